@@ -1,0 +1,48 @@
+import random
+
+from django.contrib.auth.hashers import make_password
+from django.core.management.base import BaseCommand
+from django.db import transaction
+
+from home import demo as home_demo
+from home.models import CommitteePage
+from members import demo as members_demo
+
+
+class Command(BaseCommand):
+    help = (
+        "Build the demo network from the Gers communes: committees, members, roles. "
+        "Deterministic and idempotent: running it again adds only what is missing."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument("--members", type=int, default=280)
+        parser.add_argument("--committees", type=int, default=50)
+        parser.add_argument("--seed", type=int, default=32, help="random seed")
+        parser.add_argument(
+            "--if-empty",
+            action="store_true",
+            help="do nothing when the network already has committees",
+        )
+
+    def handle(self, *args, members, committees, seed, if_empty, **options):
+        if if_empty and CommitteePage.objects.exists():
+            self.stdout.write("The network already exists; nothing seeded.")
+            return
+        if not 1 <= committees <= 400 or not committees <= members <= 100_000:
+            self.stderr.write(
+                "Give between 1 and 400 committees and at least one member each."
+            )
+            raise SystemExit(2)
+        with transaction.atomic():
+            pages = home_demo.seed_committees(committees, random.Random(seed))
+            members_demo.seed_network_editors(make_password(members_demo.DEMO_PASSWORD))
+            people = members_demo.seed_members(members, pages, seed)
+            members_demo.assign_roles(pages)
+        self.stdout.write(
+            self.style.SUCCESS(
+                f"Demo network: {len(pages)} committees, {len(people)} members. "
+                f"Every demo member logs in with the password "
+                f"'{members_demo.DEMO_PASSWORD}'."
+            )
+        )

@@ -1,0 +1,43 @@
+from django import template
+from django.conf import settings
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from home.models import CommitteeIndexPage
+from members import selectors
+
+register = template.Library()
+
+
+@register.inclusion_tag("tags/main_nav.html", takes_context=True)
+def main_nav(context):
+    """The main navigation; each app adds its entry here when it lands."""
+    request = context["request"]
+    entries = [(_("Home"), "/")]
+    committees = CommitteeIndexPage.objects.live().only("url_path").first()
+    if committees:
+        entries.append((_("Committees"), committees.get_url(request)))
+    if selectors.can_invite_somewhere(user=request.user):
+        entries.append((_("Invite"), reverse("members:invitation_list")))
+    path = request.path
+    return {
+        "entries": [
+            {
+                "label": label,
+                "url": url,
+                "current": path == url if url == "/" else path.startswith(url),
+            }
+            for label, url in entries
+        ]
+    }
+
+
+@register.inclusion_tag("tags/language_switch.html", takes_context=True)
+def language_switch(context):
+    request = context["request"]
+    return {
+        "languages": settings.LANGUAGES,
+        "current": request.LANGUAGE_CODE,
+        "next": request.get_full_path(),
+        "csrf_token": context.get("csrf_token"),
+    }

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.contrib.auth.decorators import login_not_required
+from django.urls import include, path, re_path
+from django.views.generic import RedirectView
+from django.views.static import serve
+from wagtail import urls as wagtail_urls
+from wagtail.admin import urls as wagtailadmin_urls
+from wagtail.documents import urls as wagtaildocs_urls
+
+from intranet import views
+from members import views as member_views
+
+urlpatterns = [
+    path("health/", views.health, name="health"),
+    path("langue/", member_views.language_set, name="language_set"),
+    # Every login goes through allauth's form, which counts failed attempts; the
+    # Wagtail admin's own form would be a second, unthrottled door.
+    path(
+        "admin/login/",
+        login_not_required(
+            RedirectView.as_view(pattern_name="account_login", query_string=True)
+        ),
+    ),
+    # Same for the login form Wagtail shows in front of private pages.
+    path(
+        "_util/login/",
+        login_not_required(
+            RedirectView.as_view(pattern_name="account_login", query_string=True)
+        ),
+    ),
+    path("admin/", include(wagtailadmin_urls)),
+    path("documents/", include(wagtaildocs_urls)),
+    path("comptes/", include("members.account_urls")),
+    path("comptes/", include("allauth.urls")),
+    path("membres/", include("members.urls")),
+    # Uploaded files are served by Django behind the login wall; in production
+    # nginx can take over with X-Accel-Redirect later without changing URLs.
+    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    path("", include(wagtail_urls)),
+]

@@ -1,0 +1,17 @@
+from channels.middleware import BaseMiddleware
+from channels.security.websocket import WebsocketDenier
+
+
+class MembersOnlyMiddleware(BaseMiddleware):
+    """Refuse the WebSocket handshake of anyone who is not a logged-in, active member.
+
+    The HTTP side is private through Django's LoginRequiredMiddleware; this is its
+    counterpart for WebSocket, so that no consumer can forget the check.
+    """
+
+    async def __call__(self, scope, receive, send):
+        user = scope.get("user")
+        if user is None or not user.is_authenticated or not user.is_active:
+            denier = WebsocketDenier()
+            return await denier(scope, receive, send)
+        return await super().__call__(scope, receive, send)

@@ -1,0 +1,160 @@
+"""Demo content owned by `members`: the remote workers, their profiles and roles."""
+
+import math
+import random
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.contrib.auth.hashers import make_password
+from django.contrib.auth.models import Group
+from django.utils import timezone
+from django.utils.text import slugify
+from faker import Faker
+
+from communes.models import Commune
+from members.demo_data import NETWORK_EDITORS, PROFESSIONS
+from members.models import CommitteeMembership, Profile, User
+
+DEMO_PASSWORD = "gers-demo-2026"
+DEMO_DOMAIN = "sohosolo.example"
+NETWORK_EDITORS_GROUP = "Équipe réseau"
+NEIGHBOURHOOD_KM = 15
+
+
+def distance_km(a: Commune, b: Commune) -> float:
+    """Great-circle distance between two town halls."""
+    lat1, lon1, lat2, lon2 = map(
+        math.radians, (a.latitude, a.longitude, b.latitude, b.longitude)
+    )
+    h = (
+        math.sin((lat2 - lat1) / 2) ** 2
+        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
+    )
+    return 6371 * 2 * math.asin(math.sqrt(h))
+
+
+def _create_user(email, first_name, last_name, *, password_hash, joined):
+    user, created = User.objects.get_or_create(
+        email=email,
+        defaults={
+            "first_name": first_name,
+            "last_name": last_name,
+            "password": password_hash,
+            "date_joined": joined,
+        },
+    )
+    if created:
+        EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+    return user, created
+
+
+def seed_network_editors(password_hash: str) -> list[User]:
+    group = Group.objects.get(name=NETWORK_EDITORS_GROUP)
+    editors = []
+    for first_name, last_name in NETWORK_EDITORS:
+        email = f"{slugify(first_name)}.{slugify(last_name)}@cci-gers.{DEMO_DOMAIN}"
+        user, _ = _create_user(
+            email,
+            first_name,
+            last_name,
+            password_hash=password_hash,
+            joined=timezone.now() - timedelta(days=1500),
+        )
+        Profile.objects.update_or_create(
+            user=user,
+            defaults={
+                "profession": "Chargée de mission Sohosolo"
+                if first_name == "Claire"
+                else "Chargé de mission Sohosolo",
+                "commune": Commune.objects.get(name="Auch"),
+            },
+        )
+        user.groups.add(group)
+        editors.append(user)
+    return editors
+
+
+def seed_members(count: int, committees: list, seed: int) -> list[User]:
+    """Members with French names, a profession, skills and a commune near a committee.
+
+    Member i is the same for a given seed whatever the count, so re-running with a
+    larger count adds members and re-running with the same count adds nothing.
+    """
+    fake = Faker("fr_FR")
+    fake.seed_instance(seed)
+    rng = random.Random(f"{seed}-members")
+    communes = list(Commune.objects.all())
+    neighbours = {
+        committee.pk: [
+            c for c in communes if distance_km(c, committee.commune) <= NEIGHBOURHOOD_KM
+        ]
+        for committee in committees
+    }
+    weights = [math.sqrt(c.commune.population) for c in committees]
+    password_hash = make_password(DEMO_PASSWORD)
+    professions = list(PROFESSIONS)
+    used_emails: set[str] = set()
+    members = []
+    for i in range(count):
+        first_name, last_name = fake.first_name(), fake.last_name()
+        local = f"{slugify(first_name)}.{slugify(last_name)}"
+        email = f"{local}@{DEMO_DOMAIN}"
+        suffix = 2
+        while email in used_emails:
+            email = f"{local}{suffix}@{DEMO_DOMAIN}"
+            suffix += 1
+        used_emails.add(email)
+        # Every committee gets at least one member, then the towns draw more.
+        home = (
+            committees[i]
+            if i < len(committees)
+            else rng.choices(committees, weights)[0]
+        )
+        commune = (
+            home.commune if rng.random() < 0.4 else rng.choice(neighbours[home.pk])
+        )
+        profession = rng.choice(professions)
+        skills = rng.sample(
+            PROFESSIONS[profession], k=min(3, len(PROFESSIONS[profession]))
+        )
+        second = rng.choice(committees) if rng.random() < 0.15 else None
+        joined = timezone.now() - timedelta(days=rng.randint(10, 4 * 365))
+        user, created = _create_user(
+            email, first_name, last_name, password_hash=password_hash, joined=joined
+        )
+        if created:
+            profile = Profile.objects.create(
+                user=user, profession=profession, commune=commune
+            )
+            profile.skills.set(skills)
+            CommitteeMembership.objects.create(
+                user=user, committee=home, joined_at=joined
+            )
+            if second is not None and second.pk != home.pk:
+                CommitteeMembership.objects.create(
+                    user=user, committee=second, joined_at=joined
+                )
+        members.append(user)
+    return members
+
+
+def assign_roles(committees: list) -> None:
+    """In each committee: the longest-standing members become référent(s), an élu,
+    volunteers; one référent is also the committee's editor."""
+    Role = CommitteeMembership.Role
+    for committee in committees:
+        memberships = list(
+            CommitteeMembership.objects.filter(committee=committee).order_by(
+                "joined_at", "pk"
+            )
+        )
+        larger = len(memberships) >= 8
+        plan = (
+            [Role.REFERENT] * (2 if larger else 1)
+            + [Role.ELECTED]
+            + [Role.VOLUNTEER] * (2 if larger else 1)
+        )
+        for position, membership in enumerate(memberships):
+            membership.role = plan[position] if position < len(plan) else Role.MEMBER
+            membership.is_editor = position == 0
+        CommitteeMembership.objects.bulk_update(memberships, ["role", "is_editor"])

@@ -1,0 +1,84 @@
+from django.db.models import Case, IntegerField, QuerySet, Value, When
+
+from members.models import CommitteeMembership, Invitation, User, hash_token
+
+ROLE_RANK = [
+    CommitteeMembership.Role.REFERENT,
+    CommitteeMembership.Role.ELECTED,
+    CommitteeMembership.Role.VOLUNTEER,
+    CommitteeMembership.Role.MEMBER,
+]
+
+
+def role_rank():
+    """An expression ordering memberships from référent down to plain member."""
+    return Case(
+        *(When(role=role, then=Value(rank)) for rank, role in enumerate(ROLE_RANK)),
+        output_field=IntegerField(),
+    )
+
+
+def committee_members(*, committee) -> QuerySet[CommitteeMembership]:
+    """A committee's memberships, référents first, with their member and profile."""
+    return (
+        CommitteeMembership.objects.filter(committee=committee, user__is_active=True)
+        .select_related("user", "user__profile", "user__profile__commune")
+        .order_by(role_rank(), "user__last_name", "user__first_name")
+    )
+
+
+def memberships_of(*, user: User) -> QuerySet[CommitteeMembership]:
+    """The committees a member belongs to, with the committee page loaded."""
+    return (
+        CommitteeMembership.objects.filter(user=user, committee__live=True)
+        .select_related("committee")
+        .order_by("committee__title")
+    )
+
+
+def is_referent(*, user: User, committee) -> bool:
+    return CommitteeMembership.objects.filter(
+        user=user, committee=committee, role=CommitteeMembership.Role.REFERENT
+    ).exists()
+
+
+def committees_user_can_invite_to(*, user: User):
+    """The committee pages a member may invite into: all for staff, else their own."""
+    from home.models import CommitteePage
+
+    committees = CommitteePage.objects.live().order_by("title")
+    if user.has_perm("members.add_invitation"):
+        return committees
+    return committees.filter(
+        memberships__user=user,
+        memberships__role=CommitteeMembership.Role.REFERENT,
+    )
+
+
+def invitation_for_token(token: str) -> Invitation | None:
+    """The invitation a token belongs to, whatever its status; None if forged."""
+    if not token or len(token) > 100:
+        return None
+    return (
+        Invitation.objects.select_related("inviter", "committee")
+        .filter(token_hash=hash_token(token))
+        .first()
+    )
+
+
+def invitations_sent_by(*, user: User) -> QuerySet[Invitation]:
+    return Invitation.objects.filter(inviter=user).select_related(
+        "committee", "accepted_by"
+    )
+
+
+def can_invite_somewhere(*, user: User) -> bool:
+    """Whether the member may open the invitation page at all."""
+    if not user.is_authenticated:
+        return False
+    return (
+        user.has_perm("members.add_invitation")
+        or CommitteeMembership.objects.filter(
+            user=user, role=CommitteeMembership.Role.REFERENT
+        ).exists()
+    )

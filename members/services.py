@@ -1,0 +1,125 @@
+from datetime import timedelta
+
+from allauth.account.models import EmailAddress
+from django.conf import settings
+from django.contrib.auth.password_validation import validate_password
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.urls import reverse
+from django.utils import timezone, translation
+from django.utils.translation import gettext as _
+
+from members import emails, selectors
+from members.models import CommitteeMembership, Invitation, Profile, User, hash_token
+
+
+def can_invite(*, user: User, committee=None) -> bool:
+    """Network staff invite anyone; a référent invites into their own committee."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    if user.has_perm("members.add_invitation"):
+        return True
+    return committee is not None and selectors.is_referent(
+        user=user, committee=committee
+    )
+
+
+@transaction.atomic
+def invitation_create(
+    *, inviter: User, email: str, committee=None, message: str = ""
+) -> tuple[Invitation, str]:
+    """Invite an address; e-mails the single-use link once the invitation is saved.
+
+    A pending invitation to the same address is replaced, so that inviting again
+    resends a fresh link. Returns the invitation and its token (for the e-mail only).
+    """
+    if not can_invite(user=inviter, committee=committee):
+        raise PermissionDenied(_("You may not invite into this committee."))
+    email = User.objects.normalize_email(email).lower()
+    if User.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            _("%(email)s already has an account on the intranet."),
+            code="exists",
+            params={"email": email},
+        )
+    now = timezone.now()
+    Invitation.objects.pending().filter(email__iexact=email).update(revoked_at=now)
+    token = Invitation.new_token()
+    invitation = Invitation.objects.create(
+        email=email,
+        token_hash=hash_token(token),
+        inviter=inviter,
+        committee=committee,
+        message=message.strip(),
+        created_at=now,
+        expires_at=now + timedelta(days=settings.INVITATION_VALIDITY_DAYS),
+    )
+    url = reverse("invitation_accept", kwargs={"token": token})
+    language = translation.get_language()
+    transaction.on_commit(
+        lambda: emails.send_invitation(invitation, path=url, language=language)
+    )
+    return invitation, token
+
+
+@transaction.atomic
+def invitation_revoke(*, invitation: Invitation, by: User) -> None:
+    """Cancel a pending invitation: its link stops working at once."""
+    if invitation.inviter_id != by.pk and not by.has_perm("members.add_invitation"):
+        raise PermissionDenied(_("You may only revoke your own invitations."))
+    updated = (
+        Invitation.objects.pending()
+        .filter(pk=invitation.pk)
+        .update(revoked_at=timezone.now())
+    )
+    if not updated:
+        raise ValidationError(_("This invitation is no longer pending."))
+
+
+@transaction.atomic
+def invitation_accept(
+    *, token: str, first_name: str, last_name: str, password: str
+) -> User:
+    """Create the member an invitation was for, with profile, verified address and
+    committee membership, and mark the invitation used. All or nothing.
+    """
+    found = selectors.invitation_for_token(token)
+    # Lock the row so that two clicks on the same link create one account.
+    invitation = (
+        Invitation.objects.select_for_update().filter(pk=found.pk).first()
+        if found
+        else None
+    )
+    if invitation is None or invitation.status != Invitation.Status.PENDING:
+        raise ValidationError(_("This invitation link is not valid."), code="invalid")
+    if User.objects.filter(email__iexact=invitation.email).exists():
+        raise ValidationError(
+            _("An account already exists for this address."), code="exists"
+        )
+    user = User(
+        email=invitation.email,
+        first_name=first_name.strip(),
+        last_name=last_name.strip(),
+        language=translation.get_language() or settings.LANGUAGE_CODE,
+    )
+    validate_password(password, user)
+    user.set_password(password)
+    user.save()
+    Profile.objects.create(user=user)
+    EmailAddress.objects.create(
+        user=user, email=user.email, verified=True, primary=True
+    )
+    if invitation.committee_id:
+        CommitteeMembership.objects.create(user=user, committee=invitation.committee)
+    invitation.accepted_at = timezone.now()
+    invitation.accepted_by = user
+    invitation.save(update_fields=["accepted_at", "accepted_by"])
+    return user
+
+
+def language_set(*, user: User, language: str) -> None:
+    """Remember the member's interface language (used for their e-mails too)."""
+    if language not in dict(settings.LANGUAGES):
+        raise ValidationError(_("Unknown language."))
+    User.objects.filter(pk=user.pk).update(language=language)
+    user.language = language

@@ -1,0 +1,126 @@
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import login
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import translation
+from django.utils.http import url_has_allowed_host_and_scheme
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from members import selectors, services
+from members.forms import InvitationAcceptForm, InvitationForm, LanguageForm
+from members.models import Invitation
+
+
+@login_not_required
+def invitation_accept(request, token):
+    invitation = selectors.invitation_for_token(token)
+    if invitation is None or invitation.status != Invitation.Status.PENDING:
+        status = invitation.status if invitation else "unknown"
+        return render(
+            request,
+            "members/invitation_invalid.html",
+            {"status": status},
+            status=404 if invitation is None else 410,
+        )
+    if request.user.is_authenticated:
+        return render(
+            request, "members/invitation_logged_in.html", {"invitation": invitation}
+        )
+    form = InvitationAcceptForm(request.POST or None, email=invitation.email)
+    if form.is_valid():
+        try:
+            user = services.invitation_accept(
+                token=token,
+                first_name=form.cleaned_data["first_name"],
+                last_name=form.cleaned_data["last_name"],
+                password=form.cleaned_data["password1"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            login(request, user, backend="django.contrib.auth.backends.ModelBackend")
+            messages.success(
+                request,
+                _("Welcome to Sohosolo, %(name)s!") % {"name": user.first_name},
+            )
+            return redirect("/")
+    return render(
+        request,
+        "members/invitation_accept.html",
+        {"form": form, "invitation": invitation},
+    )
+
+
+def invitation_list(request):
+    user = request.user
+    committees = selectors.committees_user_can_invite_to(user=user)
+    if not user.has_perm("members.add_invitation") and not committees.exists():
+        raise PermissionDenied
+    form = InvitationForm(request.POST or None, user=user)
+    if form.is_valid():
+        try:
+            invitation, _token = services.invitation_create(
+                inviter=user,
+                email=form.cleaned_data["email"],
+                committee=form.cleaned_data["committee"],
+                message=form.cleaned_data["message"],
+            )
+        except ValidationError as error:
+            form.add_error("email", error)
+        else:
+            messages.success(
+                request,
+                _("The invitation was sent to %(email)s.")
+                % {"email": invitation.email},
+            )
+            return redirect("members:invitation_list")
+    return render(
+        request,
+        "members/invitation_list.html",
+        {"form": form, "invitations": selectors.invitations_sent_by(user=user)},
+    )
+
+
+@require_POST
+def invitation_revoke(request, pk):
+    invitation = get_object_or_404(Invitation, pk=pk)
+    try:
+        services.invitation_revoke(invitation=invitation, by=request.user)
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    else:
+        messages.success(
+            request,
+            _("The invitation to %(email)s was revoked.") % {"email": invitation.email},
+        )
+    return redirect("members:invitation_list")
+
+
+@login_not_required
+@require_POST
+def language_set(request):
+    """Switch the interface language and remember it for the member."""
+    form = LanguageForm(request.POST)
+    next_url = request.POST.get("next", "")
+    if not url_has_allowed_host_and_scheme(
+        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
+    ):
+        next_url = "/"
+    response = HttpResponseRedirect(next_url)
+    if form.is_valid():
+        language = form.cleaned_data["language"]
+        if request.user.is_authenticated:
+            services.language_set(user=request.user, language=language)
+        translation.activate(language)
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.HTTPS,
+        )
+    return response

@@ -1,0 +1,64 @@
+import pytest
+from django.contrib.auth.models import Group
+from django.core.cache import cache
+
+from tests.factories import PASSWORD, CommitteePageFactory, UserFactory
+
+NETWORK_EDITORS = "Équipe réseau"
+
+
+def pytest_configure(config):
+    from django.conf import settings
+
+    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
+    # The live server's request threads must not keep connections open, or the
+    # PostgreSQL test database cannot be dropped at the end.
+    settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
+    # Templates use {% static %} and tests do not run collectstatic first; set for
+    # the whole session since the live server thread outlives any one test.
+    settings.STORAGES = {
+        **settings.STORAGES,
+        "staticfiles": {
+            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+        },
+    }
+
+
+@pytest.fixture(autouse=True)
+def _isolated():
+    cache.clear()  # login throttling counts live in the cache
+    yield
+    cache.clear()
+
+
+@pytest.fixture
+def password():
+    return PASSWORD
+
+
+@pytest.fixture
+def member(db):
+    return UserFactory(first_name="Camille", last_name="Laborde")
+
+
+@pytest.fixture
+def other_member(db):
+    return UserFactory(first_name="Bastien", last_name="Dupouy")
+
+
+@pytest.fixture
+def network_editor(db):
+    user = UserFactory(first_name="Claire", last_name="Dubosc")
+    user.groups.add(Group.objects.get(name=NETWORK_EDITORS))
+    return user
+
+
+@pytest.fixture
+def committee(db):
+    return CommitteePageFactory(title="Comité d'accueil d'Auch", slug="auch")
+
+
+@pytest.fixture
+def client_member(client, member):
+    client.force_login(member)
+    return client

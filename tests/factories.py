@@ -1,0 +1,84 @@
+from datetime import timedelta
+
+import factory
+from allauth.account.models import EmailAddress
+from django.utils import timezone
+from factory.django import DjangoModelFactory
+
+from communes.models import Commune
+from home.models import CommitteeIndexPage, CommitteePage, HomePage
+from members.models import CommitteeMembership, Invitation, Profile, User, hash_token
+
+PASSWORD = "un-mot-de-passe-solide"
+
+
+class UserFactory(DjangoModelFactory):
+    class Meta:
+        model = User
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"membre{n}@example.org")
+    first_name = factory.Faker("first_name", locale="fr_FR")
+    last_name = factory.Faker("last_name", locale="fr_FR")
+    password = factory.django.Password(PASSWORD)
+
+    @factory.post_generation
+    def profile(obj, create, extracted, **kwargs):
+        if create:
+            Profile.objects.create(user=obj, **kwargs)
+            EmailAddress.objects.create(
+                user=obj, email=obj.email, verified=True, primary=True
+            )
+
+
+def committee_index() -> CommitteeIndexPage:
+    home = HomePage.objects.get()
+    index = CommitteeIndexPage.objects.child_of(home).first()
+    return index or home.add_child(
+        instance=CommitteeIndexPage(title="Comités", slug="comites")
+    )
+
+
+class CommitteePageFactory(factory.Factory):
+    """Wagtail pages are created under their parent, so this builds then adds."""
+
+    class Meta:
+        model = CommitteePage
+
+    title = factory.Sequence(lambda n: f"Comité n°{n}")
+    slug = factory.Sequence(lambda n: f"comite-{n}")
+    commune = factory.LazyFunction(lambda: Commune.objects.get(name="Auch"))
+    description = "<p>Un comité d'accueil.</p>"
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        return committee_index().add_child(instance=model_class(**kwargs))
+
+
+class CommitteeMembershipFactory(DjangoModelFactory):
+    class Meta:
+        model = CommitteeMembership
+
+    user = factory.SubFactory(UserFactory)
+    committee = factory.SubFactory(CommitteePageFactory)
+    role = CommitteeMembership.Role.MEMBER
+
+
+class InvitationFactory(DjangoModelFactory):
+    """An invitation whose clear token is kept on the instance as `.token`."""
+
+    class Meta:
+        model = Invitation
+
+    token = factory.LazyFunction(Invitation.new_token)
+    email = factory.Sequence(lambda n: f"invite{n}@example.org")
+    token_hash = factory.LazyAttribute(lambda o: hash_token(o.token))
+    inviter = factory.SubFactory(UserFactory)
+    expires_at = factory.LazyFunction(lambda: timezone.now() + timedelta(days=14))
+
+    @classmethod
+    def _create(cls, model_class, *args, **kwargs):
+        token = kwargs.pop("token", None)
+        instance = super()._create(model_class, *args, **kwargs)
+        instance.token = token
+        return instance

@@ -1,0 +1,77 @@
+from collections import Counter
+
+import pytest
+from django.contrib.auth.models import Group
+from django.core.management import call_command
+
+from home.models import CommitteePage
+from members.models import CommitteeMembership, Profile, User
+
+
+def snapshot():
+    return (
+        sorted(User.objects.values_list("email", "first_name", "last_name")),
+        sorted(CommitteePage.objects.values_list("slug", "commune__name")),
+        sorted(
+            CommitteeMembership.objects.values_list(
+                "user__email", "committee__slug", "role", "is_editor"
+            )
+        ),
+        sorted(
+            Profile.objects.values_list("user__email", "profession", "commune__name")
+        ),
+    )
+
+
+def test_seed_builds_the_network_from_real_communes(db):
+    call_command("seed_demo", members=40, committees=6, seed=7)
+    committees = CommitteePage.objects.select_related("commune")
+    assert committees.count() == 6
+    assert {"Auch", "Condom"} <= {c.commune.name for c in committees}
+    assert User.objects.filter(email__endswith="sohosolo.example").count() == 40 + 2
+    editors = Group.objects.get(name="Équipe réseau").user_set.count()
+    assert editors == 2
+    for committee in committees:
+        roles = Counter(committee.memberships.values_list("role", flat=True))
+        assert roles[CommitteeMembership.Role.REFERENT] >= 1
+        assert committee.memberships.filter(is_editor=True).count() == 1
+    profiles = Profile.objects.exclude(profession="")
+    assert profiles.count() == 42
+    assert all(p.commune_id for p in profiles)
+    assert Profile.objects.filter(skills__isnull=False).distinct().count() == 40
+
+
+def test_seed_is_idempotent_and_deterministic(db):
+    call_command("seed_demo", members=30, committees=5, seed=3)
+    first = snapshot()
+    call_command("seed_demo", members=30, committees=5, seed=3)
+    assert snapshot() == first
+
+
+def test_seed_grows_when_asked_for_more(db):
+    call_command("seed_demo", members=20, committees=4, seed=3)
+    emails = set(User.objects.values_list("email", flat=True))
+    call_command("seed_demo", members=30, committees=5, seed=3)
+    assert emails < set(User.objects.values_list("email", flat=True))
+    assert CommitteePage.objects.count() == 5
+
+
+def test_seed_if_empty_does_nothing_on_an_existing_network(db):
+    call_command("seed_demo", members=10, committees=2, seed=3)
+    users = User.objects.count()
+    call_command("seed_demo", "--if-empty", members=50, committees=9)
+    assert User.objects.count() == users
+
+
+def test_seed_default_size(db):
+    call_command("seed_demo")
+    assert CommitteePage.objects.count() == 50
+    assert User.objects.count() == 282
+    assert CommitteeMembership.objects.filter(role="referent").count() >= 50
+
+
+@pytest.mark.parametrize("args", [{"committees": 0}, {"members": 3, "committees": 5}])
+def test_seed_refuses_nonsense(db, args):
+    with pytest.raises(SystemExit):
+        call_command("seed_demo", **args)
+    assert not CommitteePage.objects.exists()
