@@ -7,6 +7,7 @@ HOST ?= 127.0.0.1
 PORT ?= 8000
 PYTEST_ARGS ?=
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
+export DJANGO_BASE_URL ?= http://$(HOST):$(PORT)
 
 .PHONY: run test install install-test prepare lint format messages clean
 
