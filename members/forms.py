@@ -29,6 +29,7 @@ class InvitationForm(forms.Form):
         self.fields["committee"].queryset = selectors.committees_user_can_invite_to(
             user=user
         )
+        self.fields["committee"].empty_label = _("None: the whole network")
         if not user.has_perm("members.add_invitation"):
             # A référent invites into one of their committees, never network-wide.
             self.fields["committee"].required = True

@@ -9,19 +9,23 @@ NETWORK_EDITORS = "Équipe réseau"
 
 def pytest_configure(config):
     from django.conf import settings
+    from django.test import override_settings
 
-    settings.PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
     # The live server's request threads must not keep connections open, or the
     # PostgreSQL test database cannot be dropped at the end.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # Templates use {% static %} and tests do not run collectstatic first; set for
-    # the whole session since the live server thread outlives any one test.
-    settings.STORAGES = {
-        **settings.STORAGES,
-        "staticfiles": {
-            "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+    # For the whole session (the live server thread outlives any one test), through
+    # override_settings so that cached storages and hashers are reset: templates use
+    # {% static %} and tests do not run collectstatic first.
+    override_settings(
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {
+                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+            },
         },
-    }
+    ).enable()
 
 
 @pytest.fixture(autouse=True)
