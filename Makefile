@@ -15,6 +15,7 @@ run: install prepare  ## Install, migrate, seed once, and serve HTTP + WebSocket
 	$(BIN)/daphne -b $(HOST) -p $(PORT) intranet.asgi:application
 
 test: install-test  ## Run the whole test suite.
+	$(MANAGE) compiletranslations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(BIN)/python:
