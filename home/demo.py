@@ -1,8 +1,21 @@
 """Demo content owned by `home`: the committee index and the village committees."""
 
+import math
 import random
+from datetime import timedelta
+
+from django.utils import timezone
+from django.utils.text import slugify
 
 from communes.models import Commune
+from home.demo_content import (
+    ABOUT_PAGE,
+    CHARTER_PAGE,
+    GUIDE_PAGE,
+    LOCAL_NEWS,
+    MARKET_DAYS,
+    NETWORK_NEWS,
+)
 from home.models import CommitteeIndexPage, CommitteePage, HomePage
 from members.demo_data import COMMITTEE_DESCRIPTIONS
 
@@ -18,6 +31,15 @@ def of_place(name: str) -> str:
     if name[0] in "AEIOUYÉÈÊ":
         return f"d'{name}"
     return f"de {name}"
+
+
+def at_place(name: str) -> str:
+    """French "à" before a place name, with contraction."""
+    if name.startswith("Le "):
+        return f"au {name[3:]}"
+    if name.startswith("Les "):
+        return f"aux {name[4:]}"
+    return f"à {name}"
 
 
 def committee_communes(count: int, rng: random.Random) -> list[Commune]:
@@ -52,9 +74,233 @@ def seed_committees(count: int, rng: random.Random) -> list[CommitteePage]:
                     title=f"Comité d'accueil {of_place(commune.name)}",
                     slug=commune.slug,
                     commune=commune,
-                    description=template.format(name=commune.name),
+                    description=template.format(
+                        of=of_place(commune.name),
+                        at=at_place(commune.name),
+                        at_cap="À" + at_place(commune.name)[1:],
+                    ),
                     contact_email=f"accueil@{commune.slug}.sohosolo.example",
                 )
             )
         committees.append(page)
     return committees
+
+
+# --- Editorial content -----------------------------------------------------------
+
+STATIONS = ["Auch", "Aubiet", "Gimont", "L'Isle-Jourdain"]  # the Auch–Toulouse line
+PALETTES = [  # sky top, sky bottom, far hills, near hills, fields
+    ((120, 170, 215), (250, 214, 165), (120, 140, 160), (78, 122, 74), (233, 196, 70)),
+    ((90, 140, 200), (200, 225, 240), (140, 150, 175), (95, 140, 80), (190, 160, 90)),
+    ((250, 170, 120), (255, 225, 170), (150, 120, 140), (110, 120, 70), (220, 180, 60)),
+    ((70, 110, 170), (170, 200, 230), (100, 120, 150), (60, 100, 70), (150, 170, 80)),
+]
+
+
+def landscape_image(title: str, seed: int):
+    """A Gers-like landscape drawn locally (sky, Pyrenees, hills, sunflower fields)."""
+    from io import BytesIO
+
+    from django.core.files.images import ImageFile
+    from PIL import Image as PILImage
+    from PIL import ImageDraw
+    from wagtail.images.models import Image
+
+    existing = Image.objects.filter(title=title).first()
+    if existing:
+        return existing
+    rng = random.Random(seed)
+    width, height = 1200, 720
+    sky_top, sky_bottom, far, near, field = PALETTES[seed % len(PALETTES)]
+    picture = PILImage.new("RGB", (width, height))
+    draw = ImageDraw.Draw(picture)
+    for y in range(height):
+        t = y / height
+        colour = tuple(
+            int(a + (b - a) * t) for a, b in zip(sky_top, sky_bottom, strict=True)
+        )
+        draw.line([(0, y), (width, y)], fill=colour)
+    sun_x, sun_y = rng.randint(150, width - 150), rng.randint(80, 220)
+    draw.ellipse([sun_x - 45, sun_y - 45, sun_x + 45, sun_y + 45], fill=(255, 236, 170))
+    # The Pyrenees on the horizon, then three layers of rolling hills.
+    peaks = [(0, 400)]
+    for x in range(0, width + 60, 60):
+        peaks.append((x, 330 + rng.randint(-40, 40)))
+    peaks.append((width, 400))
+    draw.polygon(peaks + [(width, height), (0, height)], fill=(200, 205, 220))
+    for layer, (base, colour) in enumerate([(430, far), (500, near), (590, field)]):
+        points = [(0, height)]
+        phase = rng.random() * 6.28
+        for x in range(0, width + 20, 20):
+            y = base + 25 * math.sin(x / (160 + 60 * layer) + phase)
+            points.append((x, int(y)))
+        points.append((width, height))
+        draw.polygon(points, fill=colour)
+    buffer = BytesIO()
+    picture.save(buffer, "JPEG", quality=80, optimize=True)
+    return Image.objects.create(
+        title=title,
+        description=title,
+        file=ImageFile(buffer, name=f"demo-{slugify(title)}.jpg"),
+    )
+
+
+def village_sheet(commune: Commune, rng: random.Random, towns: list[Commune]) -> dict:
+    """A plausible village sheet, from the commune's size and its nearest towns."""
+    from home.models import CommitteePage
+    from members.demo import distance_km
+
+    nearest_town = min(
+        (t for t in towns if t.pk != commune.pk),
+        key=lambda t: distance_km(t, commune),
+    )
+    station = min(
+        Commune.objects.filter(name__in=STATIONS), key=lambda t: distance_km(t, commune)
+    )
+    station_km = round(distance_km(station, commune))
+    big = commune.population >= 2000
+    fibre = (
+        CommitteePage.Fibre.AVAILABLE
+        if big
+        else rng.choice(list(CommitteePage.Fibre.values))
+    )
+    speeds = {
+        "available": "Fibre jusqu'à 1 Gb/s dans le bourg et la plupart des hameaux",
+        "partial": "Fibre 1 Gb/s dans le bourg ; ADSL 4 à 10 Mb/s dans les écarts",
+        "planned": "ADSL 8 Mb/s environ ; box 4G conseillée en attendant la fibre",
+        "none": "ADSL 2 à 6 Mb/s ; box 4G ou satellite recommandés",
+    }[fibre]
+    town = nearest_town.name if not big else commune.name
+    day = rng.choice(MARKET_DAYS)
+    return {
+        "fibre": fibre,
+        "typical_speeds": speeds,
+        "mobile_coverage": "good" if big else rng.choice(["good", "fair", "weak"]),
+        "nearest_station": (
+            f"Gare {of_place(station.name)}"
+            + ("" if station.pk == commune.pk else f", à {station_km} km")
+        ),
+        "schools": (
+            f"École maternelle et élémentaire à {commune.name} ; collège à {town}."
+            if commune.population >= 400
+            else "Regroupement pédagogique avec les villages voisins ; "
+            f"collège à {town}."
+        ),
+        "childcare": (
+            f"Micro-crèche et assistantes maternelles à {commune.name}."
+            if commune.population >= 800
+            else f"Assistantes maternelles ; crèche à {town}."
+        ),
+        "doctors": f"Maison de santé à {town} ; pharmacie à {town}.",
+        "markets": f"Marché le {day} matin à {town} ; épicerie et boulangerie."
+        if not big
+        else f"Marché le {day} matin ; commerces de proximité.",
+        "coworking": f"Tiers-lieu avec fibre à {town}, ouvert aux membres du réseau.",
+        "contact_phone": f"05 62 {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)}",
+        "sheet_checked_on": timezone.localdate() - timedelta(days=rng.randint(5, 180)),
+    }
+
+
+def seed_village_sheets(committees: list, seed: int) -> None:
+    towns = list(Commune.objects.order_by("-population")[:15])
+    for committee in committees:
+        if committee.sheet_checked_on:
+            continue
+        rng = random.Random(f"{seed}-sheet-{committee.commune.insee_code}")
+        for field, value in village_sheet(committee.commune, rng, towns).items():
+            setattr(committee, field, value)
+        committee.save()
+
+
+def _body(paragraphs: list[str], image=None, alt: str = "") -> list:
+    body = [("paragraph", f"<p>{text}</p>") for text in paragraphs]
+    if image is not None:
+        body.insert(1, ("image", {"image": image, "alt": alt, "caption": ""}))
+    return body
+
+
+def seed_editorial(committees: list, editors: list, seed: int) -> None:
+    """The news index with 30 network news, local news in every committee, and the
+    programme's standard pages. Pages already there (same slug) are left alone."""
+    from home.models import NewsIndexPage, NewsPage, StandardPage
+    from members.models import CommitteeMembership
+
+    rng = random.Random(f"{seed}-editorial")
+    home = HomePage.objects.get()
+    images = [landscape_image(f"Paysage du Gers n°{i + 1}", seed + i) for i in range(8)]
+    index = NewsIndexPage.objects.child_of(home).first() or home.add_child(
+        instance=NewsIndexPage(
+            title="Actualités",
+            slug="actualites",
+            intro="Les nouvelles du réseau et des comités d'accueil.",
+        )
+    )
+    today = timezone.localdate()
+    existing = set(NewsPage.objects.child_of(index).values_list("slug", flat=True))
+    for position, (title, intro, paragraphs, tags) in enumerate(NETWORK_NEWS):
+        slug = slugify(title)[:80]
+        if slug in existing:
+            continue
+        image = images[position % len(images)]
+        news = index.add_child(
+            instance=NewsPage(
+                title=title,
+                slug=slug,
+                date=today - timedelta(days=position * 11 + rng.randint(0, 6)),
+                intro=intro,
+                body=_body(paragraphs),
+                main_image=image,
+                main_image_alt="Paysage de collines et de champs du Gers",
+                author=editors[position % len(editors)],
+            )
+        )
+        news.tags.add(*tags)
+        news.save()
+    for committee in committees:
+        local = set(NewsPage.objects.child_of(committee).values_list("slug", flat=True))
+        if local:
+            continue
+        crng = random.Random(f"{seed}-local-{committee.commune.insee_code}")
+        author = (
+            CommitteeMembership.objects.filter(committee=committee, is_editor=True)
+            .values_list("user", flat=True)
+            .first()
+        )
+        name = committee.commune.name
+        for position, (title, intro, tags) in enumerate(
+            crng.sample(LOCAL_NEWS, crng.randint(3, min(10, len(LOCAL_NEWS))))
+        ):
+            title = title.format(name=name, of=of_place(name))
+            news = committee.add_child(
+                instance=NewsPage(
+                    title=title,
+                    slug=slugify(title)[:80],
+                    date=today - timedelta(days=position * 17 + crng.randint(0, 9)),
+                    intro=intro.format(name=name, of=of_place(name)),
+                    author_id=author,
+                )
+            )
+            news.tags.add(*tags)
+            news.save()
+    for title, intro, body in (ABOUT_PAGE, CHARTER_PAGE, GUIDE_PAGE):
+        slug = slugify(title)
+        if StandardPage.objects.filter(slug=slug).exists():
+            continue
+        if body and body[1][0] == "paragraph":
+            body = [
+                body[0],
+                body[1],
+                (
+                    "image",
+                    {
+                        "image": images[len(slug) % len(images)],
+                        "alt": "Collines du Gers au coucher du soleil",
+                        "caption": "Le Gers, entre Pyrénées et coteaux.",
+                    },
+                ),
+                *body[2:],
+            ]
+        home.add_child(
+            instance=StandardPage(title=title, slug=slug, intro=intro, body=body)
+        )

@@ -1,14 +1,26 @@
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.core.paginator import Paginator
 from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.admin.panels import FieldPanel
-from wagtail.fields import RichTextField
+from modelcluster.contrib.taggit import ClusterTaggableManager
+from modelcluster.fields import ParentalKey
+from taggit.models import TaggedItemBase
+from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
+from wagtail.search import index
 
+from communes.maps import MapPoint
+from home.blocks import BodyBlock
 from members import selectors
+
+NEWS_PER_PAGE = 12
 
 
 class HomePage(Page):
-    """The site root: the member's home page."""
+    """The site root: the member's dashboard."""
 
     intro = RichTextField(
         _("introduction"),
@@ -20,25 +32,177 @@ class HomePage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["wagtailcore.Page"]
-    subpage_types = ["home.CommitteeIndexPage"]
+    subpage_types = [
+        "home.CommitteeIndexPage",
+        "home.NewsIndexPage",
+        "home.StandardPage",
+    ]
     max_count = 1
 
     class Meta:
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
+        from home import selectors as home_selectors
+
         context = super().get_context(request, *args, **kwargs)
         user = request.user
-        context["my_memberships"] = selectors.memberships_of(user=user)
+        memberships = list(selectors.memberships_of(user=user))
+        context["my_memberships"] = memberships
         context["can_invite"] = selectors.can_invite_somewhere(user=user)
         context["committee_index"] = (
             CommitteeIndexPage.objects.child_of(self).live().first()
         )
+        context["network_news"] = home_selectors.attach_committees(
+            home_selectors.network_news()[:5]
+        )
+        context["committee_news"] = home_selectors.attach_committees(
+            home_selectors.news_of_committees([m.committee for m in memberships])[:5]
+        )
         return context
 
 
+class StandardPage(Page):
+    """An editorial page: about the programme, the charter, practical guides."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+    ]
+    content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
+
+    parent_page_types = ["home.HomePage", "home.StandardPage", "home.CommitteePage"]
+    subpage_types = ["home.StandardPage"]
+
+    class Meta:
+        verbose_name = _("standard page")
+        verbose_name_plural = _("standard pages")
+
+
+class NewsIndexPage(Page):
+    """The network's news, paginated and filterable by tag and by committee."""
+
+    intro = models.TextField(_("introduction"), blank=True, max_length=500)
+
+    content_panels = Page.content_panels + [FieldPanel("intro")]
+
+    parent_page_types = ["home.HomePage"]
+    subpage_types = ["home.NewsPage"]
+    max_count = 1
+
+    class Meta:
+        verbose_name = _("news index")
+
+    def get_context(self, request, *args, **kwargs):
+        from home import selectors as home_selectors
+
+        context = super().get_context(request, *args, **kwargs)
+        tag = request.GET.get("tag", "").strip()[:100]
+        committee = (
+            CommitteePage.objects.live()
+            .filter(slug=request.GET.get("comite", "")[:100])
+            .first()
+        )
+        news = home_selectors.news_list(tag=tag, committee=committee)
+        page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
+        page_obj.object_list = home_selectors.attach_committees(page_obj.object_list)
+        context["page_obj"] = page_obj
+        context["tag"] = tag
+        context["committee"] = committee
+        context["tags"] = home_selectors.news_tags()
+        context["committees"] = CommitteePage.objects.live().order_by("title")
+        return context
+
+
+class NewsPageTag(TaggedItemBase):
+    content_object = ParentalKey(
+        "home.NewsPage", on_delete=models.CASCADE, related_name="tagged_items"
+    )
+
+
+class NewsPage(Page):
+    """A piece of news: network-wide under the news index, local under a committee."""
+
+    date = models.DateField(_("date"), default=timezone.localdate)
+    intro = models.TextField(
+        _("introduction"),
+        max_length=400,
+        help_text=_("One or two sentences shown in lists and feeds."),
+    )
+    body = StreamField(BodyBlock(), verbose_name=_("body"), blank=True)
+    main_image = models.ForeignKey(
+        "wagtailimages.Image",
+        verbose_name=_("main image"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="+",
+    )
+    main_image_alt = models.CharField(
+        _("alternative text of the main image"),
+        max_length=250,
+        blank=True,
+        help_text=_("What the image shows, for people who cannot see it."),
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        verbose_name=_("author"),
+        null=True,
+        blank=True,
+        on_delete=models.SET_NULL,
+        related_name="news",
+        help_text=_("The member shown as the author."),
+    )
+    tags = ClusterTaggableManager(
+        verbose_name=_("tags"), through=NewsPageTag, blank=True
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("intro"),
+        index.SearchField("body"),
+        index.FilterField("date"),
+    ]
+    content_panels = Page.content_panels + [
+        FieldRowPanel([FieldPanel("date"), FieldPanel("author")]),
+        FieldPanel("intro"),
+        MultiFieldPanel(
+            [FieldPanel("main_image"), FieldPanel("main_image_alt")],
+            heading=_("Main image"),
+        ),
+        FieldPanel("body"),
+        FieldPanel("tags"),
+    ]
+
+    parent_page_types = ["home.NewsIndexPage", "home.CommitteePage"]
+    subpage_types: list[str] = []
+
+    class Meta:
+        verbose_name = _("news")
+        verbose_name_plural = _("news")
+        ordering = ["-date"]
+
+    def get_context(self, request, *args, **kwargs):
+        context = super().get_context(request, *args, **kwargs)
+        context["news_index"] = NewsIndexPage.objects.live().first()
+        return context
+
+    def clean(self):
+        super().clean()
+        if self.main_image_id and not self.main_image_alt.strip():
+            raise ValidationError(
+                {
+                    "main_image_alt": _(
+                        "Describe the main image for people who cannot see it."
+                    )
+                }
+            )
+
+
 class CommitteeIndexPage(Page):
-    """The list of the network's village committees."""
+    """The network's committees; an index can also group them by "pays"."""
 
     intro = RichTextField(
         _("introduction"), blank=True, features=["bold", "italic", "link"]
@@ -46,8 +210,11 @@ class CommitteeIndexPage(Page):
 
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
-    parent_page_types = ["home.HomePage"]
-    subpage_types = ["home.CommitteePage"]
+    parent_page_types = ["home.HomePage", "home.CommitteeIndexPage"]
+    subpage_types = ["home.CommitteePage", "home.CommitteeIndexPage"]
+
+    #: Prospects may read it without an account.
+    is_public = True
 
     class Meta:
         verbose_name = _("committee index")
@@ -55,17 +222,34 @@ class CommitteeIndexPage(Page):
     def get_context(self, request, *args, **kwargs):
         context = super().get_context(request, *args, **kwargs)
         context["committees"] = (
-            CommitteePage.objects.child_of(self)
+            CommitteePage.objects.descendant_of(self)
             .live()
             .select_related("commune")
             .annotate(member_count=models.Count("memberships"))
-            .order_by("title")
+            .order_by("commune__name")
         )
+        context["groups"] = CommitteeIndexPage.objects.child_of(self).live()
+        context["map_points"] = [
+            MapPoint(committee.commune, committee.title, committee.get_url(request))
+            for committee in context["committees"]
+        ]
         return context
 
 
 class CommitteePage(Page):
-    """A village welcome committee, tied to the commune it welcomes newcomers to."""
+    """A village welcome committee: a public page for prospects and, for members,
+    the committee's people and local news."""
+
+    class Fibre(models.TextChoices):
+        AVAILABLE = "available", _("Fibre available almost everywhere")
+        PARTIAL = "partial", _("Fibre in part of the commune")
+        PLANNED = "planned", _("Fibre planned")
+        NONE = "none", _("No fibre yet (ADSL, 4G box or satellite)")
+
+    class Mobile(models.TextChoices):
+        GOOD = "good", _("Good 4G/5G coverage")
+        FAIR = "fair", _("4G in most places")
+        WEAK = "weak", _("Weak mobile coverage")
 
     commune = models.ForeignKey(
         "communes.Commune",
@@ -80,21 +264,124 @@ class CommitteePage(Page):
         features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
 
+    fibre = models.CharField(
+        _("fibre"), max_length=20, choices=Fibre.choices, blank=True
+    )
+    typical_speeds = models.CharField(
+        _("typical speeds"),
+        max_length=200,
+        blank=True,
+        help_text=_("E.g. “Fibre 1 Gb/s in the village, ADSL 8 Mb/s in the hamlets”."),
+    )
+    mobile_coverage = models.CharField(
+        _("mobile coverage"), max_length=20, choices=Mobile.choices, blank=True
+    )
+    nearest_station = models.CharField(_("nearest station"), max_length=200, blank=True)
+    schools = models.TextField(_("schools"), blank=True)
+    childcare = models.TextField(_("childcare"), blank=True)
+    doctors = models.TextField(_("doctors and health"), blank=True)
+    markets = models.TextField(_("markets and shops"), blank=True)
+    coworking = models.TextField(_("coworking or telecentre"), blank=True)
+    sheet_checked_on = models.DateField(
+        _("village sheet last checked on"), null=True, blank=True
+    )
+
+    search_fields = Page.search_fields + [
+        index.SearchField("description"),
+        index.SearchField("schools"),
+        index.SearchField("coworking"),
+        index.FilterField("commune_id"),
+    ]
     content_panels = Page.content_panels + [
         FieldPanel("commune"),
         FieldPanel("description"),
-        FieldPanel("contact_email"),
+        FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
+        MultiFieldPanel(
+            [
+                FieldRowPanel([FieldPanel("fibre"), FieldPanel("mobile_coverage")]),
+                FieldPanel("typical_speeds"),
+                FieldPanel("nearest_station"),
+                FieldPanel("schools"),
+                FieldPanel("childcare"),
+                FieldPanel("doctors"),
+                FieldPanel("markets"),
+                FieldPanel("coworking"),
+                FieldPanel("sheet_checked_on"),
+            ],
+            heading=_("Village sheet for newcomers"),
+        ),
     ]
 
     parent_page_types = ["home.CommitteeIndexPage"]
-    subpage_types: list[str] = []
+    subpage_types = ["home.NewsPage", "home.StandardPage"]
+
+    #: Prospects see the description, the village sheet and the contact; the
+    #: template shows the rest to members only.
+    is_public = True
 
     class Meta:
         verbose_name = _("committee")
         verbose_name_plural = _("committees")
 
     def get_context(self, request, *args, **kwargs):
+        from home import selectors as home_selectors
+
         context = super().get_context(request, *args, **kwargs)
-        context["memberships"] = selectors.committee_members(committee=self)
+        if request.user.is_authenticated:
+            context["memberships"] = selectors.committee_members(committee=self)
+            context["local_news"] = home_selectors.attach_committees(
+                home_selectors.news_of_committees([self])[:5]
+            )
         return context
+
+    @property
+    def village_sheet(self) -> list[tuple[str, str]]:
+        """The filled lines of the village sheet, as (label, text) pairs."""
+        fields = [
+            "typical_speeds",
+            "nearest_station",
+            "schools",
+            "childcare",
+            "doctors",
+            "markets",
+            "coworking",
+        ]
+        lines = []
+        if self.fibre:
+            lines.append((_("Broadband"), self.get_fibre_display()))
+        if self.mobile_coverage:
+            lines.append((_("Mobile"), self.get_mobile_coverage_display()))
+        for name in fields:
+            value = getattr(self, name)
+            if value:
+                lines.append((self._meta.get_field(name).verbose_name, value))
+        return lines
+
+
+class CommitteeAccess(models.Model):
+    """What `home.access.committee_setup` made for a committee's rights in Wagtail."""
+
+    committee = models.OneToOneField(
+        CommitteePage, on_delete=models.CASCADE, related_name="access"
+    )
+    editors = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="+"
+    )
+    referents = models.OneToOneField(
+        "auth.Group", on_delete=models.PROTECT, related_name="+"
+    )
+    collection = models.OneToOneField(
+        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"
+    )
+    workflow = models.OneToOneField(
+        "wagtailcore.Workflow", on_delete=models.PROTECT, related_name="+"
+    )
+
+    class Meta:
+        verbose_name = _("committee access")
+        verbose_name_plural = _("committee accesses")
+
+    def __str__(self) -> str:
+        return str(self.committee)

@@ -44,6 +44,8 @@ INSTALLED_APPS = [
     "members",
     "home",
     "wagtail.contrib.forms",
+    "wagtail.contrib.table_block",
+    "wagtail.contrib.routable_page",
     "wagtail.contrib.redirects",
     "wagtail.contrib.settings",
     "wagtail.embeds",
@@ -128,9 +130,6 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
         ),
         "transaction_mode": "IMMEDIATE",
     }
-    # A file rather than memory: the live server thread and the browser tests then
-    # see the same committed data through separate connections.
-    DATABASES["default"]["TEST"] = {"NAME": str(VAR_DIR / "test_db.sqlite3")}
 else:
     DATABASES["default"].setdefault("CONN_MAX_AGE", 60)
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
@@ -293,6 +292,7 @@ WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII slugs in filter URLs
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "txt", "csv"]
 
 # --- Activity stream ----------------------------------------------------------------

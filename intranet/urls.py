@@ -7,6 +7,7 @@ from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
+from home import views as home_views
 from intranet import views
 from members import views as member_views
 
@@ -36,5 +37,7 @@ urlpatterns = [
     # Uploaded files are served by Django behind the login wall; in production
     # nginx can take over with X-Accel-Redirect later without changing URLs.
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    # Pages decide themselves who may read them (see home.wagtail_hooks).
+    re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),
 ]

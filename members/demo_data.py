@@ -71,15 +71,15 @@ NETWORK_EDITORS = [
 ]
 
 COMMITTEE_DESCRIPTIONS = [
-    "<p>Le comité d'accueil de {name} réunit des élus, des habitants bénévoles et des "
+    "<p>Le comité d'accueil {of} réunit des élus, des habitants bénévoles et des "
     "nouveaux arrivants installés depuis quelques années. Nous aidons chaque famille "
     "à trouver un logement, une place à l'école ou à la crèche, un médecin et un "
     "coin pour travailler.</p>",
-    "<p>À {name}, le comité accompagne les nouveaux habitants dès leur première "
+    "<p>{at_cap}, le comité accompagne les nouveaux habitants dès leur première "
     "visite : tour du village, rencontre avec la mairie, présentation des "
     "associations et des commerçants. Un parrain ou une marraine reste votre "
     "contact pendant la première année.</p>",
-    "<p>Nous sommes une petite équipe de bénévoles à {name}. Nous organisons un "
+    "<p>Nous sommes une petite équipe de bénévoles {at}. Nous organisons un "
     "apéritif d'accueil chaque trimestre et connaissons bien les questions de "
     "connexion internet, de logement et de scolarité.</p>",
 ]

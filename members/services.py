@@ -9,6 +9,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from home import access
 from members import emails, selectors
 from members.models import CommitteeMembership, Invitation, Profile, User, hash_token
 
@@ -111,6 +112,7 @@ def invitation_accept(
     )
     if invitation.committee_id:
         CommitteeMembership.objects.create(user=user, committee=invitation.committee)
+        access.user_sync_groups(user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])

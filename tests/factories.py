@@ -6,6 +6,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from communes.models import Commune
+from home import access
 from home.models import CommitteeIndexPage, CommitteePage, HomePage
 from members.models import CommitteeMembership, Invitation, Profile, User, hash_token
 
@@ -52,7 +53,9 @@ class CommitteePageFactory(factory.Factory):
 
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
-        return committee_index().add_child(instance=model_class(**kwargs))
+        page = committee_index().add_child(instance=model_class(**kwargs))
+        access.committee_setup(page)  # as the admin's after_create_page hook does
+        return page
 
 
 class CommitteeMembershipFactory(DjangoModelFactory):

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from home.models import CommitteeIndexPage
+from home.models import CommitteeIndexPage, NewsIndexPage
 from members import selectors
 
 register = template.Library()
@@ -14,9 +14,13 @@ def main_nav(context):
     """The main navigation; each app adds its entry here when it lands."""
     request = context["request"]
     entries = [(_("Home"), "/")]
-    committees = CommitteeIndexPage.objects.live().only("url_path").first()
-    if committees:
-        entries.append((_("Committees"), committees.get_url(request)))
+    for model, label in (
+        (NewsIndexPage, _("News")),
+        (CommitteeIndexPage, _("Committees")),
+    ):
+        page = model.objects.live().only("url_path").first()
+        if page:
+            entries.append((label, page.get_url(request)))
     if selectors.can_invite_somewhere(user=request.user):
         entries.append((_("Invite"), reverse("members:invitation_list")))
     path = request.path

@@ -3,8 +3,9 @@ from collections import Counter
 import pytest
 from django.contrib.auth.models import Group
 from django.core.management import call_command
+from wagtail.images.models import Image
 
-from home.models import CommitteePage
+from home.models import CommitteeAccess, CommitteePage, NewsPage, StandardPage
 from members.models import CommitteeMembership, Profile, User
 
 
@@ -20,6 +21,8 @@ def snapshot():
         sorted(
             Profile.objects.values_list("user__email", "profession", "commune__name")
         ),
+        sorted(NewsPage.objects.values_list("url_path", "title")),
+        sorted(CommitteePage.objects.values_list("slug", "fibre", "schools")),
     )
 
 
@@ -39,6 +42,21 @@ def test_seed_builds_the_network_from_real_communes(db):
     assert profiles.count() == 42
     assert all(p.commune_id for p in profiles)
     assert Profile.objects.filter(skills__isnull=False).distinct().count() == 40
+
+
+def test_seed_writes_the_editorial_content(db):
+    call_command("seed_demo", members=12, committees=4, seed=5)
+    committees = list(CommitteePage.objects.all())
+    assert NewsPage.objects.filter(depth=4).count() == 30  # under the news index
+    for committee in committees:
+        assert 3 <= NewsPage.objects.child_of(committee).count() <= 10
+        assert committee.fibre and committee.schools and committee.sheet_checked_on
+        assert CommitteeAccess.objects.filter(committee=committee).exists()
+    assert StandardPage.objects.count() == 3
+    assert Image.objects.count() == 8
+    assert all(n.main_image_alt for n in NewsPage.objects.exclude(main_image=None))
+    auch = CommitteeAccess.objects.get(committee__commune__name="Auch")
+    assert auch.editors.user_set.count() == 1
 
 
 def test_seed_is_idempotent_and_deterministic(db):

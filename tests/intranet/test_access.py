@@ -8,6 +8,8 @@ PUBLIC_VIEWS = {
     "intranet.views.health",
     "members.views.invitation_accept",
     "members.views.language_set",
+    # Wagtail pages: login is required per page type (home.wagtail_hooks).
+    "home.views.serve",
     # /admin/login/ and /_util/login/ send to allauth's form (shadowing the two
     # unthrottled login forms of Wagtail, listed below but never reached).
     "django.views.generic.base.RedirectView",
@@ -58,7 +60,8 @@ def test_only_the_listed_views_are_open():
     "path",
     [
         "/",
-        "/comites/",
+        "/actualites/",
+        "/une-page/inconnue/",
         "/membres/invitations/",
         "/admin/",
         "/documents/1/x/",

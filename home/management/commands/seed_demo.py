@@ -4,9 +4,11 @@ from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
 
+from home import access
 from home import demo as home_demo
 from home.models import CommitteePage
 from members import demo as members_demo
+from members.models import User
 
 
 class Command(BaseCommand):
@@ -36,9 +38,19 @@ class Command(BaseCommand):
             raise SystemExit(2)
         with transaction.atomic():
             pages = home_demo.seed_committees(committees, random.Random(seed))
-            members_demo.seed_network_editors(make_password(members_demo.DEMO_PASSWORD))
+            editors = members_demo.seed_network_editors(
+                make_password(members_demo.DEMO_PASSWORD)
+            )
             people = members_demo.seed_members(members, pages, seed)
             members_demo.assign_roles(pages)
+            for page in pages:
+                access.committee_setup(page)
+            for user in User.objects.filter(
+                committee_memberships__isnull=False
+            ).distinct():
+                access.user_sync_groups(user)
+            home_demo.seed_village_sheets(pages, seed)
+            home_demo.seed_editorial(pages, editors, seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "

@@ -1,0 +1,113 @@
+"""Wagtail rights that follow committee roles.
+
+Each committee page gets two groups (its editors and its référents), a collection for
+its images and documents, and an approval workflow. A member's groups are derived from
+their memberships by `user_sync_groups`: nobody manages these groups by hand.
+"""
+
+from django.contrib.auth.models import Group, Permission
+from django.db import transaction
+from wagtail.models import (
+    Collection,
+    GroupApprovalTask,
+    GroupCollectionPermission,
+    GroupPagePermission,
+    Workflow,
+    WorkflowPage,
+    WorkflowTask,
+)
+
+from home.models import CommitteeAccess, CommitteePage
+from members.models import CommitteeMembership, User
+
+NETWORK_EDITORS = "Équipe réseau"
+EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
+REFERENT_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + [
+    "publish_page",
+    "lock_page",
+    "unlock_page",
+]
+COLLECTION_PERMISSIONS = [
+    ("wagtailimages", "add_image"),
+    ("wagtailimages", "choose_image"),
+    ("wagtailimages", "change_image"),
+    ("wagtaildocs", "add_document"),
+    ("wagtaildocs", "choose_document"),
+    ("wagtaildocs", "change_document"),
+]
+
+
+def _permission(app_label: str, codename: str) -> Permission:
+    return Permission.objects.get(content_type__app_label=app_label, codename=codename)
+
+
+def _group(name: str, page, collection, page_permissions: list[str]) -> Group:
+    group, _ = Group.objects.get_or_create(name=name[:150])
+    group.permissions.add(_permission("wagtailadmin", "access_admin"))
+    for codename in page_permissions:
+        GroupPagePermission.objects.get_or_create(
+            group=group, page=page, permission=_permission("wagtailcore", codename)
+        )
+    for app_label, codename in COLLECTION_PERMISSIONS:
+        GroupCollectionPermission.objects.get_or_create(
+            group=group,
+            collection=collection,
+            permission=_permission(app_label, codename),
+        )
+    return group
+
+
+@transaction.atomic
+def committee_setup(committee: CommitteePage) -> CommitteeAccess:
+    """Give a committee page its groups, collection and approval workflow.
+
+    Idempotent: a committee already set up is returned as it is.
+    """
+    access = CommitteeAccess.objects.filter(committee=committee).first()
+    if access is not None:
+        return access
+    label = f"{committee.title} (#{committee.pk})"
+    collection = Collection.get_first_root_node().add_child(name=label[:255])
+    editors = _group(
+        f"Éditeurs · {label}", committee, collection, EDITOR_PAGE_PERMISSIONS
+    )
+    referents = _group(
+        f"Référents · {label}", committee, collection, REFERENT_PAGE_PERMISSIONS
+    )
+    task = GroupApprovalTask.objects.create(name=f"Validation · {label}"[:255])
+    task.groups.set([referents, Group.objects.get(name=NETWORK_EDITORS)])
+    workflow = Workflow.objects.create(name=f"Publication · {label}"[:255])
+    WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
+    WorkflowPage.objects.update_or_create(
+        page=committee, defaults={"workflow": workflow}
+    )
+    return CommitteeAccess.objects.create(
+        committee=committee,
+        editors=editors,
+        referents=referents,
+        collection=collection,
+        workflow=workflow,
+    )
+
+
+@transaction.atomic
+def user_sync_groups(user: User) -> None:
+    """Put the member in exactly the committee groups their memberships call for."""
+    wanted = set()
+    memberships = CommitteeMembership.objects.filter(user=user).select_related(
+        "committee"
+    )
+    for membership in memberships:
+        access = committee_setup(membership.committee)
+        if membership.is_editor:
+            wanted.add(access.editors_id)
+        if membership.role == CommitteeMembership.Role.REFERENT:
+            wanted.add(access.referents_id)
+    committee_groups = set(
+        CommitteeAccess.objects.values_list("editors_id", flat=True)
+    ) | set(CommitteeAccess.objects.values_list("referents_id", flat=True))
+    current = set(
+        user.groups.filter(pk__in=committee_groups).values_list("pk", flat=True)
+    )
+    user.groups.remove(*(current - wanted))
+    user.groups.add(*(wanted - current))

@@ -1,0 +1,22 @@
+from django.contrib.auth.views import redirect_to_login
+from wagtail import hooks
+
+
+@hooks.register("before_serve_page")
+def members_only(page, request, serve_args, serve_kwargs):
+    """Pages are for members, except the page types prospects may read."""
+    if request.user.is_authenticated or getattr(
+        page.specific_class, "is_public", False
+    ):
+        return None
+    return redirect_to_login(request.get_full_path())
+
+
+@hooks.register("after_create_page")
+def set_up_committee(request, page):
+    """A new committee page comes with its groups, collection and workflow."""
+    from home.access import committee_setup
+    from home.models import CommitteePage
+
+    if isinstance(page.specific, CommitteePage):
+        committee_setup(page.specific)
