@@ -18,3 +18,35 @@ def serve(request, path):
         if request.user.is_authenticated:
             raise
         return redirect_to_login(request.get_full_path())
+
+
+SEARCH_PREVIEW = 5
+SEARCH_PER_PAGE = 20
+
+
+def search(request):
+    """Search every kind of content; one kind at a time when `type` is given."""
+    from django.core.paginator import Paginator
+    from django.shortcuts import render
+
+    from home import search as site_search
+
+    query = " ".join(request.GET.get("q", "").split())[:200]
+    kind = site_search.kind_for(request.GET.get("type", ""))
+    context = {"query": query, "kind": kind, "kinds": site_search.KINDS}
+    if query and kind:
+        page_obj = Paginator(
+            kind.search(request.user, query), SEARCH_PER_PAGE
+        ).get_page(request.GET.get("page"))
+        page_obj.object_list = site_search.results(kind, page_obj.object_list)
+        context["page_obj"] = page_obj
+    elif query:
+        groups = []
+        for each in site_search.KINDS:
+            found = each.search(request.user, query)
+            count = found.count()
+            if count:
+                preview = site_search.results(each, found[:SEARCH_PREVIEW])
+                groups.append({"kind": each, "count": count, "results": preview})
+        context["groups"] = groups
+    return render(request, "home/search.html", context)

@@ -290,8 +290,12 @@ WAGTAIL_ENABLE_UPDATE_CHECK = False
 WAGTAILADMIN_PERMITTED_LANGUAGES = LANGUAGES
 WAGTAIL_PASSWORD_RESET_ENABLED = False
 WAGTAIL_FRONTEND_LOGIN_URL = LOGIN_URL
+WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses, easy to share
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
+if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
+    # French stemming: "installer" finds "installation", "installés"…
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII slugs in filter URLs
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "txt", "csv"]
 

@@ -34,6 +34,7 @@ urlpatterns = [
     path("comptes/", include("members.account_urls")),
     path("comptes/", include("allauth.urls")),
     path("membres/", include("members.urls")),
+    path("", include("home.urls")),
     # Uploaded files are served by Django behind the login wall; in production
     # nginx can take over with X-Accel-Redirect later without changing URLs.
     re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),

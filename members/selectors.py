@@ -1,6 +1,6 @@
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
-from members.models import CommitteeMembership, Invitation, User, hash_token
+from members.models import CommitteeMembership, FeedToken, Invitation, User, hash_token
 
 ROLE_RANK = [
     CommitteeMembership.Role.REFERENT,
@@ -53,6 +53,16 @@ def committees_user_can_invite_to(*, user: User):
         memberships__user=user,
         memberships__role=CommitteeMembership.Role.REFERENT,
     )
+
+
+def user_for_feed_token(key: str) -> User | None:
+    """The active member a feed secret belongs to; None if unknown or revoked."""
+    if not key or len(key) > 64:
+        return None
+    token = FeedToken.objects.select_related("user").filter(key=key).first()
+    if token is None or not token.user.is_active:
+        return None
+    return token.user
 
 
 def invitation_for_token(token: str) -> Invitation | None:

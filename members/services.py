@@ -1,3 +1,4 @@
+import secrets
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -11,7 +12,14 @@ from django.utils.translation import gettext as _
 
 from home import access
 from members import emails, selectors
-from members.models import CommitteeMembership, Invitation, Profile, User, hash_token
+from members.models import (
+    CommitteeMembership,
+    FeedToken,
+    Invitation,
+    Profile,
+    User,
+    hash_token,
+)
 
 
 def can_invite(*, user: User, committee=None) -> bool:
@@ -117,6 +125,18 @@ def invitation_accept(
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     return user
+
+
+@transaction.atomic
+def feed_token_renew(*, user: User) -> FeedToken:
+    """Give the member a new feed secret; every URL made with the old one stops."""
+    FeedToken.objects.filter(user=user).delete()
+    return FeedToken.objects.create(user=user, key=secrets.token_urlsafe(32))
+
+
+def feed_token_for(*, user: User) -> FeedToken:
+    """The member's feed secret, created on first use."""
+    return FeedToken.objects.filter(user=user).first() or feed_token_renew(user=user)
 
 
 def language_set(*, user: User, language: str) -> None:

@@ -4,6 +4,10 @@ from members import views
 
 app_name = "members"
 urlpatterns = [
+    path("mon-compte/", views.account, name="account"),
+    path(
+        "mon-compte/flux/renouveler/", views.feed_token_renew, name="feed_token_renew"
+    ),
     path("invitations/", views.invitation_list, name="invitation_list"),
     path(
         "invitations/<int:pk>/revoquer/",

@@ -85,6 +85,27 @@ def invitation_list(request):
     )
 
 
+def account(request):
+    """The member's account: their private feed addresses and account links."""
+    token = services.feed_token_for(user=request.user)
+    committees = [m.committee for m in selectors.memberships_of(user=request.user)]
+    return render(
+        request,
+        "members/account.html",
+        {"token": token, "committees": committees},
+    )
+
+
+@require_POST
+def feed_token_renew(request):
+    services.feed_token_renew(user=request.user)
+    messages.success(
+        request,
+        _("Your feed addresses were renewed: the old ones no longer work."),
+    )
+    return redirect("members:account")
+
+
 @require_POST
 def invitation_revoke(request, pk):
     invitation = get_object_or_404(Invitation, pk=pk)

@@ -21,6 +21,7 @@ def main_nav(context):
         page = model.objects.live().only("url_path").first()
         if page:
             entries.append((label, page.get_url(request)))
+    entries.append((_("Search"), reverse("home:search")))
     if selectors.can_invite_somewhere(user=request.user):
         entries.append((_("Invite"), reverse("members:invitation_list")))
     path = request.path

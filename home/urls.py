@@ -1,0 +1,14 @@
+from django.urls import path
+
+from home import feeds, views
+
+app_name = "home"
+urlpatterns = [
+    path("recherche/", views.search, name="search"),
+    path("flux/<str:token>/actualites.xml", feeds.news_feed, name="news_feed"),
+    path(
+        "flux/<str:token>/comites/<slug:slug>.xml",
+        feeds.news_feed,
+        name="committee_feed",
+    ),
+]

@@ -1,0 +1,71 @@
+import pytest
+from django.urls import reverse
+
+from home.models import StandardPage
+from tests.home.test_pages import SECRET, news_index, publish_news
+
+
+def search(client, **params):
+    return client.get(reverse("home:search"), params)
+
+
+def test_results_are_grouped_by_kind_and_highlighted(client_member, committee):
+    publish_news(news_index(), "Le marché de Noël", intro="Un marché sous la halle.")
+    html = search(client_member, q="marché").content.decode()
+    assert "Actualités" in html
+    assert "Le <mark>marché</mark> de Noël" in html
+
+
+def test_committees_are_found_by_name(client_member, committee):
+    html = search(client_member, q="Auch").content.decode()
+    assert "Comités" in html
+    assert committee.url in html
+
+
+def test_one_kind_is_paginated(client_member):
+    index = news_index()
+    for i in range(25):
+        publish_news(index, f"Covoiturage numéro {i}")
+    overview = search(client_member, q="covoiturage").content.decode()
+    assert "Voir les 25 résultats" in overview
+    first = search(client_member, q="covoiturage", type="news").content.decode()
+    second = search(client_member, q="covoiturage", type="news", page=2)
+    assert first.count("<mark>Covoiturage</mark> numéro") == 20
+    assert second.content.decode().count("<mark>Covoiturage</mark> numéro") == 5
+
+
+def test_drafts_are_not_found(client_member, committee):
+    draft = publish_news(committee, f"Kermesse {SECRET}")
+    draft.unpublish()
+    html = search(client_member, q="Kermesse").content.decode()
+    assert SECRET not in html
+    assert "Rien trouvé" in html
+
+
+@pytest.mark.parametrize("query", ["<script>alert(1)</script>", '"><img src=x>'])
+def test_the_query_is_escaped(client_member, query):
+    html = search(client_member, q=query).content.decode()
+    assert "<script>alert(1)" not in html
+    assert "<img src=x>" not in html
+
+
+def test_nothing_found_says_so(client_member):
+    assert "Rien trouvé" in search(client_member, q="zzzzzz").content.decode()
+
+
+def test_empty_query_shows_the_form(client_member):
+    assert 'name="q"' in search(client_member).content.decode()
+
+
+def test_search_needs_login(client, db):
+    assert search(client, q="x").status_code == 302
+
+
+def test_standard_pages_are_found(client_member):
+    from home.models import HomePage
+
+    HomePage.objects.get().add_child(
+        instance=StandardPage(title="Charte des membres", slug="charte", intro="Règles")
+    )
+    html = search(client_member, q="charte").content.decode()
+    assert "<mark>Charte</mark> des membres" in html
