@@ -241,11 +241,13 @@ def render_map(
         if point.url:
             marker = f'<a href="{escape(point.url)}" tabindex="-1">{marker}</a>'
         markers.append(marker)
+    linked = any(point.url for point in points)
     if markers:
         parts.append(
             '<g class="map-markers" fill="#1b5e4b" stroke="#fff" stroke-width="'
             + _num(1.5 * unit)
-            + '">'
+            # Links are for the mouse: the list beside the map serves everyone else.
+            + ('" aria-hidden="true">' if linked else '">')
             + "".join(markers)
             + "</g>"
         )
@@ -253,9 +255,11 @@ def render_map(
     # Every piece of text above went through escape().
     return mark_safe(
         format_html(
-            '<svg xmlns="http://www.w3.org/2000/svg" class="map" role="img" '
+            '<svg xmlns="http://www.w3.org/2000/svg" class="map" role="{}" '
             'aria-labelledby="{}" viewBox="0 0 {} {}" width="100%" '
             'preserveAspectRatio="xMidYMid meet" focusable="false">',
+            # An image may not hold links: a map with links is a labelled group.
+            "group" if linked else "img",
             labelledby,
             _num(width),
             _num(height),

@@ -181,21 +181,22 @@ def village_sheet(commune: Commune, rng: random.Random, towns: list[Commune]) ->
             + ("" if station.pk == commune.pk else f", à {station_km} km")
         ),
         "schools": (
-            f"École maternelle et élémentaire à {commune.name} ; collège à {town}."
+            f"École maternelle et élémentaire {at_place(commune.name)} ; "
+            f"collège {at_place(town)}."
             if commune.population >= 400
             else "Regroupement pédagogique avec les villages voisins ; "
-            f"collège à {town}."
+            f"collège {at_place(town)}."
         ),
         "childcare": (
-            f"Micro-crèche et assistantes maternelles à {commune.name}."
+            f"Micro-crèche et assistantes maternelles {at_place(commune.name)}."
             if commune.population >= 800
-            else f"Assistantes maternelles ; crèche à {town}."
+            else f"Assistantes maternelles ; crèche {at_place(town)}."
         ),
-        "doctors": f"Maison de santé à {town} ; pharmacie à {town}.",
-        "markets": f"Marché le {day} matin à {town} ; épicerie et boulangerie."
+        "doctors": f"Maison de santé {at_place(town)} ; pharmacie {at_place(town)}.",
+        "markets": f"Marché le {day} matin {at_place(town)} ; épicerie et boulangerie."
         if not big
         else f"Marché le {day} matin ; commerces de proximité.",
-        "coworking": f"Tiers-lieu avec fibre à {town}, ouvert aux membres du réseau.",
+        "coworking": f"Tiers-lieu avec fibre {at_place(town)}, ouvert au réseau.",
         "contact_phone": f"05 62 {rng.randint(10, 99)} {rng.randint(10, 99)} "
         f"{rng.randint(10, 99)}",
         "sheet_checked_on": timezone.localdate() - timedelta(days=rng.randint(5, 180)),

@@ -279,3 +279,11 @@ def test_template_tag(towns):
         ).render(Context({"points": [MapPoint(towns["Auch"], "Auch", count=4)]}))
     )
     assert marker_of(scaled, "Auch (4)") is not None
+
+
+def test_a_map_with_links_is_a_group_whose_links_are_hidden(towns):
+    root = parse(
+        render_map([MapPoint(towns["Auch"], "Auch", "/comites/auch/")], title="x")
+    )
+    assert root.get("role") == "group"
+    assert root.find(f"{SVG}g[@class='map-markers']").get("aria-hidden") == "true"

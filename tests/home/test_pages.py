@@ -261,3 +261,31 @@ def test_committee_memberships_are_unique(committee, member):
     CommitteeMembershipFactory(committee=committee, user=member)
     with pytest.raises(IntegrityError), transaction.atomic():
         CommitteeMembership.objects.create(committee=committee, user=member)
+
+
+def test_scheduled_publishing(committee):
+    from datetime import timedelta
+
+    from django.core.management import call_command
+    from django.utils import timezone
+    from wagtail.models import Revision
+
+    news = publish_news(committee, "Programmée")
+    news.unpublish()
+    news.go_live_at = timezone.now() + timedelta(days=1)
+    revision = news.save_revision()
+    revision.publish()
+    news.refresh_from_db()
+    assert not news.live
+    call_command("publish_scheduled")
+    news.refresh_from_db()
+    assert not news.live  # not yet
+    # An hour and a day later: the moment has come.
+    past = timezone.now() - timedelta(minutes=1)
+    revision = Revision.objects.get(pk=revision.pk)
+    revision.content["go_live_at"] = past.isoformat()
+    revision.approved_go_live_at = past
+    revision.save()
+    call_command("publish_scheduled")
+    news.refresh_from_db()
+    assert news.live
