@@ -43,22 +43,10 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home import selectors as home_selectors
+        from home import dashboard
 
         context = super().get_context(request, *args, **kwargs)
-        user = request.user
-        memberships = list(selectors.memberships_of(user=user))
-        context["my_memberships"] = memberships
-        context["can_invite"] = selectors.can_invite_somewhere(user=user)
-        context["committee_index"] = (
-            CommitteeIndexPage.objects.child_of(self).live().first()
-        )
-        context["network_news"] = home_selectors.attach_committees(
-            home_selectors.network_news()[:5]
-        )
-        context["committee_news"] = home_selectors.attach_committees(
-            home_selectors.news_of_committees([m.committee for m in memberships])[:5]
-        )
+        context["panels"] = dashboard.render_context(request)
         return context
 
 

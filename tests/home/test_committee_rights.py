@@ -251,3 +251,34 @@ def test_creating_a_committee_in_the_admin_sets_up_its_rights(
     assert response.status_code == 302, response.content[:3000]
     page = Page.objects.get(slug="marciac").specific
     assert CommitteeAccess.objects.filter(committee=page).exists()
+
+
+def test_network_editors_manage_roles_in_the_admin_and_rights_follow(
+    client, network_editor, auch, member
+):
+    client.force_login(network_editor)
+    listing = client.get("/admin/snippets/members/committeemembership/")
+    assert listing.status_code == 200
+    response = client.post(
+        "/admin/snippets/members/committeemembership/add/",
+        {"user": member.pk, "committee": auch.pk, "role": "member", "is_editor": "on"},
+    )
+    assert response.status_code == 302
+    membership = CommitteeMembership.objects.get(user=member)
+    assert member.groups.filter(pk=auch.access.editors_id).exists()
+
+    client.post(
+        f"/admin/snippets/members/committeemembership/edit/{membership.pk}/",
+        {"user": member.pk, "committee": auch.pk, "role": "referent"},
+    )
+    assert set(member.groups.values_list("pk", flat=True)) == {auch.access.referents_id}
+
+    client.post(f"/admin/snippets/members/committeemembership/delete/{membership.pk}/")
+    assert not CommitteeMembership.objects.filter(pk=membership.pk).exists()
+    assert not member.groups.exists()
+
+
+def test_committee_editors_cannot_manage_memberships(client, auch):
+    editor = member_of(auch, is_editor=True)
+    client.force_login(editor)
+    assert refused(client.get("/admin/snippets/members/committeemembership/"))

@@ -289,3 +289,28 @@ def test_scheduled_publishing(committee):
     call_command("publish_scheduled")
     news.refresh_from_db()
     assert news.live
+
+
+def test_apps_add_panels_to_the_dashboard(client_member, tmp_path, settings):
+    from home import dashboard
+
+    template_dir = tmp_path / "templates"
+    (template_dir / "probe").mkdir(parents=True)
+    (template_dir / "probe" / "panel.html").write_text("<p>PANNEAU {{ panel.n }}</p>")
+    settings.TEMPLATES = [
+        {
+            **settings.TEMPLATES[0],
+            "DIRS": [*settings.TEMPLATES[0]["DIRS"], template_dir],
+        }
+    ]
+    shown = dashboard.Panel("probe", "probe/panel.html", lambda r: {"n": 7}, "side")
+    hidden = dashboard.Panel("hidden", "probe/panel.html", lambda r: None)
+    before = list(dashboard.PANELS)
+    try:
+        dashboard.register(shown)
+        dashboard.register(hidden)
+        html = client_member.get("/").content.decode()
+    finally:
+        dashboard.PANELS[:] = before
+    assert html.count("PANNEAU") == 1
+    assert "PANNEAU 7" in html

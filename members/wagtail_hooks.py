@@ -1,0 +1,62 @@
+from django.utils.translation import gettext_lazy as _
+from wagtail import hooks
+from wagtail.admin.panels import FieldPanel
+from wagtail.snippets.models import register_snippet
+from wagtail.snippets.views.snippets import SnippetViewSet
+
+from members.models import CommitteeMembership
+
+
+class CommitteeMembershipViewSet(SnippetViewSet):
+    """Network editors manage committee members and roles in the admin."""
+
+    model = CommitteeMembership
+    icon = "group"
+    menu_label = _("Committee members")
+    menu_order = 250
+    add_to_admin_menu = True
+    list_display = ["user", "committee", "role", "is_editor"]
+    list_filter = ["role", "is_editor", "committee"]
+    search_fields = ["user__first_name", "user__last_name", "user__email"]
+    search_backend_name = None
+    ordering = ["committee__title", "user__last_name"]
+    panels = [
+        FieldPanel("user"),
+        FieldPanel("committee"),
+        FieldPanel("role"),
+        FieldPanel("is_editor"),
+    ]
+
+
+register_snippet(CommitteeMembershipViewSet)
+
+
+def _sync(*users) -> None:
+    from home.access import user_sync_groups
+
+    for user in {user for user in users if user is not None}:
+        user_sync_groups(user)
+
+
+@hooks.register("before_edit_snippet")
+def remember_member(request, instance):
+    if isinstance(instance, CommitteeMembership):
+        # The form may move the membership to someone else: both need their rights.
+        request.membership_previous_user = (
+            CommitteeMembership.objects.filter(pk=instance.pk)
+            .select_related("user")
+            .first()
+            .user
+        )
+
+
+@hooks.register("after_create_snippet")
+@hooks.register("after_edit_snippet")
+def sync_rights(request, instance):
+    if isinstance(instance, CommitteeMembership):
+        _sync(instance.user, getattr(request, "membership_previous_user", None))
+
+
+@hooks.register("after_delete_snippet")
+def sync_rights_after_delete(request, instances):
+    _sync(*(i.user for i in instances if isinstance(i, CommitteeMembership)))
