@@ -1,9 +1,12 @@
 from django import forms
 from django.contrib.auth import password_validation
+from django.db import models
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from communes.models import Commune
 from members import selectors
-from members.models import User
+from members.models import LANGUAGE_CHOICES, Profile, User
 
 
 class InvitationForm(forms.Form):
@@ -84,3 +87,116 @@ class InvitationAcceptForm(forms.Form):
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(choices=User._meta.get_field("language").choices)
     next = forms.CharField(required=False)
+
+
+def _https_urls(model_field, **kwargs):
+    """URL fields guess https:// when a member types "example.org"."""
+    if isinstance(model_field, models.URLField):
+        kwargs["assume_scheme"] = "https"
+    return model_field.formfield(**kwargs)
+
+
+class ProfileForm(forms.ModelForm):
+    skills = forms.CharField(
+        label=_("Skills"),
+        required=False,
+        max_length=600,
+        help_text=_("Separated by commas, e.g. “Translation, German, Subtitling”."),
+        widget=forms.TextInput(attrs={"list": "skill-suggestions"}),
+    )
+    languages = forms.MultipleChoiceField(
+        label=_("Languages spoken"),
+        choices=LANGUAGE_CHOICES,
+        required=False,
+        widget=forms.CheckboxSelectMultiple,
+    )
+    new_photo = forms.FileField(
+        label=_("New photo"),
+        required=False,
+        help_text=_("JPEG, PNG or WebP, at most 5 MB."),
+        widget=forms.ClearableFileInput(
+            attrs={"accept": "image/jpeg,image/png,image/webp"}
+        ),
+    )
+    remove_photo = forms.BooleanField(label=_("Remove my photo"), required=False)
+
+    class Meta:
+        model = Profile
+        formfield_callback = _https_urls
+        fields = [
+            "display_name",
+            "headline",
+            "profession",
+            "bio",
+            "offers",
+            "needs",
+            "commune",
+            "arrival_year",
+            "languages",
+            "phone",
+            "website",
+            "linkedin",
+            "other_link",
+            "open_to_collaborate",
+            "helps_newcomers",
+            "email_visibility",
+            "phone_visibility",
+            "commune_visibility",
+        ]
+        widgets = {
+            "bio": forms.Textarea(attrs={"rows": 6}),
+            "offers": forms.Textarea(attrs={"rows": 3}),
+            "needs": forms.Textarea(attrs={"rows": 3}),
+            "email_visibility": forms.RadioSelect,
+            "phone_visibility": forms.RadioSelect,
+            "commune_visibility": forms.RadioSelect,
+            "phone": forms.TextInput(attrs={"autocomplete": "tel", "inputmode": "tel"}),
+        }
+
+    FIELDSETS = [
+        (
+            _("Who I am"),
+            ["display_name", "headline", "profession", "bio", "commune",
+             "arrival_year", "languages"],
+        ),
+        (_("Offers and needs"), ["skills", "offers", "needs", "open_to_collaborate",
+                                 "helps_newcomers"]),
+        (_("Contact and links"), ["phone", "website", "linkedin", "other_link"]),
+        (_("Photo"), ["new_photo", "remove_photo"]),
+        (_("Privacy"), ["email_visibility", "phone_visibility", "commune_visibility"]),
+    ]  # fmt: skip
+
+    def fieldsets(self):
+        return [
+            (legend, [self[name] for name in names]) for legend, names in self.FIELDSETS
+        ]
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        if self.instance.pk:
+            self.initial["skills"] = ", ".join(
+                self.instance.skills.order_by("name").values_list("name", flat=True)
+            )
+        self.fields["commune"].queryset = Commune.objects.order_by("name")
+        self.fields["commune"].help_text = _("The commune you live in, in the Gers.")
+
+    def clean_arrival_year(self):
+        year = self.cleaned_data["arrival_year"]
+        if year is not None and not 1950 <= year <= timezone.localdate().year:
+            raise forms.ValidationError(_("Give a year between 1950 and this year."))
+        return year
+
+    def clean_skills(self):
+        skills = [
+            " ".join(part.split())[:50]
+            for part in self.cleaned_data["skills"].split(",")
+        ]
+        # One spelling per skill, whatever the case: the first one typed wins.
+        unique = {}
+        for skill in skills:
+            if skill:
+                unique.setdefault(skill.casefold(), skill)
+        skills = list(unique.values())
+        if len(skills) > 30:
+            raise forms.ValidationError(_("At most 30 skills."))
+        return skills

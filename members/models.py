@@ -90,13 +90,69 @@ class TaggedSkill(ItemBase):
     )
 
 
+def profile_photo_path(profile: "Profile", filename: str) -> str:
+    # A random name: the address of a photo says nothing about its owner.
+    return f"profiles/{secrets.token_urlsafe(12)}-{filename}"
+
+
+LANGUAGE_CHOICES = [
+    ("fr", _("French")),
+    ("en", _("English")),
+    ("es", _("Spanish")),
+    ("de", _("German")),
+    ("it", _("Italian")),
+    ("pt", _("Portuguese")),
+    ("nl", _("Dutch")),
+    ("oc", _("Occitan")),
+    ("ar", _("Arabic")),
+    ("zh", _("Chinese")),
+]
+
+
+class Visibility(models.TextChoices):
+    MEMBERS = "members", _("All members")
+    COMMITTEES = "committees", _("Members of my committees")
+    NOBODY = "nobody", _("Nobody")
+
+
 class Profile(models.Model):
     """What a member tells the network about themselves."""
 
     user = models.OneToOneField(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="profile"
     )
+    display_name = models.CharField(
+        _("display name"),
+        max_length=80,
+        blank=True,
+        help_text=_("How you like to be called, if not your first and last name."),
+    )
+    headline = models.CharField(
+        _("headline"),
+        max_length=160,
+        blank=True,
+        help_text=_("One line: what you do, e.g. “Freelance translator, EN/DE”."),
+    )
     profession = models.CharField(_("profession"), max_length=120, blank=True)
+    bio = models.TextField(
+        _("about me"),
+        max_length=5000,
+        blank=True,
+        help_text=_("Markdown: **bold**, *italic*, [link](https://…), lists."),
+    )
+    skills = TaggableManager(verbose_name=_("skills"), through=TaggedSkill, blank=True)
+    offers = models.TextField(
+        _("what I offer"),
+        max_length=600,
+        blank=True,
+        help_text=_("Services, help or know-how you can share with other members."),
+    )
+    needs = models.TextField(
+        _("what I am looking for"),
+        max_length=600,
+        blank=True,
+        help_text=_("Partners, skills, advice you are looking for."),
+    )
     commune = models.ForeignKey(
         "communes.Commune",
         verbose_name=_("commune"),
@@ -105,7 +161,46 @@ class Profile(models.Model):
         blank=True,
         related_name="profiles",
     )
-    skills = TaggableManager(verbose_name=_("skills"), through=TaggedSkill, blank=True)
+    arrival_year = models.PositiveSmallIntegerField(
+        _("year of arrival in the Gers"), null=True, blank=True
+    )
+    languages = models.JSONField(_("languages spoken"), default=list, blank=True)
+    phone = models.CharField(_("phone"), max_length=30, blank=True)
+    website = models.URLField(_("website"), blank=True, max_length=300)
+    linkedin = models.URLField(_("LinkedIn"), blank=True, max_length=300)
+    other_link = models.URLField(
+        _("other link"),
+        blank=True,
+        max_length=300,
+        help_text=_("Mastodon, portfolio, GitHub…"),
+    )
+    open_to_collaborate = models.BooleanField(_("open to collaborate"), default=False)
+    helps_newcomers = models.BooleanField(_("happy to help newcomers"), default=False)
+    photo = models.ImageField(
+        _("photo"), upload_to=profile_photo_path, blank=True, editable=False
+    )
+    photo_thumbnail = models.ImageField(
+        upload_to=profile_photo_path, blank=True, editable=False
+    )
+    email_visibility = models.CharField(
+        _("who sees my e-mail address"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.COMMITTEES,
+    )
+    phone_visibility = models.CharField(
+        _("who sees my phone number"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.NOBODY,
+    )
+    commune_visibility = models.CharField(
+        _("who sees my commune"),
+        max_length=12,
+        choices=Visibility.choices,
+        default=Visibility.MEMBERS,
+    )
+    updated_at = models.DateTimeField(_("updated on"), auto_now=True)
 
     class Meta:
         verbose_name = _("profile")
@@ -113,6 +208,14 @@ class Profile(models.Model):
 
     def __str__(self) -> str:
         return str(self.user)
+
+    @property
+    def name(self) -> str:
+        return self.display_name or self.user.get_full_name() or self.user.email
+
+    def get_language_names(self) -> list[str]:
+        names = dict(LANGUAGE_CHOICES)
+        return [str(names[code]) for code in self.languages if code in names]
 
 
 class CommitteeMembership(models.Model):

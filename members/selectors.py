@@ -1,6 +1,14 @@
 from django.db.models import Case, IntegerField, QuerySet, Value, When
 
-from members.models import CommitteeMembership, FeedToken, Invitation, User, hash_token
+from members.models import (
+    CommitteeMembership,
+    FeedToken,
+    Invitation,
+    Profile,
+    User,
+    Visibility,
+    hash_token,
+)
 
 ROLE_RANK = [
     CommitteeMembership.Role.REFERENT,
@@ -92,3 +100,52 @@ def can_invite_somewhere(*, user: User) -> bool:
             user=user, role=CommitteeMembership.Role.REFERENT
         ).exists()
     )
+
+
+def committee_ids_of(user: User) -> set[int]:
+    return set(
+        CommitteeMembership.objects.filter(user=user).values_list(
+            "committee_id", flat=True
+        )
+    )
+
+
+def visible_contact_fields(*, profile: Profile, viewer: User) -> dict[str, bool]:
+    """Which of the e-mail, phone and commune of `profile` `viewer` may see."""
+    if viewer.pk == profile.user_id:
+        return {"email": True, "phone": True, "commune": True}
+    if not viewer.is_authenticated or not viewer.is_active:
+        return {"email": False, "phone": False, "commune": False}
+    shared = None  # computed once, only if some field needs it
+
+    def allowed(visibility: str) -> bool:
+        nonlocal shared
+        if visibility == Visibility.MEMBERS:
+            return True
+        if visibility == Visibility.COMMITTEES:
+            if shared is None:
+                shared = bool(committee_ids_of(viewer) & committee_ids_of(profile.user))
+            return shared
+        return False
+
+    return {
+        "email": allowed(profile.email_visibility),
+        "phone": allowed(profile.phone_visibility),
+        "commune": allowed(profile.commune_visibility),
+    }
+
+
+def profile_for_page(*, pk: int) -> Profile | None:
+    return (
+        Profile.objects.select_related("user", "commune")
+        .prefetch_related("skills")
+        .filter(user__pk=pk, user__is_active=True)
+        .first()
+    )
+
+
+def skill_names(limit: int = 300) -> list[str]:
+    """The skills members already use, for suggestions while typing."""
+    from members.models import Skill
+
+    return list(Skill.objects.order_by("name").values_list("name", flat=True)[:limit])

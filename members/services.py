@@ -20,6 +20,7 @@ from members.models import (
     User,
     hash_token,
 )
+from members.photos import process_photo
 
 
 def can_invite(*, user: User, committee=None) -> bool:
@@ -145,3 +146,34 @@ def language_set(*, user: User, language: str) -> None:
         raise ValidationError(_("Unknown language."))
     User.objects.filter(pk=user.pk).update(language=language)
     user.language = language
+
+
+def profile_update(
+    *, user: User, fields: dict, skills: list[str], photo=None, remove_photo=False
+) -> Profile:
+    """Save the member's own profile, all or nothing.
+
+    A new photo is checked before anything is written; the old photo files are
+    deleted once the new profile is committed.
+    """
+    processed = process_photo(photo) if photo is not None else None
+    with transaction.atomic():
+        profile, _created = Profile.objects.select_for_update().get_or_create(user=user)
+        for name, value in fields.items():
+            setattr(profile, name, value)
+        profile.full_clean(exclude=["user", "photo", "photo_thumbnail"])
+        old_files = []
+        if processed is not None or remove_photo:
+            old_files = [f.name for f in (profile.photo, profile.photo_thumbnail) if f]
+            profile.photo = profile.photo_thumbnail = ""
+        if processed is not None:
+            profile.photo.save(processed.photo.name, processed.photo, save=False)
+            profile.photo_thumbnail.save(
+                processed.thumbnail.name, processed.thumbnail, save=False
+            )
+        profile.save()
+        profile.skills.set([s for s in skills if s][:30])
+        if old_files:
+            storage = Profile._meta.get_field("photo").storage
+            transaction.on_commit(lambda: [storage.delete(name) for name in old_files])
+    return profile

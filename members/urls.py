@@ -4,6 +4,8 @@ from members import views
 
 app_name = "members"
 urlpatterns = [
+    path("<int:pk>/", views.profile_detail, name="profile_detail"),
+    path("mon-profil/", views.profile_edit, name="profile_edit"),
     path("mon-compte/", views.account, name="account"),
     path(
         "mon-compte/flux/renouveler/", views.feed_token_renew, name="feed_token_renew"

@@ -3,15 +3,21 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from intranet.markdown import render_markdown
 from members import selectors, services
-from members.forms import InvitationAcceptForm, InvitationForm, LanguageForm
+from members.forms import (
+    InvitationAcceptForm,
+    InvitationForm,
+    LanguageForm,
+    ProfileForm,
+)
 from members.models import Invitation
 
 
@@ -82,6 +88,58 @@ def invitation_list(request):
         request,
         "members/invitation_list.html",
         {"form": form, "invitations": selectors.invitations_sent_by(user=user)},
+    )
+
+
+def profile_detail(request, pk):
+    profile = selectors.profile_for_page(pk=pk)
+    if profile is None:
+        raise Http404
+    return render(
+        request,
+        "members/profile_detail.html",
+        {
+            "profile": profile,
+            "member": profile.user,
+            "visible": selectors.visible_contact_fields(
+                profile=profile, viewer=request.user
+            ),
+            "memberships": selectors.memberships_of(user=profile.user),
+            "bio": render_markdown(profile.bio),
+            "is_me": profile.user_id == request.user.pk,
+        },
+    )
+
+
+def profile_edit(request):
+    profile = selectors.profile_for_page(pk=request.user.pk)
+    form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
+    if form.is_valid():
+        fields = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
+        try:
+            services.profile_update(
+                user=request.user,
+                fields=fields,
+                skills=form.cleaned_data["skills"],
+                photo=form.cleaned_data["new_photo"],
+                remove_photo=form.cleaned_data["remove_photo"],
+            )
+        except ValidationError as error:
+            if error.code in {"too_big", "invalid", "format", "too_many_pixels"}:
+                form.add_error("new_photo", error)
+            else:
+                form.add_error(None, error)
+        else:
+            messages.success(request, _("Your profile was saved."))
+            return redirect("members:profile_detail", pk=request.user.pk)
+    return render(
+        request,
+        "members/profile_form.html",
+        {
+            "form": form,
+            "profile": profile,
+            "skill_suggestions": selectors.skill_names(),
+        },
     )
 
 

@@ -29,7 +29,8 @@ def pytest_configure(config):
 
 
 @pytest.fixture(autouse=True)
-def _isolated():
+def _isolated(settings, tmp_path):
+    settings.MEDIA_ROOT = tmp_path / "media"  # uploads never land in var/
     cache.clear()  # login throttling counts live in the cache
     yield
     cache.clear()
