@@ -111,3 +111,27 @@ def user_sync_groups(user: User) -> None:
     )
     user.groups.remove(*(current - wanted))
     user.groups.add(*(wanted - current))
+
+
+def pages_visible_in_admin(pages, user):
+    """What an editor may see of `pages` in choosers: published pages, and the
+    drafts of the pages they may edit. Other committees' drafts stay hidden."""
+    from django.db.models import Q
+    from wagtail.permission_policies.pages import PagePermissionPolicy
+
+    if user.is_superuser:
+        return pages
+    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+        user, ["change", "publish"]
+    )
+    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+def committee_teardown(access: CommitteeAccess) -> None:
+    """When a committee page is deleted, its groups go (and with them every right
+    they gave); its workflow is retired; its collection stays, images included."""
+    Group.objects.filter(pk__in=[access.editors_id, access.referents_id]).delete()
+    Workflow.objects.filter(pk=access.workflow_id).update(active=False)
+    GroupApprovalTask.objects.filter(
+        workflow_tasks__workflow_id=access.workflow_id
+    ).update(active=False)

@@ -319,12 +319,12 @@ LOCAL_NEWS = [
     (
         "Apéritif d'accueil des nouveaux habitants",
         "Le comité invite les familles arrivées cette année à un apéritif à la salle "
-        "des fêtes de {name}.",
+        "des fêtes {of}.",
         ["Rencontres"],
     ),
     (
         "La fibre arrive dans les hameaux",
-        "Les travaux de raccordement se terminent dans les écarts de {name} : "
+        "Les travaux de raccordement se terminent dans les écarts {of} : "
         "renseignez-vous auprès de la mairie.",
         ["Haut débit"],
     ),
@@ -341,8 +341,8 @@ LOCAL_NEWS = [
     ),
     (
         "Rencontre avec l'équipe de l'école",
-        "Les parents nouvellement arrivés sont invités à découvrir l'école de "
-        "{name} et ses projets.",
+        "Les parents nouvellement arrivés sont invités à découvrir l'école "
+        "{of} et ses projets.",
         ["Famille"],
     ),
     (

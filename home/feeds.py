@@ -19,12 +19,12 @@ class NewsFeed(Feed):
 
     language = "fr"
 
-    def get_object(self, request, token, slug=None):
+    def get_object(self, request, token, pk=None):
         if user_for_feed_token(token) is None:
             raise Http404
-        if slug is None:
+        if pk is None:
             return None
-        return get_object_or_404(CommitteePage.objects.live(), slug=slug)
+        return get_object_or_404(CommitteePage.objects.live(), pk=pk)
 
     def title(self, committee):
         return (

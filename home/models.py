@@ -249,7 +249,7 @@ class CommitteePage(Page):
     description = RichTextField(
         _("description"),
         blank=True,
-        features=["h2", "h3", "bold", "italic", "link", "ol", "ul"],
+        features=["h3", "h4", "bold", "italic", "link", "ol", "ul"],
     )
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
     contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
@@ -355,10 +355,10 @@ class CommitteeAccess(models.Model):
         CommitteePage, on_delete=models.CASCADE, related_name="access"
     )
     editors = models.OneToOneField(
-        "auth.Group", on_delete=models.PROTECT, related_name="+"
+        "auth.Group", on_delete=models.CASCADE, related_name="+"
     )
     referents = models.OneToOneField(
-        "auth.Group", on_delete=models.PROTECT, related_name="+"
+        "auth.Group", on_delete=models.CASCADE, related_name="+"
     )
     collection = models.OneToOneField(
         "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"

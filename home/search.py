@@ -46,7 +46,10 @@ def _page_kind(key, label, model_path, excerpt):
         from django.apps import apps
 
         model = apps.get_model(model_path)
-        return model.objects.live().search(query, operator="and")
+        pages = model.objects.live().public()
+        if model_path == "home.CommitteePage":
+            pages = pages.select_related("commune")
+        return pages.search(query, operator="and")
 
     def to_result(page):
         return Result(page.title, page.url, excerpt(page))

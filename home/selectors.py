@@ -13,7 +13,9 @@ def _with_parent(news: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
         path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
     )
     return (
+        # .public(): a page an editor restricted in Wagtail is never listed.
         news.live()
+        .public()
         .select_related("main_image", "author")
         .prefetch_related("tags")
         .annotate(parent_id=Subquery(parent.values("pk")[:1]))

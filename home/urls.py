@@ -7,7 +7,7 @@ urlpatterns = [
     path("recherche/", views.search, name="search"),
     path("flux/<str:token>/actualites.xml", feeds.news_feed, name="news_feed"),
     path(
-        "flux/<str:token>/comites/<slug:slug>.xml",
+        "flux/<str:token>/comites/<int:pk>.xml",
         feeds.news_feed,
         name="committee_feed",
     ),

@@ -1,7 +1,14 @@
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
-from django.http import Http404
+from django.http import Http404, QueryDict
 from wagtail import views as wagtail_views
+from wagtail.admin.auth import require_admin_access
+from wagtail.admin.views import chooser as chooser_views
+from wagtail.models import Page
+
+
+def not_found(request):
+    raise Http404
 
 
 @login_not_required
@@ -50,3 +57,23 @@ def search(request):
                 groups.append({"kind": each, "count": count, "results": preview})
         context["groups"] = groups
     return render(request, "home/search.html", context)
+
+
+class PageChosenMultipleView(chooser_views.ChosenMultipleView):
+    """Wagtail's multiple page chooser answer, which skips the chooser hooks: only
+    the pages the editor may see are returned."""
+
+    def get(self, request):
+        from home.access import pages_visible_in_admin
+
+        ids = request.GET.getlist("id")
+        visible = pages_visible_in_admin(
+            Page.objects.filter(pk__in=[i for i in ids if i.isdigit()]), request.user
+        ).values_list("pk", flat=True)
+        query = QueryDict(mutable=True)
+        query.setlist("id", [str(pk) for pk in visible])
+        request.GET = query
+        return super().get(request)
+
+
+page_chosen_multiple = require_admin_access(PageChosenMultipleView.as_view())

@@ -20,3 +20,10 @@ def set_up_committee(request, page):
 
     if isinstance(page.specific, CommitteePage):
         committee_setup(page.specific)
+
+
+@hooks.register("construct_page_chooser_queryset")
+def hide_drafts_of_others(pages, request):
+    from home.access import pages_visible_in_admin
+
+    return pages_visible_in_admin(pages, request.user)

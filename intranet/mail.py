@@ -16,7 +16,12 @@ def send_templated_mail(
     Expects `<prefix>_subject.txt`, `<prefix>.txt` and `<prefix>.html` templates.
     """
     with translation.override(language):
-        context = {"site_name": "Sohosolo", "base_url": settings.BASE_URL, **context}
+        context = {
+            "site_name": "Sohosolo",
+            "base_url": settings.BASE_URL,
+            "LANGUAGE_CODE": language,
+            **context,
+        }
         subject = render_to_string(f"{template_prefix}_subject.txt", context)
         text = render_to_string(f"{template_prefix}.txt", context)
         html = render_to_string(f"{template_prefix}.html", context)

@@ -196,6 +196,10 @@ ACCOUNT_RATE_LIMITS = {
     "change_password": "5/m/user",
 }
 
+# Behind nginx every request comes from 127.0.0.1: the per-IP limits must read the
+# client's address from X-Forwarded-For, as set by that one trusted proxy.
+ALLAUTH_TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
+
 INVITATION_VALIDITY_DAYS = 14
 
 # --- Internationalisation -----------------------------------------------------------

@@ -29,9 +29,17 @@ urlpatterns = [
             RedirectView.as_view(pattern_name="account_login", query_string=True)
         ),
     ),
+    path(
+        "admin/choose-page/chosen-multiple/",
+        home_views.page_chosen_multiple,
+        name="wagtailadmin_choose_page_chosen_multiple",
+    ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),
     path("comptes/", include("members.account_urls")),
+    # allauth's page for extra e-mail addresses: a member's address is the one
+    # they were invited with (changing it comes with its own verification).
+    path("comptes/email/", home_views.not_found),
     path("comptes/", include("allauth.urls")),
     path("membres/", include("members.urls")),
     path("", include("home.urls")),

@@ -1,12 +1,16 @@
 from django.conf import settings
 from django.utils import translation
 
+SYNCED = "members_language_synced"
+
 
 class MemberLanguageMiddleware:
-    """Bring a member's saved language to a browser that has not chosen one yet.
+    """Show a logged-in member the interface in their saved language.
 
-    LocaleMiddleware reads the language cookie; a member logging in on a new device
-    has none, so their saved preference is applied and remembered in the cookie.
+    LocaleMiddleware reads the language cookie, which may come from before the login
+    (the switch on the login page, another person on a shared computer). Once per
+    session the member's saved preference wins and the cookie follows it; after
+    that, the switch saves both.
     """
 
     def __init__(self, get_response):
@@ -14,14 +18,11 @@ class MemberLanguageMiddleware:
 
     def __call__(self, request):
         user = request.user
-        apply = (
-            user.is_authenticated
-            and settings.LANGUAGE_COOKIE_NAME not in request.COOKIES
-            and user.language != request.LANGUAGE_CODE
-        )
+        apply = user.is_authenticated and not request.session.get(SYNCED)
         if apply:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language
+            request.session[SYNCED] = True
         response = self.get_response(request)
         if apply:
             response.set_cookie(

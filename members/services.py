@@ -5,7 +5,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
@@ -52,8 +52,25 @@ def invitation_create(
             code="exists",
             params={"email": email},
         )
+    if EmailAddress.objects.filter(email__iexact=email).exists():
+        raise ValidationError(
+            _("%(email)s already has an account on the intranet."),
+            code="exists",
+            params={"email": email},
+        )
     now = timezone.now()
-    Invitation.objects.pending().filter(email__iexact=email).update(revoked_at=now)
+    pending = Invitation.objects.pending().filter(email__iexact=email)
+    others = pending.exclude(inviter=inviter)
+    if others.exists() and not inviter.has_perm("members.add_invitation"):
+        raise ValidationError(
+            _(
+                "%(email)s was already invited by someone else; "
+                "ask them or the programme team."
+            ),
+            code="pending",
+            params={"email": email},
+        )
+    pending.update(revoked_at=now)
     token = Invitation.new_token()
     invitation = Invitation.objects.create(
         email=email,
@@ -136,8 +153,15 @@ def feed_token_renew(*, user: User) -> FeedToken:
 
 
 def feed_token_for(*, user: User) -> FeedToken:
-    """The member's feed secret, created on first use."""
-    return FeedToken.objects.filter(user=user).first() or feed_token_renew(user=user)
+    """The member's feed secret, created on first use (safe when two requests race)."""
+    token = FeedToken.objects.filter(user=user).first()
+    if token is not None:
+        return token
+    try:
+        with transaction.atomic():
+            return FeedToken.objects.create(user=user, key=secrets.token_urlsafe(32))
+    except IntegrityError:
+        return FeedToken.objects.get(user=user)
 
 
 def language_set(*, user: User, language: str) -> None:

@@ -9,14 +9,20 @@ register = template.Library()
 
 @register.filter
 def highlight(text, query):
-    """Escape `text`, then wrap each word of `query` found in it in <mark>."""
-    text = escape(text or "")
+    """Wrap each word of `query` found in `text` in <mark>, escaping everything."""
+    text = str(text or "")
     words = sorted(
-        {re.escape(escape(w)) for w in re.findall(r"\w{2,}", query or "")},
+        {re.escape(word) for word in re.findall(r"\w{2,}", query or "")},
         key=len,
         reverse=True,
     )
     if not words:
-        return mark_safe(text)
-    pattern = re.compile(r"(" + "|".join(words) + r")", re.IGNORECASE)
-    return mark_safe(pattern.sub(r"<mark>\1</mark>", text))
+        return escape(text)
+    # Split the raw text, then escape each piece: a match never cuts an entity.
+    pieces = re.split("(" + "|".join(words) + ")", text, flags=re.IGNORECASE)
+    return mark_safe(
+        "".join(
+            f"<mark>{escape(piece)}</mark>" if index % 2 else escape(piece)
+            for index, piece in enumerate(pieces)
+        )
+    )

@@ -86,7 +86,8 @@ def test_an_editor_cannot_publish_directly(client, auch):
         f"/admin/pages/add/home/newspage/{auch.pk}/",
         news_form(**{"action-publish": "Publier"}),
     )
-    assert not NewsPage.objects.filter(title="Marché de Noël", live=True).exists()
+    # The page is saved, as a draft: the publish button is not theirs to use.
+    assert NewsPage.objects.get(title="Marché de Noël").live is False
 
 
 def test_a_referent_approves_and_the_news_goes_live(client, auch):
@@ -140,7 +141,10 @@ def test_a_referent_of_another_committee_cannot_approve(client, auch, condom):
     news = NewsPage.objects.get(title="Marché de Noël")
     task_state = TaskState.objects.get(workflow_state__object_id=str(news.pk))
     client.force_login(outsider)
-    client.post(f"/admin/pages/workflow/action/{news.pk}/approve/{task_state.pk}/", {})
+    response = client.post(
+        f"/admin/pages/workflow/action/{news.pk}/approve/{task_state.pk}/", {}
+    )
+    assert refused(response) or response.status_code == 404
     news.refresh_from_db()
     assert not news.live
 
@@ -282,3 +286,37 @@ def test_committee_editors_cannot_manage_memberships(client, auch):
     editor = member_of(auch, is_editor=True)
     client.force_login(editor)
     assert refused(client.get("/admin/snippets/members/committeemembership/"))
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/admin/choose-page/search/?q=Brouillon",
+        "/admin/choose-page/{condom}/",
+        "/admin/choose-page/chosen-multiple/?id={draft}",
+    ],
+)
+def test_another_committees_drafts_do_not_show_in_the_page_chooser(
+    client, auch, condom, url
+):
+    editor = member_of(auch, is_editor=True)
+    draft = news_under(condom, live=False, title="Brouillon secret de Condom")
+    own = news_under(auch, live=False, title="Brouillon d'Auch")
+    client.force_login(editor)
+    response = client.get(url.format(condom=condom.pk, draft=draft.pk))
+    assert response.status_code == 200
+    assert "Brouillon secret" not in response.content.decode()
+    mine = client.get(url.format(condom=auch.pk, draft=own.pk)).content.decode()
+    assert "Brouillon d" in mine  # the editor's own draft is there
+
+
+def test_deleting_a_committee_takes_its_rights_away(client, auch):
+    editor = member_of(auch, is_editor=True)
+    groups = [auch.access.editors_id, auch.access.referents_id]
+    auch.delete()
+    from django.contrib.auth.models import Group
+
+    assert not Group.objects.filter(pk__in=groups).exists()
+    assert not editor.groups.exists()
+    client.force_login(editor)
+    assert refused(client.get("/admin/"))

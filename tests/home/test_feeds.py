@@ -32,7 +32,7 @@ def test_network_feed_with_the_members_token(client, token):
 def test_committee_feed_has_only_its_local_news(client, token, committee):
     publish_news(committee, "Marché de Noël à Auch")
     publish_news(news_index(), "Nouvelle du réseau")
-    response = client.get(reverse("home:committee_feed", args=[token, committee.slug]))
+    response = client.get(reverse("home:committee_feed", args=[token, committee.pk]))
     assert titles(response) == ["Marché de Noël à Auch"]
 
 
@@ -41,7 +41,7 @@ def test_drafts_never_reach_a_feed(client, token, committee):
     NewsPage.objects.filter(pk=draft.pk).update(live=False)
     for url in (
         reverse("home:news_feed", args=[token]),
-        reverse("home:committee_feed", args=[token, committee.slug]),
+        reverse("home:committee_feed", args=[token, committee.pk]),
     ):
         assert SECRET not in client.get(url).content.decode()
 
@@ -65,7 +65,7 @@ def test_a_deactivated_members_token_gets_404(client, member, token):
 
 
 def test_unknown_committee_gets_404(client, token):
-    url = reverse("home:committee_feed", args=[token, "inexistant"])
+    url = reverse("home:committee_feed", args=[token, 999999])
     assert client.get(url).status_code == 404
 
 

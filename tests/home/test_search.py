@@ -69,3 +69,12 @@ def test_standard_pages_are_found(client_member):
     )
     html = search(client_member, q="charte").content.decode()
     assert "<mark>Charte</mark> des membres" in html
+
+
+def test_highlighting_never_cuts_an_html_entity():
+    from home.templatetags.search_tags import highlight
+
+    assert highlight("Comité d'accueil d'Auch", "27 Auch") == (
+        "Comité d&#x27;accueil d&#x27;<mark>Auch</mark>"
+    )
+    assert highlight("<b>Auch</b>", "b Auch") == "&lt;b&gt;<mark>Auch</mark>&lt;/b&gt;"

@@ -126,3 +126,20 @@ def test_email_is_unique_whatever_the_case(db):
 
     with pytest.raises(IntegrityError), transaction.atomic():
         User.objects.create(email="Camille@Example.org")
+
+
+def test_password_reset_email_names_the_network(client, member):
+    client.post(reverse("account_reset_password"), {"email": member.email})
+    message = mail.outbox[0]
+    assert "Sohosolo" in message.subject
+    assert "example.com" not in message.subject + message.body
+
+
+def test_extra_email_addresses_cannot_be_added(client_member):
+    assert client_member.get("/comptes/email/").status_code == 404
+    client_member.post(
+        "/comptes/email/", {"email": "autre@example.org", "action_add": ""}
+    )
+    from allauth.account.models import EmailAddress
+
+    assert not EmailAddress.objects.filter(email="autre@example.org").exists()

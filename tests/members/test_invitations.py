@@ -312,3 +312,44 @@ def test_a_logged_in_member_is_asked_to_log_out_first(client_member):
     assert "déconnecter" in response.content.decode()
     invitation.refresh_from_db()
     assert invitation.status == Invitation.Status.PENDING
+
+
+def test_a_referent_cannot_take_over_someone_elses_invitation(committee):
+    first = referent_of(committee)
+    other = CommitteePageFactory(title="Comité de Condom", slug="condom")
+    second = referent_of(other)
+    invitation, _ = services.invitation_create(
+        inviter=first, email="famille@example.org", committee=committee
+    )
+    with pytest.raises(ValidationError) as error:
+        services.invitation_create(
+            inviter=second, email="famille@example.org", committee=other
+        )
+    assert error.value.code == "pending"
+    invitation.refresh_from_db()
+    assert invitation.status == Invitation.Status.PENDING
+
+
+def test_an_address_already_attached_to_an_account_cannot_be_invited(
+    network_editor, member
+):
+    EmailAddress.objects.create(user=member, email="second@example.org")
+    with pytest.raises(ValidationError):
+        services.invitation_create(inviter=network_editor, email="second@example.org")
+
+
+def test_the_invitation_email_reads_well(
+    network_editor, committee, django_capture_on_commit_callbacks
+):
+    with django_capture_on_commit_callbacks(execute=True):
+        services.invitation_create(
+            inviter=network_editor,
+            email="x@example.org",
+            committee=committee,
+            message="C'est l'heure & bienvenue !",
+        )
+    message = mail.outbox[0]
+    assert "Comité d'accueil d'Auch" in message.body
+    assert "C'est l'heure & bienvenue !" in message.body
+    assert "&#x27;" not in message.body + message.subject
+    assert '<html lang="fr">' in message.alternatives[0][0]

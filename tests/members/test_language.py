@@ -44,10 +44,24 @@ def test_unknown_language_and_foreign_next_are_ignored(client_member, member):
         reverse("language_set"), {"language": "de", "next": "https://evil.example/"}
     )
     assert response["Location"] == "/"
-    assert settings.LANGUAGE_COOKIE_NAME not in response.cookies
+    cookie = response.cookies.get(settings.LANGUAGE_COOKIE_NAME)
+    assert cookie is None or cookie.value == "fr"
     member.refresh_from_db()
     assert member.language == "fr"
 
 
 def test_language_switch_needs_post(client_member):
     assert client_member.get(reverse("language_set")).status_code == 405
+
+
+def test_the_saved_language_wins_over_a_cookie_from_before_the_login(client, member):
+    member.language = "en"
+    member.save()
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "fr"  # chosen on the login page
+    client.force_login(member)
+    response = client.get("/")
+    assert response["Content-Language"] == "en"
+    assert response.cookies[settings.LANGUAGE_COOKIE_NAME].value == "en"
+    # Later in the session, the switch decides.
+    client.post(reverse("language_set"), {"language": "fr", "next": "/"})
+    assert client.get("/")["Content-Language"] == "fr"
