@@ -74,6 +74,57 @@ def seed_network_editors(password_hash: str) -> list[User]:
     return editors
 
 
+BIOS = [
+    "Installé·e dans le Gers après quinze ans en ville, je travaille à distance "
+    "pour des clients en France et à l'étranger.",
+    "J'ai quitté Toulouse pour la campagne : plus d'espace pour la famille, la "
+    "fibre au village et un tiers-lieu à dix minutes.",
+    "Indépendant·e depuis six ans, j'aime les projets au long cours et les "
+    "collaborations entre métiers.",
+    "Arrivé·e avec le programme Sohosolo, je donne volontiers un coup de main aux "
+    "familles qui s'installent.",
+]
+OFFERS = [
+    "Relecture et conseils sur {skill}.",
+    "Un regard extérieur sur vos projets de {skill}.",
+    "Une heure de mentorat par mois en {skill}.",
+]
+NEEDS = [
+    "Des partenaires pour répondre à des appels d'offres.",
+    "Un·e graphiste pour refaire mon site.",
+    "Des conseils pour passer en société.",
+    "Des covoitureurs pour les afterworks à Auch.",
+]
+LANGUAGE_SETS = [
+    ["fr"],
+    ["fr", "en"],
+    ["fr", "en", "es"],
+    ["fr", "de", "en"],
+    ["fr", "it"],
+]
+
+
+def profile_details(rng, profession, skills, joined) -> dict:
+    """The rest of a demo profile, drawn from `rng` in a fixed order."""
+    return {
+        "headline": f"{profession} · {', '.join(skills[:2])}",
+        "bio": rng.choice(BIOS),
+        "offers": rng.choice(OFFERS).format(skill=skills[0].lower()),
+        "needs": rng.choice(NEEDS),
+        "arrival_year": joined.year,
+        "languages": rng.choice(LANGUAGE_SETS),
+        "open_to_collaborate": rng.random() < 0.6,
+        "helps_newcomers": rng.random() < 0.35,
+        "email_visibility": rng.choice(["members", "committees", "committees"]),
+        "phone": f"06 {rng.randint(10, 99)} {rng.randint(10, 99)} "
+        f"{rng.randint(10, 99)} {rng.randint(10, 99)}",
+        "phone_visibility": rng.choice(["committees", "nobody", "nobody"]),
+        "commune_visibility": rng.choice(
+            ["members", "members", "committees", "nobody"]
+        ),
+    }
+
+
 def seed_members(count: int, committees: list, seed: int) -> list[User]:
     """Members with French names, a profession, skills and a commune near a committee.
 
@@ -124,7 +175,12 @@ def seed_members(count: int, committees: list, seed: int) -> list[User]:
         )
         if created:
             profile = Profile.objects.create(
-                user=user, profession=profession, commune=commune
+                user=user,
+                profession=profession,
+                commune=commune,
+                **profile_details(
+                    random.Random(f"{seed}-profile-{i}"), profession, skills, joined
+                ),
             )
             profile.skills.set(skills)
             CommitteeMembership.objects.create(

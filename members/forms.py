@@ -200,3 +200,56 @@ class ProfileForm(forms.ModelForm):
         if len(skills) > 30:
             raise forms.ValidationError(_("At most 30 skills."))
         return skills
+
+
+class DirectoryForm(forms.Form):
+    """The directory's filters; every field is optional and lives in the URL."""
+
+    q = forms.CharField(
+        label=_("Search"),
+        required=False,
+        max_length=100,
+        help_text=_("A name, a profession, a skill…"),
+    )
+    comite = forms.TypedChoiceField(
+        label=_("Committee"), required=False, coerce=int, empty_value=None
+    )
+    commune = forms.TypedChoiceField(
+        label=_("Commune"), required=False, coerce=int, empty_value=None
+    )
+    competence = forms.ChoiceField(label=_("Skill"), required=False)
+    collabore = forms.BooleanField(label=_("Open to collaborate"), required=False)
+    aide = forms.BooleanField(label=_("Happy to help newcomers"), required=False)
+    tri = forms.ChoiceField(
+        label=_("Sort by"),
+        required=False,
+        choices=[("name", _("Name")), ("recent", _("Newest members"))],
+    )
+
+    def __init__(self, *args, committees, communes, skills, **kwargs):
+        super().__init__(*args, **kwargs)
+        everything = [("", _("All"))]
+        self.fields["comite"].choices = everything + [
+            (c.pk, c.title) for c in committees
+        ]
+        self.fields["commune"].choices = everything + [
+            (commune.pk, f"{commune.name} ({count})") for commune, count in communes
+        ]
+        self.fields["competence"].choices = everything + [
+            (slug, name) for slug, name in skills
+        ]
+
+    def filters(self):
+        from members.directory import Filters
+
+        self.is_valid()  # a filter with a bad value is dropped, the others kept
+        data = getattr(self, "cleaned_data", {})
+        return Filters(
+            q=" ".join(data.get("q", "").split()),
+            committee=data.get("comite"),
+            commune=data.get("commune"),
+            skill=data.get("competence", ""),
+            collaborate=data.get("collabore", False),
+            helps=data.get("aide", False),
+            sort=data.get("tri") or "name",
+        )

@@ -149,3 +149,15 @@ def skill_names(limit: int = 300) -> list[str]:
     from members.models import Skill
 
     return list(Skill.objects.order_by("name").values_list("name", flat=True)[:limit])
+
+
+def skill_choices() -> list[tuple[str, str]]:
+    """(slug, name) of the skills at least one active member has."""
+    from members.models import Skill
+
+    return list(
+        Skill.objects.filter(items__content_object__user__is_active=True)
+        .distinct()
+        .order_by("name")
+        .values_list("slug", "name")
+    )

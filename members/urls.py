@@ -4,6 +4,7 @@ from members import views
 
 app_name = "members"
 urlpatterns = [
+    path("", views.directory, name="directory"),
     path("<int:pk>/", views.profile_detail, name="profile_detail"),
     path("mon-profil/", views.profile_edit, name="profile_edit"),
     path("mon-compte/", views.account, name="account"),

@@ -3,6 +3,7 @@ from django.contrib import messages
 from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
@@ -10,9 +11,12 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from communes.maps import MapPoint
 from intranet.markdown import render_markdown
+from members import directory as member_directory
 from members import selectors, services
 from members.forms import (
+    DirectoryForm,
     InvitationAcceptForm,
     InvitationForm,
     LanguageForm,
@@ -89,6 +93,44 @@ def invitation_list(request):
         "members/invitation_list.html",
         {"form": form, "invitations": selectors.invitations_sent_by(user=user)},
     )
+
+
+def directory(request):
+    """Find members by name, skill, committee or commune; live with htmx."""
+    from home.models import CommitteePage
+
+    communes = member_directory.members_per_commune(viewer=request.user)
+    form = DirectoryForm(
+        request.GET or None,
+        committees=CommitteePage.objects.live().order_by("title"),
+        communes=sorted(communes, key=lambda item: item[0].name),
+        skills=selectors.skill_choices(),
+    )
+    filters = form.filters()
+    profiles = member_directory.search(viewer=request.user, filters=filters)
+    page_obj = Paginator(profiles, member_directory.PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    page_obj.object_list = member_directory.hide_private_communes(
+        list(page_obj.object_list), request.user
+    )
+    query = request.GET.copy()
+    query.pop("page", None)
+    context = {
+        "form": form,
+        "page_obj": page_obj,
+        "querystring": query.urlencode(),
+        "map_points": [
+            MapPoint(commune, commune.name, count=count) for commune, count in communes
+        ],
+        "communes": communes,
+    }
+    template = (
+        "members/includes/directory_results.html"
+        if request.htmx and not request.htmx.boosted
+        else "members/directory.html"
+    )
+    return render(request, template, context)
 
 
 def profile_detail(request, pk):

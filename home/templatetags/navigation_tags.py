@@ -21,17 +21,18 @@ def main_nav(context):
         page = model.objects.live().only("url_path").first()
         if page:
             entries.append((label, page.get_url(request)))
+    entries.append((_("Directory"), reverse("members:directory")))
     entries.append((_("Search"), reverse("home:search")))
     if selectors.can_invite_somewhere(user=request.user):
         entries.append((_("Invite"), reverse("members:invitation_list")))
     path = request.path
+    # The entry whose address is the longest start of the current path is current.
+    matches = [url for _label, url in entries if url == path or (
+        url != "/" and path.startswith(url))]  # fmt: skip
+    current = max(matches, key=len, default=None)
     return {
         "entries": [
-            {
-                "label": label,
-                "url": url,
-                "current": path == url if url == "/" else path.startswith(url),
-            }
+            {"label": label, "url": url, "current": url == current}
             for label, url in entries
         ]
     }

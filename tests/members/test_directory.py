@@ -1,0 +1,130 @@
+import pytest
+from django.urls import reverse
+
+from communes.models import Commune
+from members.models import Profile
+from tests.factories import CommitteeMembershipFactory, UserFactory
+
+URL = reverse("members:directory")
+
+
+def make_member(first, last, *, profession="", skills=(), commune=None, **fields):
+    user = UserFactory(first_name=first, last_name=last)
+    Profile.objects.filter(user=user).update(
+        profession=profession,
+        commune=Commune.objects.get(name=commune) if commune else None,
+        **fields,
+    )
+    profile = Profile.objects.get(user=user)
+    profile.skills.set(list(skills))
+    return user
+
+
+def names(response) -> str:
+    return response.content.decode()
+
+
+@pytest.fixture
+def network(db, committee):
+    members = {
+        "ines": make_member("Inès", "Carrère", profession="Traductrice",
+                            skills=["Allemand", "Traduction"], commune="Lectoure",
+                            open_to_collaborate=True),
+        "paul": make_member("Paul", "Lacoste", profession="Expert-comptable",
+                            skills=["Comptabilité"], commune="Auch",
+                            helps_newcomers=True),
+        "zoe": make_member("Zoé", "Dubarry", profession="Développeuse",
+                           skills=["Python"], commune="Marciac",
+                           commune_visibility="nobody"),
+    }  # fmt: skip
+    CommitteeMembershipFactory(user=members["paul"], committee=committee)
+    return members
+
+
+def test_everyone_is_listed_with_a_count(client_member, network):
+    html = names(client_member.get(URL))
+    assert all(n in html for n in ["Inès Carrère", "Paul Lacoste", "Zoé Dubarry"])
+    assert "4 membres trouvés" in html  # with the member looking
+
+
+@pytest.mark.parametrize(
+    "params, expected, absent",
+    [
+        ({"q": "traduc"}, "Inès", "Paul"),
+        ({"q": "allemand"}, "Inès", "Zoé"),
+        ({"q": "lacoste"}, "Paul", "Inès"),
+        ({"competence": "comptabilite"}, "Paul", "Inès"),
+        ({"collabore": "on"}, "Inès", "Paul"),
+        ({"aide": "on"}, "Paul", "Inès"),
+    ],
+)
+def test_filters(client_member, network, params, expected, absent):
+    html = names(client_member.get(URL, params))
+    assert expected in html and absent not in html
+
+
+def test_committee_filter(client_member, network, committee):
+    html = names(client_member.get(URL, {"comite": committee.pk}))
+    assert "Paul Lacoste" in html and "Inès" not in html
+
+
+def test_commune_filter_respects_privacy(client_member, member, network):
+    from members.directory import Filters, search
+
+    marciac = Commune.objects.get(name="Marciac")
+    found = search(viewer=member, filters=Filters(commune=marciac.pk))
+    assert list(found) == []  # her commune is hidden: she cannot be found by it
+    lectoure = Commune.objects.get(name="Lectoure")
+    found = search(viewer=member, filters=Filters(commune=lectoure.pk))
+    assert [p.user for p in found] == [network["ines"]]
+    html = names(client_member.get(URL, {"commune": lectoure.pk}))
+    assert "Inès" in html and "Paul" not in html
+    assert f'value="{marciac.pk}"' not in html  # not even offered as a filter
+
+
+def test_hidden_communes_are_not_shown_nor_counted(client_member, network):
+    html = names(client_member.get(URL))
+    assert "Lectoure" in html
+    assert "Marciac" not in html
+
+
+def test_sort_by_newest(client_member, network):
+    html = names(client_member.get(URL, {"tri": "recent"}))
+    assert html.index("Zoé") < html.index("Inès")
+
+
+def test_bad_filters_are_ignored_not_fatal(client_member, network):
+    response = client_member.get(URL, {"comite": "abc", "tri": "evil", "page": "x"})
+    assert response.status_code == 200
+
+
+def test_htmx_gets_only_the_results(client_member, network):
+    response = client_member.get(URL, {"q": "Paul"}, HTTP_HX_REQUEST="true")
+    html = response.content.decode()
+    assert "<html" not in html
+    assert "Paul Lacoste" in html
+
+
+def test_paginated_by_24(client_member, db):
+    for i in range(30):
+        make_member(f"Membre{i:02d}", "Test")
+    first = names(client_member.get(URL))
+    second = names(client_member.get(URL, {"page": 2}))
+    assert first.count('class="member-card card"') == 24
+    assert second.count('class="member-card card"') == 7  # 30 + the viewer
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_directory_queries_do_not_grow(
+    client_member, django_assert_max_num_queries, committee, count
+):
+    for i in range(count):
+        user = make_member(f"M{i}", "Test", skills=["Python", f"S{i}"], commune="Auch")
+        CommitteeMembershipFactory(user=user, committee=committee)
+    with django_assert_max_num_queries(22):
+        response = client_member.get(URL)
+    assert response.status_code == 200
+
+
+def test_directory_needs_login(client, db):
+    assert client.get(URL).status_code == 302
