@@ -78,3 +78,17 @@ def test_highlighting_never_cuts_an_html_entity():
         "Comité d&#x27;accueil d&#x27;<mark>Auch</mark>"
     )
     assert highlight("<b>Auch</b>", "b Auch") == "&lt;b&gt;<mark>Auch</mark>&lt;/b&gt;"
+
+
+def test_members_are_found_by_name_and_skill_but_not_by_email(
+    client_member, other_member
+):
+    from members.models import Profile
+
+    profile = Profile.objects.get(user=other_member)
+    profile.profession = "Traducteur"
+    profile.save()
+    profile.skills.set(["Allemand"])
+    html = search(client_member, q="allemand").content.decode()
+    assert "Membres" in html and "Bastien Dupouy" in html
+    assert "Bastien" not in search(client_member, q=other_member.email).content.decode()
