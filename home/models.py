@@ -318,6 +318,9 @@ class CommitteePage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
+            from activity import activity
+
+            context["following"] = activity.is_following(request.user, self)
             context["memberships"] = selectors.committee_members(committee=self)
             context["local_news"] = home_selectors.attach_committees(
                 home_selectors.news_of_committees([self])[:5]

@@ -1,10 +1,16 @@
+from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
 from django.http import Http404, QueryDict
+from django.shortcuts import get_object_or_404, redirect
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
 from wagtail import views as wagtail_views
 from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser as chooser_views
 from wagtail.models import Page
+
+from home.models import CommitteePage
 
 
 def not_found(request):
@@ -77,3 +83,22 @@ class PageChosenMultipleView(chooser_views.ChosenMultipleView):
 
 
 page_chosen_multiple = require_admin_access(PageChosenMultipleView.as_view())
+
+
+@require_POST
+def committee_follow(request, pk):
+    """Follow or stop following a committee's news and life; repeating is harmless."""
+    from members import services
+
+    committee = get_object_or_404(CommitteePage.objects.live(), pk=pk)
+    if request.POST.get("action") == "unfollow":
+        services.committee_unfollow(user=request.user, committee=committee)
+        messages.success(
+            request, _("You no longer follow %(name)s.") % {"name": committee.title}
+        )
+    else:
+        services.committee_follow(user=request.user, committee=committee)
+        messages.success(
+            request, _("You now follow %(name)s.") % {"name": committee.title}
+        )
+    return redirect(committee.url)

@@ -43,6 +43,7 @@ INSTALLED_APPS = [
     "communes",
     "members",
     "home",
+    "activity",
     "wagtail.contrib.forms",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",

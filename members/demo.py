@@ -214,3 +214,16 @@ def assign_roles(committees: list) -> None:
             membership.role = plan[position] if position < len(plan) else Role.MEMBER
             membership.is_editor = position == 0
         CommitteeMembership.objects.bulk_update(memberships, ["role", "is_editor"])
+
+
+def seed_follows(members: list[User], committees: list, seed: int) -> None:
+    """Members follow a few others and their own committee, through the service."""
+    from activity import activity
+
+    for i, user in enumerate(members):
+        rng = random.Random(f"{seed}-follows-{i}")
+        for other in rng.sample(members, k=min(len(members), rng.randint(1, 5))):
+            if other.pk != user.pk:
+                activity.follow(user, other)
+        if rng.random() < 0.5:
+            activity.follow(user, rng.choice(committees))

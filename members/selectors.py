@@ -161,3 +161,28 @@ def skill_choices() -> list[tuple[str, str]]:
         .order_by("name")
         .values_list("slug", "name")
     )
+
+
+def followers_of(obj) -> QuerySet[User]:
+    from activity import activity
+
+    return (
+        User.objects.filter(pk__in=activity.follower_ids(obj), is_active=True)
+        .select_related("profile")
+        .order_by("last_name", "first_name")
+    )
+
+
+def members_followed_by(user: User) -> QuerySet[User]:
+    from django.db.models import CharField
+    from django.db.models.functions import Cast
+
+    from activity import activity
+
+    # actstream keeps object ids as text: compare text with text (PostgreSQL).
+    return (
+        User.objects.annotate(pk_text=Cast("pk", CharField()))
+        .filter(pk_text__in=activity.followed_ids(user, User), is_active=True)
+        .select_related("profile")
+        .order_by("last_name", "first_name")
+    )

@@ -10,6 +10,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
+from activity import activity
 from home import access
 from members import emails, selectors
 from members.models import (
@@ -201,3 +202,24 @@ def profile_update(
             storage = Profile._meta.get_field("photo").storage
             transaction.on_commit(lambda: [storage.delete(name) for name in old_files])
     return profile
+
+
+def member_follow(*, user: User, other: User) -> bool:
+    """Follow another member (idempotent); nobody follows themselves."""
+    if other.pk == user.pk:
+        raise ValidationError(_("You cannot follow yourself."), code="self")
+    if not other.is_active:
+        raise ValidationError(_("This member is no longer active."), code="inactive")
+    return activity.follow(user, other)
+
+
+def member_unfollow(*, user: User, other: User) -> bool:
+    return activity.unfollow(user, other)
+
+
+def committee_follow(*, user: User, committee) -> bool:
+    return activity.follow(user, committee)
+
+
+def committee_unfollow(*, user: User, committee) -> bool:
+    return activity.unfollow(user, committee)

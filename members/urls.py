@@ -6,6 +6,19 @@ app_name = "members"
 urlpatterns = [
     path("", views.directory, name="directory"),
     path("<int:pk>/", views.profile_detail, name="profile_detail"),
+    path("<int:pk>/suivre/", views.member_follow, name="follow"),
+    path(
+        "<int:pk>/abonnes/",
+        views.follow_list,
+        {"direction": "followers"},
+        name="followers",
+    ),
+    path(
+        "<int:pk>/abonnements/",
+        views.follow_list,
+        {"direction": "following"},
+        name="following",
+    ),
     path("mon-profil/", views.profile_edit, name="profile_edit"),
     path("mon-compte/", views.account, name="account"),
     path(

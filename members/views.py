@@ -11,6 +11,7 @@ from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from activity import activity
 from communes.maps import MapPoint
 from intranet.markdown import render_markdown
 from members import directory as member_directory
@@ -22,7 +23,7 @@ from members.forms import (
     LanguageForm,
     ProfileForm,
 )
-from members.models import Invitation
+from members.models import Invitation, User
 
 
 @login_not_required
@@ -133,6 +134,39 @@ def directory(request):
     return render(request, template, context)
 
 
+@require_POST
+def member_follow(request, pk):
+    """Follow or stop following a member; repeating either is harmless."""
+    other = get_object_or_404(User, pk=pk, is_active=True)
+    try:
+        if request.POST.get("action") == "unfollow":
+            services.member_unfollow(user=request.user, other=other)
+            messages.success(
+                request, _("You no longer follow %(name)s.") % {"name": other}
+            )
+        else:
+            services.member_follow(user=request.user, other=other)
+            messages.success(request, _("You now follow %(name)s.") % {"name": other})
+    except ValidationError as error:
+        messages.error(request, error.messages[0])
+    return redirect("members:profile_detail", pk=other.pk)
+
+
+def follow_list(request, pk, direction):
+    member = get_object_or_404(User, pk=pk, is_active=True)
+    people = (
+        selectors.followers_of(member)
+        if direction == "followers"
+        else selectors.members_followed_by(member)
+    )
+    page_obj = Paginator(people, 48).get_page(request.GET.get("page"))
+    return render(
+        request,
+        "members/follow_list.html",
+        {"member": member, "page_obj": page_obj, "direction": direction},
+    )
+
+
 def profile_detail(request, pk):
     profile = selectors.profile_for_page(pk=pk)
     if profile is None:
@@ -149,6 +183,9 @@ def profile_detail(request, pk):
             "memberships": selectors.memberships_of(user=profile.user),
             "bio": render_markdown(profile.bio),
             "is_me": profile.user_id == request.user.pk,
+            "following": activity.is_following(request.user, profile.user),
+            "follower_count": selectors.followers_of(profile.user).count(),
+            "following_count": selectors.members_followed_by(profile.user).count(),
         },
     )
 

@@ -1,6 +1,7 @@
 from collections import Counter
 
 import pytest
+from actstream.models import Follow
 from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.images.models import Image
@@ -22,6 +23,7 @@ def snapshot():
             Profile.objects.values_list("user__email", "profession", "commune__name")
         ),
         sorted(NewsPage.objects.values_list("url_path", "title")),
+        sorted(Follow.objects.values_list("user__email", "object_id")),
         sorted(CommitteePage.objects.values_list("slug", "fibre", "schools")),
     )
 
@@ -42,6 +44,8 @@ def test_seed_builds_the_network_from_real_communes(db):
     assert profiles.count() == 42
     assert all(p.commune_id for p in profiles)
     assert Profile.objects.filter(skills__isnull=False).distinct().count() == 40
+    assert Follow.objects.count() >= 40
+    assert Profile.objects.exclude(bio="").count() == 40
 
 
 def test_seed_writes_the_editorial_content(db):

@@ -10,7 +10,8 @@ import pytest
 
 ROOT = Path(__file__).resolve().parents[2]
 CATALOG = ROOT / "locale" / "fr" / "LC_MESSAGES" / "django.po"
-SOURCES = ["intranet", "communes", "members", "home", "templates", "manage.py"]
+APPS = [path.name for path in ROOT.iterdir() if (path / "apps.py").exists()]
+SOURCES = ["intranet", "templates", "manage.py", *APPS]
 
 
 def msgids(path: Path) -> set[str]:

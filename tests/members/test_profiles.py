@@ -263,7 +263,7 @@ def test_profile_page_queries_do_not_grow(
         CommitteeMembershipFactory(
             user=member, committee=CommitteePageFactory(title=f"C{i}", slug=f"c{i}")
         )
-    with django_assert_max_num_queries(16):
+    with django_assert_max_num_queries(19):
         response = client_member.get(
             reverse("members:profile_detail", args=[member.pk])
         )

@@ -51,6 +51,7 @@ class Command(BaseCommand):
                 access.user_sync_groups(user)
             home_demo.seed_village_sheets(pages, seed)
             home_demo.seed_editorial(pages, editors, seed)
+            members_demo.seed_follows(people, pages, seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "

@@ -1,0 +1,15 @@
+from django.apps import AppConfig
+from django.utils.translation import gettext_lazy as _
+
+
+class ActivityConfig(AppConfig):
+    name = "activity"
+    verbose_name = _("Activity")
+
+    def ready(self):
+        from django.apps import apps
+        from django.contrib.auth import get_user_model
+
+        from activity import activity
+
+        activity.register(get_user_model(), apps.get_model("home", "CommitteePage"))
