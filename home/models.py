@@ -319,9 +319,19 @@ class CommitteePage(Page):
         context = super().get_context(request, *args, **kwargs)
         if request.user.is_authenticated:
             from activity import activity
+            from members import services as member_services
 
             context["following"] = activity.is_following(request.user, self)
             context["memberships"] = selectors.committee_members(committee=self)
+            context["is_member"] = any(
+                m.user_id == request.user.pk for m in context["memberships"]
+            )
+            context["can_manage"] = member_services.can_manage_committee(
+                user=request.user, committee=self
+            )
+            context["join_pending"] = self.join_requests.filter(
+                user=request.user, status="pending"
+            ).exists()
             context["local_news"] = home_selectors.attach_committees(
                 home_selectors.news_of_committees([self])[:5]
             )

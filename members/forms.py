@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from communes.models import Commune
 from members import selectors
-from members.models import LANGUAGE_CHOICES, Profile, User
+from members.models import LANGUAGE_CHOICES, CommitteeMembership, Profile, User
 
 
 class InvitationForm(forms.Form):
@@ -253,3 +253,33 @@ class DirectoryForm(forms.Form):
             helps=data.get("aide", False),
             sort=data.get("tri") or "name",
         )
+
+
+class MembershipForm(forms.Form):
+    role = forms.ChoiceField(label=_("Role"), choices=CommitteeMembership.Role.choices)
+    is_editor = forms.BooleanField(
+        label=_("Editor of the committee's pages"), required=False
+    )
+
+
+class AddMemberForm(MembershipForm):
+    user = forms.ModelChoiceField(label=_("Member"), queryset=User.objects.none())
+
+    field_order = ["user", "role", "is_editor"]
+
+    def __init__(self, *args, committee, **kwargs):
+        super().__init__(*args, **kwargs)
+        self.fields["user"].queryset = (
+            User.objects.filter(is_active=True)
+            .exclude(committee_memberships__committee=committee)
+            .order_by("last_name", "first_name")
+        )
+
+
+class JoinRequestForm(forms.Form):
+    message = forms.CharField(
+        label=_("A word for the référents (optional)"),
+        required=False,
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+    )

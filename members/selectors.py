@@ -186,3 +186,11 @@ def members_followed_by(user: User) -> QuerySet[User]:
         .select_related("profile")
         .order_by("last_name", "first_name")
     )
+
+
+def pending_join_requests(*, committee):
+    from members.models import JoinRequest
+
+    return JoinRequest.objects.filter(
+        committee=committee, status=JoinRequest.Status.PENDING
+    ).select_related("user", "user__profile")

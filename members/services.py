@@ -17,6 +17,7 @@ from members.models import (
     CommitteeMembership,
     FeedToken,
     Invitation,
+    JoinRequest,
     Profile,
     User,
     hash_token,
@@ -223,3 +224,117 @@ def committee_follow(*, user: User, committee) -> bool:
 
 def committee_unfollow(*, user: User, committee) -> bool:
     return activity.unfollow(user, committee)
+
+
+# --- Committee membership, managed by référents and staff ------------------------
+
+
+def can_manage_committee(*, user: User, committee) -> bool:
+    """Staff manage every committee; a référent manages their own."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.has_perm("members.change_committeemembership") or selectors.is_referent(
+        user=user, committee=committee
+    )
+
+
+def _require_manager(by: User, committee) -> None:
+    if not can_manage_committee(user=by, committee=committee):
+        raise PermissionDenied(_("Only this committee's référents may do that."))
+
+
+def _keep_a_referent(committee, *, leaving: CommitteeMembership) -> None:
+    others = CommitteeMembership.objects.filter(
+        committee=committee, role=CommitteeMembership.Role.REFERENT
+    ).exclude(pk=leaving.pk)
+    if leaving.role == CommitteeMembership.Role.REFERENT and not others.exists():
+        raise ValidationError(
+            _("A committee keeps at least one référent: name another one first."),
+            code="last_referent",
+        )
+
+
+@transaction.atomic
+def membership_add(
+    *, by: User, committee, user: User, role: str = "member", is_editor=False
+) -> CommitteeMembership:
+    """Add a member to a committee; their rights in the admin follow at once."""
+    _require_manager(by, committee)
+    if role not in CommitteeMembership.Role.values:
+        raise ValidationError(_("Unknown role."), code="role")
+    if not user.is_active:
+        raise ValidationError(_("This member is no longer active."), code="inactive")
+    if CommitteeMembership.objects.filter(user=user, committee=committee).exists():
+        raise ValidationError(
+            _("%(name)s is already in this committee."),
+            code="exists",
+            params={"name": user},
+        )
+    membership = CommitteeMembership.objects.create(
+        user=user, committee=committee, role=role, is_editor=is_editor
+    )
+    JoinRequest.objects.filter(
+        user=user, committee=committee, status=JoinRequest.Status.PENDING
+    ).update(
+        status=JoinRequest.Status.ACCEPTED, decided_by=by, decided_at=timezone.now()
+    )
+    access.user_sync_groups(user)
+    return membership
+
+
+@transaction.atomic
+def membership_update(
+    *, by: User, membership: CommitteeMembership, role: str, is_editor: bool
+) -> CommitteeMembership:
+    """Change a member's role in a committee; their admin rights follow at once."""
+    membership = CommitteeMembership.objects.select_for_update().get(pk=membership.pk)
+    _require_manager(by, membership.committee)
+    if role not in CommitteeMembership.Role.values:
+        raise ValidationError(_("Unknown role."), code="role")
+    if role != CommitteeMembership.Role.REFERENT:
+        _keep_a_referent(membership.committee, leaving=membership)
+    membership.role, membership.is_editor = role, is_editor
+    membership.save(update_fields=["role", "is_editor"])
+    access.user_sync_groups(membership.user)
+    return membership
+
+
+@transaction.atomic
+def membership_remove(*, by: User, membership: CommitteeMembership) -> None:
+    """Take a member out of a committee, with the rights it gave them."""
+    membership = CommitteeMembership.objects.select_for_update().get(pk=membership.pk)
+    _require_manager(by, membership.committee)
+    _keep_a_referent(membership.committee, leaving=membership)
+    membership.delete()
+    access.user_sync_groups(membership.user)
+
+
+@transaction.atomic
+def join_request_create(*, user: User, committee, message: str = "") -> JoinRequest:
+    """Ask to join a committee (once at a time)."""
+    if CommitteeMembership.objects.filter(user=user, committee=committee).exists():
+        raise ValidationError(_("You are already in this committee."), code="member")
+    if JoinRequest.objects.filter(
+        user=user, committee=committee, status=JoinRequest.Status.PENDING
+    ).exists():
+        raise ValidationError(
+            _("Your request is already waiting for the référents."), code="pending"
+        )
+    return JoinRequest.objects.create(
+        user=user, committee=committee, message=message.strip()[:1000]
+    )
+
+
+@transaction.atomic
+def join_request_decide(*, by: User, request: JoinRequest, accept: bool) -> None:
+    """Accept (the member joins) or decline a pending request."""
+    request = JoinRequest.objects.select_for_update().get(pk=request.pk)
+    _require_manager(by, request.committee)
+    if request.status != JoinRequest.Status.PENDING:
+        raise ValidationError(_("This request was already answered."), code="done")
+    if accept:
+        membership_add(by=by, committee=request.committee, user=request.user)
+    else:
+        request.status = JoinRequest.Status.DECLINED
+        request.decided_by, request.decided_at = by, timezone.now()
+        request.save(update_fields=["status", "decided_by", "decided_at"])

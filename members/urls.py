@@ -20,6 +20,8 @@ urlpatterns = [
         name="following",
     ),
     path("mon-profil/", views.profile_edit, name="profile_edit"),
+    path("comites/<int:pk>/", views.committee_manage, name="committee_manage"),
+    path("comites/<int:pk>/rejoindre/", views.committee_join, name="committee_join"),
     path("mon-compte/", views.account, name="account"),
     path(
         "mon-compte/flux/renouveler/", views.feed_token_renew, name="feed_token_renew"

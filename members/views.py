@@ -17,13 +17,16 @@ from intranet.markdown import render_markdown
 from members import directory as member_directory
 from members import selectors, services
 from members.forms import (
+    AddMemberForm,
     DirectoryForm,
     InvitationAcceptForm,
     InvitationForm,
+    JoinRequestForm,
     LanguageForm,
+    MembershipForm,
     ProfileForm,
 )
-from members.models import Invitation, User
+from members.models import CommitteeMembership, Invitation, JoinRequest, User
 
 
 @login_not_required
@@ -165,6 +168,97 @@ def follow_list(request, pk, direction):
         "members/follow_list.html",
         {"member": member, "page_obj": page_obj, "direction": direction},
     )
+
+
+def _committee(pk):
+    from home.models import CommitteePage
+
+    return get_object_or_404(CommitteePage.objects.live(), pk=pk)
+
+
+def committee_manage(request, pk):
+    """A référent's page: the committee's members, roles and requests to join."""
+    committee = _committee(pk)
+    if not services.can_manage_committee(user=request.user, committee=committee):
+        raise PermissionDenied
+    add_form = AddMemberForm(
+        request.POST if "add" in request.POST else None, committee=committee
+    )
+    if request.method == "POST":
+        try:
+            _committee_action(request, committee, add_form)
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            if "add" not in request.POST or add_form.is_valid():
+                messages.success(request, _("The committee was updated."))
+                return redirect("members:committee_manage", pk=committee.pk)
+    return render(
+        request,
+        "members/committee_manage.html",
+        {
+            "committee": committee,
+            "memberships": selectors.committee_members(committee=committee),
+            "requests": selectors.pending_join_requests(committee=committee),
+            "add_form": add_form,
+            "roles": CommitteeMembership.Role.choices,
+        },
+    )
+
+
+def _committee_action(request, committee, add_form):
+    """One POST of the management page: add, change, remove, or answer a request."""
+    post = request.POST
+    if "add" in post:
+        if add_form.is_valid():
+            services.membership_add(
+                by=request.user,
+                committee=committee,
+                user=add_form.cleaned_data["user"],
+                role=add_form.cleaned_data["role"],
+                is_editor=add_form.cleaned_data["is_editor"],
+            )
+        return
+    if "request" in post:
+        join = get_object_or_404(JoinRequest, pk=post["request"], committee=committee)
+        services.join_request_decide(
+            by=request.user, request=join, accept=post.get("answer") == "accept"
+        )
+        return
+    membership = get_object_or_404(
+        CommitteeMembership, pk=post.get("membership"), committee=committee
+    )
+    if "remove" in post:
+        services.membership_remove(by=request.user, membership=membership)
+        return
+    form = MembershipForm(post)
+    if not form.is_valid():
+        raise ValidationError(_("Choose a valid role."))
+    services.membership_update(
+        by=request.user,
+        membership=membership,
+        role=form.cleaned_data["role"],
+        is_editor=form.cleaned_data["is_editor"],
+    )
+
+
+@require_POST
+def committee_join(request, pk):
+    committee = _committee(pk)
+    form = JoinRequestForm(request.POST)
+    try:
+        if not form.is_valid():
+            raise ValidationError(form.errors["message"])
+        services.join_request_create(
+            user=request.user, committee=committee, message=form.cleaned_data["message"]
+        )
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Your request was sent to the committee's référents.")
+        )
+    return redirect(committee.url)
 
 
 def profile_detail(request, pk):
