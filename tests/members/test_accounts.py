@@ -143,3 +143,17 @@ def test_extra_email_addresses_cannot_be_added(client_member):
     from allauth.account.models import EmailAddress
 
     assert not EmailAddress.objects.filter(email="autre@example.org").exists()
+
+
+def test_a_member_sees_their_sessions_and_ends_the_others(member, password):
+    from django.test import Client
+
+    laptop, phone = Client(), Client()
+    for device in (laptop, phone):
+        assert login(device, member.email, password).status_code == 302
+    page = laptop.get(reverse("usersessions_list"))
+    assert page.status_code == 200
+    assert page.content.decode().count("<tr") >= 3  # header + two sessions
+    laptop.post(reverse("usersessions_list"))
+    assert laptop.get("/").status_code == 200  # this device stays logged in
+    assert phone.get("/").status_code == 302  # the other one is out
