@@ -283,3 +283,16 @@ class JoinRequestForm(forms.Form):
         max_length=1000,
         widget=forms.Textarea(attrs={"rows": 3}),
     )
+
+
+class EmailChangeForm(forms.Form):
+    new_email = forms.EmailField(
+        label=_("New e-mail address"),
+        widget=forms.EmailInput(attrs={"autocomplete": "email"}),
+    )
+    password = forms.CharField(
+        label=_("Your current password"),
+        strip=False,
+        widget=forms.PasswordInput(attrs={"autocomplete": "current-password"}),
+        help_text=_("We ask for it again to be sure it is you."),
+    )

@@ -4,6 +4,7 @@ from datetime import timedelta
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
+from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.urls import reverse
@@ -338,3 +339,65 @@ def join_request_decide(*, by: User, request: JoinRequest, accept: bool) -> None
         request.status = JoinRequest.Status.DECLINED
         request.decided_by, request.decided_at = by, timezone.now()
         request.save(update_fields=["status", "decided_by", "decided_at"])
+
+
+# --- Changing one's e-mail address -----------------------------------------------
+
+EMAIL_CHANGE_SALT = "members.email-change"
+EMAIL_CHANGE_MAX_AGE = 24 * 3600
+
+
+def _email_taken(email: str, *, except_user: User | None = None) -> bool:
+    users = User.objects.filter(email__iexact=email)
+    addresses = EmailAddress.objects.filter(email__iexact=email)
+    if except_user is not None:
+        users = users.exclude(pk=except_user.pk)
+        addresses = addresses.exclude(user=except_user)
+    return users.exists() or addresses.exists()
+
+
+def email_change_request(*, user: User, password: str, new_email: str) -> None:
+    """After checking the password, e-mail a confirmation link to the new address
+    (valid one day) and warn the current one. Nothing changes until confirmed."""
+    if not user.check_password(password):
+        raise ValidationError(_("Your password is not correct."), code="password")
+    new_email = User.objects.normalize_email(new_email).lower()
+    if new_email == user.email:
+        raise ValidationError(_("This is already your address."), code="same")
+    if _email_taken(new_email, except_user=user):
+        raise ValidationError(
+            _("This address is already used by another account."), code="taken"
+        )
+    token = signing.dumps({"user": user.pk, "email": new_email}, salt=EMAIL_CHANGE_SALT)
+    url = reverse("members:email_change_confirm", kwargs={"token": token})
+    emails.send_email_change(user, new_email=new_email, path=url)
+
+
+@transaction.atomic
+def email_change_confirm(*, user: User, token: str) -> str:
+    """Apply a confirmed change of address; the old address stops logging in."""
+    try:
+        data = signing.loads(
+            token, salt=EMAIL_CHANGE_SALT, max_age=EMAIL_CHANGE_MAX_AGE
+        )
+    except signing.SignatureExpired:
+        raise ValidationError(
+            _("This link has expired: ask for the change again."), code="expired"
+        ) from None
+    except signing.BadSignature:
+        raise ValidationError(_("This link is not valid."), code="invalid") from None
+    if data.get("user") != user.pk:
+        raise ValidationError(
+            _("This link was sent to another account: log in with that one."),
+            code="other_user",
+        )
+    new_email = data["email"]
+    if _email_taken(new_email, except_user=user):
+        raise ValidationError(
+            _("This address is already used by another account."), code="taken"
+        )
+    User.objects.filter(pk=user.pk).update(email=new_email)
+    user.email = new_email
+    EmailAddress.objects.filter(user=user).delete()
+    EmailAddress.objects.create(user=user, email=new_email, verified=True, primary=True)
+    return new_email

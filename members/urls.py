@@ -23,6 +23,12 @@ urlpatterns = [
     path("comites/<int:pk>/", views.committee_manage, name="committee_manage"),
     path("comites/<int:pk>/rejoindre/", views.committee_join, name="committee_join"),
     path("mon-compte/", views.account, name="account"),
+    path("mon-compte/adresse/", views.email_change, name="email_change"),
+    path(
+        "mon-compte/adresse/<str:token>/",
+        views.email_change_confirm,
+        name="email_change_confirm",
+    ),
     path(
         "mon-compte/flux/renouveler/", views.feed_token_renew, name="feed_token_renew"
     ),

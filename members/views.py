@@ -19,6 +19,7 @@ from members import selectors, services
 from members.forms import (
     AddMemberForm,
     DirectoryForm,
+    EmailChangeForm,
     InvitationAcceptForm,
     InvitationForm,
     JoinRequestForm,
@@ -325,6 +326,43 @@ def account(request):
         "members/account.html",
         {"token": token, "committees": committees},
     )
+
+
+def email_change(request):
+    form = EmailChangeForm(request.POST or None)
+    if form.is_valid():
+        try:
+            services.email_change_request(
+                user=request.user,
+                password=form.cleaned_data["password"],
+                new_email=form.cleaned_data["new_email"],
+            )
+        except ValidationError as error:
+            field = "password" if error.code == "password" else "new_email"
+            form.add_error(field, error)
+        else:
+            messages.success(
+                request,
+                _(
+                    "We sent a link to %(email)s: open it to confirm the change. "
+                    "Until then, your address stays the same."
+                )
+                % {"email": form.cleaned_data["new_email"]},
+            )
+            return redirect("members:account")
+    return render(request, "members/email_change.html", {"form": form})
+
+
+def email_change_confirm(request, token):
+    try:
+        email = services.email_change_confirm(user=request.user, token=token)
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(
+            request, _("Your e-mail address is now %(email)s.") % {"email": email}
+        )
+    return redirect("members:account")
 
 
 @require_POST
