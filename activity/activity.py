@@ -69,3 +69,14 @@ def actions_of(actor) -> QuerySet:
         actor_content_type=ContentType.objects.get_for_model(actor),
         actor_object_id=str(actor.pk),
     )
+
+
+def erase_member(user) -> None:
+    """Forget whom the member follows and who follows them, and their feed entries."""
+    user_type = ContentType.objects.get_for_model(user)
+    Follow.objects.filter(user=user).delete()
+    Follow.objects.filter(content_type=user_type, object_id=str(user.pk)).delete()
+    actions_of(user).delete()
+    Action.objects.filter(
+        target_content_type=user_type, target_object_id=str(user.pk)
+    ).delete()

@@ -42,6 +42,7 @@ urlpatterns = [
     path("comptes/email/", home_views.not_found),
     path("comptes/", include("allauth.urls")),
     path("membres/", include("members.urls")),
+    path("confidentialite/", member_views.privacy, name="privacy"),
     path("", include("home.urls")),
     # Uploaded files are served by Django behind the login wall; in production
     # nginx can take over with X-Accel-Redirect later without changing URLs.

@@ -7,4 +7,5 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        from members import search  # noqa: F401 - registers members in the site search
+        # Registrations: members in the site search, their data in the GDPR tools.
+        from members import data, search  # noqa: F401

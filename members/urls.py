@@ -24,6 +24,8 @@ urlpatterns = [
     path("comites/<int:pk>/rejoindre/", views.committee_join, name="committee_join"),
     path("mon-compte/", views.account, name="account"),
     path("mon-compte/adresse/", views.email_change, name="email_change"),
+    path("mon-compte/donnees/", views.data_download, name="data_download"),
+    path("mon-compte/supprimer/", views.account_delete, name="account_delete"),
     path(
         "mon-compte/adresse/<str:token>/",
         views.email_change_confirm,

@@ -17,6 +17,7 @@ from intranet.markdown import render_markdown
 from members import directory as member_directory
 from members import selectors, services
 from members.forms import (
+    AccountDeleteForm,
     AddMemberForm,
     DirectoryForm,
     EmailChangeForm,
@@ -363,6 +364,40 @@ def email_change_confirm(request, token):
             request, _("Your e-mail address is now %(email)s.") % {"email": email}
         )
     return redirect("members:account")
+
+
+def data_download(request):
+    """The member's own data as a ZIP: nobody can download someone else's."""
+    from django.http import HttpResponse
+
+    from members.personal_data import export_zip
+
+    response = HttpResponse(export_zip(request.user), content_type="application/zip")
+    response["Content-Disposition"] = 'attachment; filename="mes-donnees-sohosolo.zip"'
+    response["Cache-Control"] = "no-store"
+    return response
+
+
+def account_delete(request):
+    form = AccountDeleteForm(request.POST or None, user=request.user)
+    if form.is_valid():
+        from django.contrib.auth import logout
+
+        from members.personal_data import erase
+
+        erase(request.user)
+        logout(request)
+        messages.success(
+            request,
+            _("Your account was deleted and your personal data erased. Goodbye!"),
+        )
+        return redirect("account_login")
+    return render(request, "members/account_delete.html", {"form": form})
+
+
+@login_not_required
+def privacy(request):
+    return render(request, "members/privacy.html")
 
 
 @require_POST

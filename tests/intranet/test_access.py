@@ -8,6 +8,7 @@ PUBLIC_VIEWS = {
     "intranet.views.health",
     "members.views.invitation_accept",
     "members.views.language_set",
+    "members.views.privacy",
     # Wagtail pages: login is required per page type (home.wagtail_hooks).
     "home.views.serve",
     # RSS: the member's secret token in the URL stands for the login.
