@@ -120,12 +120,9 @@ def directory(request):
     page_obj.object_list = member_directory.hide_private_communes(
         list(page_obj.object_list), request.user
     )
-    query = request.GET.copy()
-    query.pop("page", None)
     context = {
         "form": form,
         "page_obj": page_obj,
-        "querystring": query.urlencode(),
         "map_points": [
             MapPoint(commune, commune.name, count=count) for commune, count in communes
         ],

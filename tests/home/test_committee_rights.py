@@ -57,6 +57,17 @@ def news_form(title="Marché de Noël", **extra):
     )
 
 
+def submit_news(client, editor, committee):
+    """The editor writes a news in the admin and submits it for approval."""
+    client.force_login(editor)
+    client.post(
+        f"/admin/pages/add/home/newspage/{committee.pk}/",
+        news_form(**{"action-submit": "Soumettre"}),
+    )
+    news = NewsPage.objects.get(title="Marché de Noël")
+    return news, TaskState.objects.get(workflow_state__object_id=str(news.pk))
+
+
 def refused(response) -> bool:
     """Wagtail answers a permission refusal with 403 or a redirect to the dashboard."""
     location = response.get("Location", "")
@@ -93,13 +104,7 @@ def test_an_editor_cannot_publish_directly(client, auch):
 def test_a_referent_approves_and_the_news_goes_live(client, auch):
     editor = member_of(auch, is_editor=True)
     referent = member_of(auch, role=CommitteeMembership.Role.REFERENT)
-    client.force_login(editor)
-    client.post(
-        f"/admin/pages/add/home/newspage/{auch.pk}/",
-        news_form(**{"action-submit": "Soumettre"}),
-    )
-    news = NewsPage.objects.get(title="Marché de Noël")
-    task_state = TaskState.objects.get(workflow_state__object_id=str(news.pk))
+    news, task_state = submit_news(client, editor, auch)
     client.force_login(referent)
     response = client.post(
         f"/admin/pages/workflow/action/{news.pk}/approve/{task_state.pk}/",
@@ -113,13 +118,7 @@ def test_a_referent_approves_and_the_news_goes_live(client, auch):
 def test_a_referent_asks_for_changes(client, auch):
     editor = member_of(auch, is_editor=True)
     referent = member_of(auch, role=CommitteeMembership.Role.REFERENT)
-    client.force_login(editor)
-    client.post(
-        f"/admin/pages/add/home/newspage/{auch.pk}/",
-        news_form(**{"action-submit": "Soumettre"}),
-    )
-    news = NewsPage.objects.get(title="Marché de Noël")
-    task_state = TaskState.objects.get(workflow_state__object_id=str(news.pk))
+    news, task_state = submit_news(client, editor, auch)
     client.force_login(referent)
     client.post(
         f"/admin/pages/workflow/action/{news.pk}/reject/{task_state.pk}/",
@@ -133,13 +132,7 @@ def test_a_referent_asks_for_changes(client, auch):
 def test_a_referent_of_another_committee_cannot_approve(client, auch, condom):
     editor = member_of(auch, is_editor=True)
     outsider = member_of(condom, role=CommitteeMembership.Role.REFERENT)
-    client.force_login(editor)
-    client.post(
-        f"/admin/pages/add/home/newspage/{auch.pk}/",
-        news_form(**{"action-submit": "Soumettre"}),
-    )
-    news = NewsPage.objects.get(title="Marché de Noël")
-    task_state = TaskState.objects.get(workflow_state__object_id=str(news.pk))
+    news, task_state = submit_news(client, editor, auch)
     client.force_login(outsider)
     response = client.post(
         f"/admin/pages/workflow/action/{news.pk}/approve/{task_state.pk}/", {}
