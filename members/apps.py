@@ -8,4 +8,4 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         # Registrations: members in the site search, their data in the GDPR tools.
-        from members import data, search  # noqa: F401
+        from members import data, search, signals  # noqa: F401

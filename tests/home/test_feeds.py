@@ -80,3 +80,12 @@ def test_account_page_shows_the_addresses_and_renews_them(client_member, member)
 
 def test_renewing_needs_post(client_member):
     assert client_member.get(reverse("members:feed_token_renew")).status_code == 405
+
+
+def test_changing_the_password_renews_the_feed_addresses(client_member, member, token):
+    new = "Armagnac-et-tournesol-77"
+    client_member.post(
+        reverse("account_change_password"),
+        {"oldpassword": "un-mot-de-passe-solide", "password1": new, "password2": new},
+    )
+    assert FeedToken.objects.get(user=member).key != token
