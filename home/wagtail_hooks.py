@@ -1,5 +1,13 @@
 from django.contrib.auth.views import redirect_to_login
+from django.db.models.signals import post_delete
 from wagtail import hooks
+from wagtail.models import Page
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
 
 
 @hooks.register("before_serve_page")
@@ -27,3 +35,18 @@ def hide_drafts_of_others(pages, request):
     from home.access import pages_visible_in_admin
 
     return pages_visible_in_admin(pages, request.user)
+
+
+def _forget_section_urls(**kwargs):
+    from django.core.cache import cache
+
+    from home.templatetags.navigation_tags import NAV_CACHE_KEY
+
+    cache.delete(NAV_CACHE_KEY)
+
+
+# Any publication, unpublication, move or deletion of a page may change the
+# addresses the main navigation shows.
+for _signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+    _signal.connect(_forget_section_urls, dispatch_uid=f"home.nav.{_signal!r}")
+post_delete.connect(_forget_section_urls, sender=Page, dispatch_uid="home.nav.delete")

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -9,18 +10,31 @@ from members import selectors
 register = template.Library()
 
 
+NAV_CACHE_KEY = "home:section-urls"
+
+
+def section_urls(request) -> dict[str, str]:
+    """The addresses of the news and committee indexes, cached: they appear on every
+    page and change only when an editor publishes, moves or deletes those pages."""
+    urls = cache.get(NAV_CACHE_KEY)
+    if urls is None:
+        urls = {}
+        for key, model in (("news", NewsIndexPage), ("committees", CommitteeIndexPage)):
+            page = model.objects.live().filter(depth=3).only("url_path").first()
+            urls[key] = page.get_url(request) if page else ""
+        cache.set(NAV_CACHE_KEY, urls, 300)
+    return urls
+
+
 @register.inclusion_tag("tags/main_nav.html", takes_context=True)
 def main_nav(context):
     """The main navigation; each app adds its entry here when it lands."""
     request = context["request"]
     entries = [(_("Home"), "/")]
-    for model, label in (
-        (NewsIndexPage, _("News")),
-        (CommitteeIndexPage, _("Committees")),
-    ):
-        page = model.objects.live().only("url_path").first()
-        if page:
-            entries.append((label, page.get_url(request)))
+    urls = section_urls(request)
+    for key, label in (("news", _("News")), ("committees", _("Committees"))):
+        if urls.get(key):
+            entries.append((label, urls[key]))
     entries.append((_("Directory"), reverse("members:directory")))
     entries.append((_("Search"), reverse("home:search")))
     if selectors.can_invite_somewhere(user=request.user):

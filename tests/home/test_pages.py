@@ -361,3 +361,15 @@ def test_a_call_to_action_to_a_deleted_page_does_not_break_the_page(client_membe
     response = client_member.get(page.url)
     assert response.status_code == 200
     assert "Allez-y" not in response.content.decode()
+
+
+def test_the_navigation_follows_a_renamed_section(client_member):
+    index = news_index()
+    index.save_revision().publish()
+    assert 'href="/actualites/"' in client_member.get("/").content.decode()
+    index.slug = "nouvelles"
+    index.save_revision().publish()
+    html = client_member.get("/").content.decode()
+    assert 'href="/nouvelles/"' in html and 'href="/actualites/"' not in html
+    index.delete()
+    assert 'href="/nouvelles/"' not in client_member.get("/").content.decode()
