@@ -77,6 +77,12 @@ def erase_member(user) -> None:
     Follow.objects.filter(user=user).delete()
     Follow.objects.filter(content_type=user_type, object_id=str(user.pk)).delete()
     actions_of(user).delete()
+    from activity.models import Notification, NotificationPreference
+
+    # Texts name their actor: none may outlive the member, on either side.
+    Notification.objects.filter(recipient=user).delete()
+    Notification.objects.filter(actor=user).delete()
+    NotificationPreference.objects.filter(user=user).delete()
     Action.objects.filter(
         target_content_type=user_type, target_object_id=str(user.pk)
     ).delete()

@@ -10,6 +10,6 @@ class ActivityConfig(AppConfig):
         from django.apps import apps
         from django.contrib.auth import get_user_model
 
-        from activity import activity
+        from activity import activity, data  # noqa: F401 - data: GDPR exporter
 
         activity.register(get_user_model(), apps.get_model("home", "CommitteePage"))

@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from activity import activity
 from home import access
 from members import emails, selectors
+from members import notifications as notices
 from members.models import (
     CommitteeMembership,
     FeedToken,
@@ -142,9 +143,11 @@ def invitation_accept(
     if invitation.committee_id:
         CommitteeMembership.objects.create(user=user, committee=invitation.committee)
         access.user_sync_groups(user)
+        notices.committee_new_member(committee=invitation.committee, user=user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
+    notices.invitation_accepted(invitation=invitation, user=user)
     return user
 
 
@@ -212,7 +215,10 @@ def member_follow(*, user: User, other: User) -> bool:
         raise ValidationError(_("You cannot follow yourself."), code="self")
     if not other.is_active:
         raise ValidationError(_("This member is no longer active."), code="inactive")
-    return activity.follow(user, other)
+    created = activity.follow(user, other)
+    if created:
+        notices.new_follower(follower=user, followed=other)
+    return created
 
 
 def member_unfollow(*, user: User, other: User) -> bool:
@@ -280,6 +286,7 @@ def membership_add(
         status=JoinRequest.Status.ACCEPTED, decided_by=by, decided_at=timezone.now()
     )
     access.user_sync_groups(user)
+    notices.committee_new_member(committee=committee, user=user, told_already=by)
     return membership
 
 
@@ -321,9 +328,11 @@ def join_request_create(*, user: User, committee, message: str = "") -> JoinRequ
         raise ValidationError(
             _("Your request is already waiting for the référents."), code="pending"
         )
-    return JoinRequest.objects.create(
+    request = JoinRequest.objects.create(
         user=user, committee=committee, message=message.strip()[:1000]
     )
+    notices.join_request(request=request)
+    return request
 
 
 @transaction.atomic

@@ -217,7 +217,7 @@ def test_committee_page_queries_do_not_grow(
     CommitteeMembershipFactory.create_batch(count, committee=committee)
     for i in range(min(count, 10)):
         publish_news(committee, f"Locale {i}")
-    with django_assert_max_num_queries(28):
+    with django_assert_max_num_queries(30):
         response = client_member.get(committee.url)
     assert response.content.decode().count('class="person"') == count
 
