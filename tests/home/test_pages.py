@@ -205,7 +205,7 @@ def test_committee_index_queries_do_not_grow(
     index = committee_index()
     for i in range(count):
         CommitteePageFactory(title=f"Comité {i}", slug=f"c{i}")
-    with django_assert_max_num_queries(20):
+    with django_assert_max_num_queries(22):
         response = client_member.get(index.url)
     assert response.content.decode().count('class="map-markers"') == 1
 
