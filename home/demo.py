@@ -3,9 +3,14 @@
 import math
 import random
 from datetime import timedelta
+from io import BytesIO
 
+from django.core.files.images import ImageFile
 from django.utils import timezone
 from django.utils.text import slugify
+from PIL import Image as PILImage
+from PIL import ImageDraw
+from wagtail.images.models import Image
 
 from communes.models import Commune
 from home.demo_content import (
@@ -16,8 +21,17 @@ from home.demo_content import (
     MARKET_DAYS,
     NETWORK_NEWS,
 )
-from home.models import CommitteeIndexPage, CommitteePage, HomePage
+from home.models import (
+    CommitteeIndexPage,
+    CommitteePage,
+    HomePage,
+    NewsIndexPage,
+    NewsPage,
+    StandardPage,
+)
+from members.demo import distance_km
 from members.demo_data import COMMITTEE_DESCRIPTIONS
+from members.models import CommitteeMembership
 
 TOWNS_FIRST = 15  # the largest towns always have a committee
 
@@ -99,12 +113,6 @@ PALETTES = [  # sky top, sky bottom, far hills, near hills, fields
 
 def landscape_image(title: str, seed: int):
     """A Gers-like landscape drawn locally (sky, Pyrenees, hills, sunflower fields)."""
-    from io import BytesIO
-
-    from django.core.files.images import ImageFile
-    from PIL import Image as PILImage
-    from PIL import ImageDraw
-    from wagtail.images.models import Image
 
     existing = Image.objects.filter(title=title).first()
     if existing:
@@ -147,8 +155,6 @@ def landscape_image(title: str, seed: int):
 
 def village_sheet(commune: Commune, rng: random.Random, towns: list[Commune]) -> dict:
     """A plausible village sheet, from the commune's size and its nearest towns."""
-    from home.models import CommitteePage
-    from members.demo import distance_km
 
     nearest_town = min(
         (t for t in towns if t.pk != commune.pk),
@@ -224,8 +230,6 @@ def _body(paragraphs: list[str], image=None, alt: str = "") -> list:
 def seed_editorial(committees: list, editors: list, seed: int) -> None:
     """The news index with 30 network news, local news in every committee, and the
     programme's standard pages. Pages already there (same slug) are left alone."""
-    from home.models import NewsIndexPage, NewsPage, StandardPage
-    from members.models import CommitteeMembership
 
     rng = random.Random(f"{seed}-editorial")
     home = HomePage.objects.get()

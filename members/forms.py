@@ -86,7 +86,6 @@ class InvitationAcceptForm(forms.Form):
 
 class LanguageForm(forms.Form):
     language = forms.ChoiceField(choices=User._meta.get_field("language").choices)
-    next = forms.CharField(required=False)
 
 
 def _https_urls(model_field, **kwargs):
