@@ -58,6 +58,7 @@ class User(AbstractUser):
         ordering = ["last_name", "first_name"]
         verbose_name = _("member")
         verbose_name_plural = _("members")
+        permissions = [("moderate", _("Can moderate what members write"))]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="members_user_email_ci_unique")
         ]

@@ -1,4 +1,4 @@
-from django.db.models import Case, IntegerField, QuerySet, Value, When
+from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
 
 from members.models import (
     CommitteeMembership,
@@ -48,6 +48,15 @@ def is_referent(*, user: User, committee) -> bool:
     return CommitteeMembership.objects.filter(
         user=user, committee=committee, role=CommitteeMembership.Role.REFERENT
     ).exists()
+
+
+def can_moderate(*, user: User, committee=None) -> bool:
+    """Moderators may hide anything; a référent, what was written in their committee."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("members.moderate"):
+        return True
+    return committee is not None and is_referent(user=user, committee=committee)
 
 
 def committees_user_can_invite_to(*, user: User):
@@ -194,3 +203,21 @@ def pending_join_requests(*, committee):
     return JoinRequest.objects.filter(
         committee=committee, status=JoinRequest.Status.PENDING
     ).select_related("user", "user__profile")
+
+
+def members_named_like(text: str, limit: int = 8) -> list[User]:
+    """Active members whose first name, last name or full name starts with `text`."""
+    text = " ".join(text.split())[:60]
+    if len(text) < 2:
+        return []
+    first, _space, rest = text.partition(" ")
+    starts = (
+        Q(first_name__iexact=first, last_name__istartswith=rest)
+        if rest
+        else Q(first_name__istartswith=text) | Q(last_name__istartswith=text)
+    )
+    return list(
+        User.objects.filter(starts, is_active=True)
+        .only("pk", "first_name", "last_name", "email")
+        .order_by("first_name", "last_name")[:limit]
+    )
