@@ -3,16 +3,25 @@
 Services call `record()` where a business event happens, inside their transaction,
 and use `follow()` / `unfollow()` rather than actstream's own helpers (its follow
 crashes when the same thing is followed again with another `actor_only`).
-Verbs are stored as untranslated constants and translated when displayed.
+Verbs are stored as untranslated constants and translated when displayed (each app
+registers how its verbs are shown in `activity.feed`).
 """
+
+from datetime import datetime
 
 from actstream import action, registry
 from actstream.models import Action, Follow
 from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
-from django.db.models import Model, QuerySet
+from django.db.models import CharField, Model, Q, QuerySet
+from django.db.models.functions import Cast
 
 STARTED_FOLLOWING = "started following"
+JOINED_NETWORK = "joined the network"
+JOINED = "joined"  # target: the committee
+PUBLISHED = "published"  # action_object: the news; target: its committee, if any
+POSTED = "posted"  # action_object: the post; target: its committee, if any
+COMMENTED = "commented on"  # action_object: the comment; target: the post
 
 
 def register(*models) -> None:
@@ -20,9 +29,11 @@ def register(*models) -> None:
         registry.register(model)
 
 
-def record(actor, verb: str, *, action_object=None, target=None) -> None:
-    """Write one feed entry inside the caller's transaction (rolled back with it)."""
-    action.send(actor, verb=verb, action_object=action_object, target=target)
+def record(actor, verb: str, *, action_object=None, target=None, at=None) -> None:
+    """Write one feed entry inside the caller's transaction (rolled back with it).
+    `at` dates it in the past (the demo seed tells a story over months)."""
+    extra = {"timestamp": at} if at is not None else {}
+    action.send(actor, verb=verb, action_object=action_object, target=target, **extra)
 
 
 def _key(obj: Model) -> dict:
@@ -64,6 +75,71 @@ def followed_ids(user, model: type[Model]) -> QuerySet:
     ).values("object_id")
 
 
+# Reading entries. Object ids are stored as text: subqueries of integer keys are
+# cast first, or PostgreSQL refuses to compare them.
+
+
+def as_text_ids(queryset: QuerySet, field: str = "pk") -> QuerySet:
+    return queryset.annotate(text_id=Cast(field, CharField())).values("text_id")
+
+
+def by_actor(model: type[Model], ids) -> Q:
+    """Entries whose actor is a `model` with one of `ids` (text values)."""
+    return Q(
+        actor_content_type=ContentType.objects.get_for_model(model),
+        actor_object_id__in=ids,
+    )
+
+
+def by_target(model: type[Model], ids) -> Q:
+    return Q(
+        target_content_type=ContentType.objects.get_for_model(model),
+        target_object_id__in=ids,
+    )
+
+
+def by_action_object(model: type[Model], ids) -> Q:
+    return Q(
+        action_object_content_type=ContentType.objects.get_for_model(model),
+        action_object_object_id__in=ids,
+    )
+
+
+def entries(where: Q, *, before: tuple[datetime, int] | None, limit: int, prefetch):
+    """At most `limit` entries matching `where`, newest first, older than the
+    `before` cursor (timestamp, id), with their generic relations prefetched."""
+    found = Action.objects.filter(where, public=True)
+    if before is not None:
+        moment, pk = before
+        found = found.filter(Q(timestamp__lt=moment) | Q(timestamp=moment, pk__lt=pk))
+    return list(found.order_by("-timestamp", "-pk").prefetch_related(*prefetch)[:limit])
+
+
+def recorded(verb: str, action_object: Model) -> bool:
+    return Action.objects.filter(
+        verb=verb,
+        action_object_content_type=ContentType.objects.get_for_model(action_object),
+        action_object_object_id=str(action_object.pk),
+    ).exists()
+
+
+def forget(obj: Model) -> None:
+    """Delete the entries about `obj` (as action object or target): it is gone."""
+    content_type = ContentType.objects.get_for_model(obj)
+    Action.objects.filter(
+        Q(action_object_content_type=content_type, action_object_object_id=str(obj.pk))
+        | Q(target_content_type=content_type, target_object_id=str(obj.pk))
+    ).delete()
+
+
+def redate(obj: Model, moment: datetime) -> None:
+    """Move the entries about `obj` to `moment` (the demo seed spreads its story)."""
+    content_type = ContentType.objects.get_for_model(obj)
+    Action.objects.filter(
+        action_object_content_type=content_type, action_object_object_id=str(obj.pk)
+    ).update(timestamp=moment)
+
+
 def actions_of(actor) -> QuerySet:
     return Action.objects.filter(
         actor_content_type=ContentType.objects.get_for_model(actor),
@@ -77,12 +153,6 @@ def erase_member(user) -> None:
     Follow.objects.filter(user=user).delete()
     Follow.objects.filter(content_type=user_type, object_id=str(user.pk)).delete()
     actions_of(user).delete()
-    from activity.models import Notification, NotificationPreference
-
-    # Texts name their actor: none may outlive the member, on either side.
-    Notification.objects.filter(recipient=user).delete()
-    Notification.objects.filter(actor=user).delete()
-    NotificationPreference.objects.filter(user=user).delete()
     Action.objects.filter(
         target_content_type=user_type, target_object_id=str(user.pk)
     ).delete()

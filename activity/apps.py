@@ -10,6 +10,12 @@ class ActivityConfig(AppConfig):
         from django.apps import apps
         from django.contrib.auth import get_user_model
 
-        from activity import activity, data  # noqa: F401 - data: GDPR exporter
+        from activity import activity, data, entries, notices, search  # noqa: F401
 
-        activity.register(get_user_model(), apps.get_model("home", "CommitteePage"))
+        activity.register(
+            get_user_model(),
+            apps.get_model("home", "CommitteePage"),
+            apps.get_model("home", "NewsPage"),
+            self.get_model("FeedPost"),
+            self.get_model("Comment"),
+        )

@@ -1,7 +1,16 @@
-"""What `activity` holds about a member, for their data download."""
+"""What `activity` holds about a member, for their data download and erasure."""
 
-from activity.models import Notification, NotificationPreference
-from members.personal_data import exporter
+from activity import activity
+from activity.models import (
+    Comment,
+    DigestSubscription,
+    FeedPost,
+    Notification,
+    NotificationPreference,
+    PostReaction,
+    SentDigest,
+)
+from members.personal_data import eraser, exporter
 
 
 @exporter("notifications")
@@ -17,4 +26,50 @@ def export_notifications(user) -> dict:
                 "kind", "channel"
             )
         ),
+        "digest": DigestSubscription.objects.filter(user=user)
+        .values_list("frequency", flat=True).first() or "weekly",
     }  # fmt: skip
+
+
+@exporter("posts")
+def export_posts(user) -> dict:
+    return {
+        "posts": [
+            {"id": p.pk, "text": p.body, "committee": p.committee and p.committee.title,
+             "image": p.image.name, "image_description": p.image_alt,
+             "created_at": p.created_at, "edited_at": p.edited_at}
+            for p in FeedPost.objects.filter(author=user).select_related("committee")
+        ],
+        "comments": [
+            {"post": c.post_id, "text": c.body, "created_at": c.created_at,
+             "edited_at": c.edited_at}
+            for c in Comment.objects.filter(author=user)
+        ],
+        "reactions": [
+            {"post": r.post_id, "reaction": r.reaction, "created_at": r.created_at}
+            for r in PostReaction.objects.filter(user=user)
+        ],
+    }  # fmt: skip
+
+
+@exporter("feed")
+def export_feed(user) -> list:
+    return [
+        {"verb": a.verb, "timestamp": a.timestamp,
+         "object": str(a.action_object) if a.action_object_object_id else None,
+         "target": str(a.target) if a.target_object_id else None}
+        for a in activity.actions_of(user).prefetch_related("action_object", "target")
+    ]  # fmt: skip
+
+
+@eraser
+def erase_activity(user) -> None:
+    """Posts and comments stay, shown as by "Ancien membre"; what names the member
+    to others (notifications they caused) and what is theirs alone goes."""
+    Notification.objects.filter(recipient=user).delete()
+    Notification.objects.filter(actor=user).delete()
+    NotificationPreference.objects.filter(user=user).delete()
+    DigestSubscription.objects.filter(user=user).delete()
+    SentDigest.objects.filter(user=user).delete()
+    PostReaction.objects.filter(user=user).delete()
+    activity.erase_member(user)

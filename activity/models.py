@@ -1,5 +1,8 @@
+import uuid
+
 from django.conf import settings
 from django.db import models
+from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -29,12 +32,23 @@ class Notification(models.Model):
     url = models.CharField(max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
+    channel = models.CharField(max_length=10, choices=Channel.choices, default="site")
+    digest = models.ForeignKey(
+        "SentDigest",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="notifications",
+    )
 
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("notification")
         verbose_name_plural = _("notifications")
-        indexes = [models.Index(fields=["recipient", "read_at", "-created_at"])]
+        indexes = [
+            models.Index(fields=["recipient", "read_at", "-created_at"]),
+            models.Index(fields=["channel", "created_at"]),
+        ]
 
     def __str__(self) -> str:
         return self.text
@@ -58,3 +72,186 @@ class NotificationPreference(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.kind} {self.channel}"
+
+
+class Reaction(models.TextChoices):
+    """The small fixed set of reactions, shared with the forums."""
+
+    LIKE = "like", "👍"
+    LOVE = "love", "❤️"
+    CELEBRATE = "celebrate", "🎉"
+    SMILE = "smile", "😄"
+    THINKING = "thinking", "🤔"
+    THANKS = "thanks", "🙏"
+
+
+REACTION_NAMES = {
+    Reaction.LIKE: _("I like it"),
+    Reaction.LOVE: _("I love it"),
+    Reaction.CELEBRATE: _("Congratulations"),
+    Reaction.SMILE: _("Funny"),
+    Reaction.THINKING: _("Food for thought"),
+    Reaction.THANKS: _("Thank you"),
+}
+
+
+def post_image_path(post: "FeedPost", filename: str) -> str:
+    return f"posts/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.webp"
+
+
+class Written(models.Model):
+    """What members write on the feed: dated, marked when edited, hideable."""
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    hidden_at = models.DateTimeField(null=True, blank=True)
+    hidden_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+
+    class Meta:
+        abstract = True
+
+
+class FeedPostQuerySet(models.QuerySet):
+    def shown(self):
+        """Not hidden by a moderator (deleted posts are gone)."""
+        return self.filter(hidden_at__isnull=True)
+
+
+class FeedPost(Written):
+    """A member's short post, to the whole network or to one of their committees."""
+
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_posts"
+    )
+    committee = models.ForeignKey(
+        "home.CommitteePage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="feed_posts",
+        verbose_name=_("committee"),
+    )
+    body = models.TextField(_("text"), max_length=2000)
+    image = models.ImageField(_("image"), upload_to=post_image_path, blank=True)
+    image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+
+    objects = FeedPostQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("post")
+        verbose_name_plural = _("posts")
+        indexes = [models.Index(fields=["author", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    def get_absolute_url(self) -> str:
+        return reverse("activity:post_detail", args=[self.pk])
+
+
+class Comment(Written):
+    """A comment on a post: one level, no replies to comments."""
+
+    post = models.ForeignKey(
+        FeedPost, on_delete=models.CASCADE, related_name="comments"
+    )
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    body = models.TextField(_("comment"), max_length=2000)
+
+    class Meta:
+        ordering = ["created_at", "pk"]
+        verbose_name = _("comment")
+        verbose_name_plural = _("comments")
+        indexes = [models.Index(fields=["author", "-created_at"])]
+
+    def __str__(self) -> str:
+        return self.body[:60]
+
+    def get_absolute_url(self) -> str:
+        post_url = reverse("activity:post_detail", args=[self.post_id])
+        return f"{post_url}#commentaire-{self.pk}"
+
+
+class PostReaction(models.Model):
+    post = models.ForeignKey(
+        FeedPost, on_delete=models.CASCADE, related_name="reactions"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reaction = models.CharField(max_length=12, choices=Reaction.choices)
+    created_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["post", "user", "reaction"], name="activity_one_reaction_each"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.reaction} {self.post_id}"
+
+
+class CommitteeFeedSettings(models.Model):
+    """A committee's choice about who sees the posts written to it."""
+
+    committee = models.OneToOneField(
+        "home.CommitteePage", on_delete=models.CASCADE, related_name="feed_settings"
+    )
+    members_only = models.BooleanField(
+        _("only the committee's members see its posts"), default=False
+    )
+
+    def __str__(self) -> str:
+        return str(self.committee)
+
+
+class DigestFrequency(models.TextChoices):
+    DAILY = "daily", _("Daily")
+    WEEKLY = "weekly", _("Weekly")
+
+
+class DigestSubscription(models.Model):
+    """How often a member gets the digest (weekly unless they chose otherwise)."""
+
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    frequency = models.CharField(
+        _("digest"), max_length=10, choices=DigestFrequency.choices
+    )
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.frequency}"
+
+
+class SentDigest(models.Model):
+    """One digest sent: the unique period makes a re-run skip it."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    frequency = models.CharField(max_length=10, choices=DigestFrequency.choices)
+    period_end = models.DateTimeField()
+    notification_count = models.PositiveIntegerField()
+    sent_at = models.DateTimeField(default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "period_end"], name="activity_one_digest_per_period"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.period_end:%Y-%m-%d}"

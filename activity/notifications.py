@@ -65,7 +65,12 @@ def notify(
     with translation.override(recipient.language):
         rendered = (str(text) % (params or {}))[:300]
     notification = Notification.objects.create(
-        recipient=recipient, kind=kind, actor=actor, text=rendered, url=url
+        recipient=recipient,
+        kind=kind,
+        actor=actor,
+        text=rendered,
+        url=url,
+        channel=channel,
     )
     if channel == Channel.EMAIL:
         from activity import emails

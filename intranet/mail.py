@@ -9,7 +9,12 @@ def absolute_url(path: str) -> str:
 
 
 def send_templated_mail(
-    template_prefix: str, *, to: list[str], context: dict, language: str
+    template_prefix: str,
+    *,
+    to: list[str],
+    context: dict,
+    language: str,
+    headers: dict | None = None,
 ) -> None:
     """Send one HTML + plain-text e-mail rendered in the recipient's language.
 
@@ -25,6 +30,8 @@ def send_templated_mail(
         subject = render_to_string(f"{template_prefix}_subject.txt", context)
         text = render_to_string(f"{template_prefix}.txt", context)
         html = render_to_string(f"{template_prefix}.html", context)
-    message = EmailMultiAlternatives(" ".join(subject.split()), text, to=to)
+    message = EmailMultiAlternatives(
+        " ".join(subject.split()), text, to=to, headers=headers
+    )
     message.attach_alternative(html, "text/html")
     message.send()

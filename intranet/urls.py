@@ -43,7 +43,7 @@ urlpatterns = [
     path("comptes/", include("allauth.urls")),
     path("membres/", include("members.urls")),
     path("confidentialite/", member_views.privacy, name="privacy"),
-    path("notifications/", include("activity.urls")),
+    path("", include("activity.urls")),
     path("", include("home.urls")),
     # Uploaded files are served by Django behind the login wall; in production
     # nginx can take over with X-Accel-Redirect later without changing URLs.

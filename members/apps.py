@@ -7,5 +7,5 @@ class MembersConfig(AppConfig):
     verbose_name = _("Members")
 
     def ready(self):
-        # Registrations: members in the site search, their data in the GDPR tools.
-        from members import data, search, signals  # noqa: F401
+        # Registrations: members in the site search, the feeds and the GDPR tools.
+        from members import data, entries, search, signals  # noqa: F401

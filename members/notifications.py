@@ -12,9 +12,11 @@ INVITATION_ACCEPTED = "invitation_accepted"
 COMMITTEE_NEW_MEMBER = "committee_new_member"
 JOIN_REQUEST = "join_request"
 
-notifications.register(Kind(NEW_FOLLOWER, _("Someone follows me")))
+notifications.register(Kind(NEW_FOLLOWER, _("Someone follows me"), "digest"))
 notifications.register(Kind(INVITATION_ACCEPTED, _("Someone I invited joined")))
-notifications.register(Kind(COMMITTEE_NEW_MEMBER, _("A new member in my committee")))
+notifications.register(
+    Kind(COMMITTEE_NEW_MEMBER, _("A new member in my committee"), "digest")
+)
 notifications.register(
     Kind(JOIN_REQUEST, _("A request to join a committee I run"), "email")
 )

@@ -140,9 +140,11 @@ def invitation_accept(
     EmailAddress.objects.create(
         user=user, email=user.email, verified=True, primary=True
     )
+    activity.record(user, activity.JOINED_NETWORK)
     if invitation.committee_id:
         CommitteeMembership.objects.create(user=user, committee=invitation.committee)
         access.user_sync_groups(user)
+        activity.record(user, activity.JOINED, target=invitation.committee)
         notices.committee_new_member(committee=invitation.committee, user=user)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
@@ -286,6 +288,7 @@ def membership_add(
         status=JoinRequest.Status.ACCEPTED, decided_by=by, decided_at=timezone.now()
     )
     access.user_sync_groups(user)
+    activity.record(user, activity.JOINED, target=committee)
     notices.committee_new_member(committee=committee, user=user, told_already=by)
     return membership
 

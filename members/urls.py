@@ -20,6 +20,7 @@ urlpatterns = [
         name="following",
     ),
     path("mon-profil/", views.profile_edit, name="profile_edit"),
+    path("suggestions/", views.mention_suggestions, name="mention_suggestions"),
     path("comites/<int:pk>/", views.committee_manage, name="committee_manage"),
     path("comites/<int:pk>/rejoindre/", views.committee_join, name="committee_join"),
     path("mon-compte/", views.account, name="account"),

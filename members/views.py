@@ -4,7 +4,7 @@ from django.contrib.auth import login
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseRedirect
+from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
 from django.utils.http import url_has_allowed_host_and_scheme
@@ -446,3 +446,15 @@ def language_set(request):
             secure=settings.HTTPS,
         )
     return response
+
+
+def mention_suggestions(request):
+    """Members whose name starts like `q`, for the @mention autocomplete (JSON)."""
+    return JsonResponse(
+        {
+            "members": [
+                {"id": user.pk, "name": str(user)}
+                for user in selectors.members_named_like(request.GET.get("q", ""))
+            ]
+        }
+    )

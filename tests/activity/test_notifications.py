@@ -60,7 +60,7 @@ def test_preferences_route_each_kind(
 
 def test_bad_preference_values_are_ignored(client_member, member):
     client_member.post(reverse("activity:preferences"), {NEW_FOLLOWER: "pigeon"})
-    assert notifications.channel_for(member, NEW_FOLLOWER) == "site"
+    assert notifications.channel_for(member, NEW_FOLLOWER) == "digest"  # the default
 
 
 def test_the_text_is_in_the_recipients_language(member, other_member):

@@ -214,10 +214,19 @@ def test_committee_index_queries_do_not_grow(
 def test_committee_page_queries_do_not_grow(
     client_member, committee, django_assert_max_num_queries, count
 ):
-    CommitteeMembershipFactory.create_batch(count, committee=committee)
+    from activity import services as activity_services
+
+    memberships = CommitteeMembershipFactory.create_batch(count, committee=committee)
     for i in range(min(count, 10)):
         publish_news(committee, f"Locale {i}")
-    with django_assert_max_num_queries(30):
+    for membership in memberships:  # the committee's feed, with reactions
+        post = activity_services.post_create(
+            author=membership.user, body="Bonjour", committee=committee
+        )
+        activity_services.reaction_toggle(
+            post=post, user=membership.user, reaction="like"
+        )
+    with django_assert_max_num_queries(40):  # 30 + the feed block (10)
         response = client_member.get(committee.url)
     assert response.content.decode().count('class="person"') == count
 

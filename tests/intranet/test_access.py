@@ -9,6 +9,8 @@ PUBLIC_VIEWS = {
     "members.views.invitation_accept",
     "members.views.language_set",
     "members.views.privacy",
+    # One-click unsubscribe: the signed token in the link stands for the login.
+    "activity.views.unsubscribe",
     # Wagtail pages: login is required per page type (home.wagtail_hooks).
     "home.views.serve",
     # RSS: the member's secret token in the URL stands for the login.

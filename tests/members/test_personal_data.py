@@ -9,6 +9,8 @@ from django.test import Client
 from django.urls import reverse
 
 from activity import activity
+from activity import services as activity_services
+from activity.models import Comment, FeedPost, Notification
 from members import services
 from members.models import CommitteeMembership, Invitation, Profile, User
 from members.personal_data import erase
@@ -52,6 +54,17 @@ def person(committee, network_editor, django_capture_on_commit_callbacks):
         committee=CommitteeMembershipFactory(role="referent").committee,
         message="Zéphyrin aimerait vous rejoindre.",
     )
+    post = activity_services.post_create(
+        author=user, body="Qui vient au marché samedi ?", committee=committee
+    )
+    activity_services.comment_create(
+        post=post, author=network_editor, body="Moi ! @Zéphyrin Quatrebarbes"
+    )
+    activity_services.comment_create(post=post, author=user, body="Parfait.")
+    activity_services.reaction_toggle(post=post, user=user, reaction="like")
+    activity_services.post_create(
+        author=network_editor, body="Merci @Zéphyrin Quatrebarbes pour hier."
+    )
     return user, client
 
 
@@ -64,8 +77,17 @@ def test_the_download_holds_every_kind_of_data(person):
     names = set(archive.namelist())
     assert {
         "account.json", "profile.json", "memberships.json", "follows.json",
-        "invitations_sent.json", "join_requests.json",
+        "invitations_sent.json", "join_requests.json", "posts.json", "feed.json",
+        "notifications.json",
     } <= names  # fmt: skip
+    posts = json.loads(archive.read("posts.json"))
+    assert posts["posts"][0]["text"] == "Qui vient au marché samedi ?"
+    assert posts["comments"][0]["text"] == "Parfait."
+    assert posts["reactions"][0]["reaction"] == "like"
+    verbs = {entry["verb"] for entry in json.loads(archive.read("feed.json"))}
+    assert {"posted", "commented on"} <= verbs
+    received = json.loads(archive.read("notifications.json"))["received"]
+    assert any("mentionné" in n["text"] for n in received)
     assert any(name.startswith("photo") for name in names)
     assert json.loads(archive.read("account.json"))["email"] == EMAIL
     profile = json.loads(archive.read("profile.json"))
@@ -153,6 +175,15 @@ def test_what_they_wrote_stays_as_ancien_membre(person, committee):
     news.refresh_from_db()
     assert news.author_id == user.pk
     assert str(news.author) == "Ancien membre"
+    post = FeedPost.objects.get(author=user)
+    assert Comment.objects.filter(post=post).count() == 2
+    assert not Notification.objects.filter(recipient=user).exists()
+    assert not activity.actions_of(user).exists()
+    # Where others mentioned them, the mention now reads "Ancien membre".
+    client = Client()
+    client.force_login(post.comments.exclude(author=user).get().author)
+    page = client.get(reverse("activity:post_detail", args=[post.pk]))
+    assert "@Ancien membre" in page.content.decode()
 
 
 def test_privacy_page_is_public_and_french(client, db):

@@ -3,7 +3,9 @@ import random
 from django.contrib.auth.hashers import make_password
 from django.core.management.base import BaseCommand
 from django.db import transaction
+from django.test.utils import override_settings
 
+from activity import demo as activity_demo
 from home import access
 from home import demo as home_demo
 from home.models import CommitteePage
@@ -36,7 +38,11 @@ class Command(BaseCommand):
                 "Give between 1 and 400 committees and at least one member each."
             )
             raise SystemExit(2)
-        with transaction.atomic():
+        # The services the seed goes through notify members: no e-mail leaves.
+        quiet = override_settings(
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+        )
+        with quiet, transaction.atomic():
             pages = home_demo.seed_committees(committees, random.Random(seed))
             editors = members_demo.seed_network_editors(
                 make_password(members_demo.DEMO_PASSWORD)
@@ -52,6 +58,7 @@ class Command(BaseCommand):
             home_demo.seed_village_sheets(pages, seed)
             home_demo.seed_editorial(pages, editors, seed)
             members_demo.seed_follows(people, pages, seed)
+            activity_demo.seed_feed(people, pages, seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "

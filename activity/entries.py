@@ -1,0 +1,46 @@
+"""How posts and comments appear in the feeds, and who sees them."""
+
+from django.db.models import Q
+
+from activity import activity, feed, selectors
+from activity.models import Comment, FeedPost
+from home import dashboard
+from members.models import User
+
+feed.register_verb(feed.Verb(activity.POSTED, "activity/entries/posted.html"))
+feed.register_verb(
+    feed.Verb(activity.COMMENTED, "activity/entries/commented.html", group=True)
+)
+
+
+def _posts(viewer):
+    return selectors.for_cards(selectors.visible_posts(viewer))
+
+
+def _comments(viewer):
+    return selectors.visible_comments(viewer).select_related("author")
+
+
+feed.register_model(FeedPost, _posts, selectors.prepare_posts)
+feed.register_model(Comment, _comments)
+
+
+def _mine_and_my_posts(viewer) -> Q:
+    """What I did, and the comments on my posts."""
+    return activity.by_actor(User, [str(viewer.pk)]) | activity.by_target(
+        FeedPost, activity.as_text_ids(selectors.posts_of(viewer))
+    )
+
+
+feed.register_interest(_mine_and_my_posts)
+
+
+def _my_feed_panel(request):
+    return {"feed_page": feed.read(request.user, feed.my_feed(request.user), size=8)}
+
+
+dashboard.register(
+    dashboard.Panel(
+        "my_feed", "activity/panels/my_feed.html", _my_feed_panel, dashboard.MAIN, 5
+    )
+)

@@ -1,0 +1,204 @@
+"""Reading feeds: what each member may see, grouped, a page at a time.
+
+Each app registers the verbs it records (`register_verb`: the template that shows
+them) and the models that appear in its entries (`register_model`: the queryset of
+what a viewer may see, plus an optional batch `prepare`). An entry is shown only when
+its actor, action object and target are all registered and visible to the viewer, so
+a deleted or restricted object hides its entries, and an unregistered model never
+shows. The feeds are `Q` filters on entries; "Mon fil" gathers the interests that
+apps register with `register_interest`.
+"""
+
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from datetime import UTC, datetime
+
+from django.contrib.contenttypes.models import ContentType
+from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.db.models import Model, Q, QuerySet
+from django.utils import timezone
+
+from activity import activity
+
+PAGE_SIZE = 20
+MAX_ROUNDS = 4  # batches read to fill a page before giving up on hidden entries
+
+
+@dataclass(frozen=True)
+class Verb:
+    code: str
+    template: str  # gets `entry`; a grouped entry has several `actions`
+    group: bool = False  # similar entries of a day are shown as one
+
+
+@dataclass(frozen=True)
+class Source:
+    model: type[Model]
+    visible: Callable[[object], QuerySet]  # viewer -> what they may see
+    prepare: Callable[[object, list], None] | None = None
+
+
+VERBS: dict[str, Verb] = {}
+SOURCES: dict[type[Model], Source] = {}
+INTERESTS: list[Callable[[object], Q]] = []
+LOCAL_ONLY: list[Q] = []
+
+
+def register_verb(verb: Verb) -> None:
+    VERBS[verb.code] = verb
+
+
+def register_model(model, visible, prepare=None) -> None:
+    SOURCES[model] = Source(model, visible, prepare)
+
+
+def register_local_only(entries: Q) -> None:
+    """Keep `entries` out of the network-wide feed (they stay in the others)."""
+    LOCAL_ONLY.append(entries)
+
+
+def register_interest(interest: Callable[[object], Q]) -> None:
+    """Add to "Mon fil": `interest(viewer)` is a filter on entries."""
+    INTERESTS.append(interest)
+
+
+@dataclass
+class Entry:
+    verb: Verb
+    actions: list = field(default_factory=list)
+
+    @property
+    def action(self):
+        return self.actions[0]
+
+    @property
+    def count(self) -> int:
+        return len(self.actions)
+
+    @property
+    def actors(self) -> list:
+        seen = {}
+        for action in self.actions:
+            seen.setdefault(action.actor.pk, action.actor)
+        return list(seen.values())
+
+    @property
+    def timestamp(self) -> datetime:
+        return self.action.timestamp
+
+
+@dataclass
+class Page:
+    entries: list[Entry]
+    cursor: str = ""  # where the next page starts, empty at the end
+
+
+# The feeds
+
+
+def network_feed(viewer) -> Q:
+    where = Q(verb__in=list(VERBS))
+    for local in LOCAL_ONLY:
+        where &= ~local
+    return where
+
+
+def member_feed(member) -> Q:
+    return Q(verb__in=list(VERBS)) & activity.by_actor(
+        member.__class__, [str(member.pk)]
+    )
+
+
+def committee_feed(committee) -> Q:
+    """What happens in a committee; its news have their own list on its page."""
+    verbs = [verb for verb in VERBS if verb != activity.PUBLISHED]
+    return Q(verb__in=verbs) & activity.by_target(type(committee), [str(committee.pk)])
+
+
+def my_feed(viewer) -> Q:
+    interests = Q()
+    for interest in INTERESTS:
+        interests |= interest(viewer)
+    return Q(verb__in=list(VERBS)) & interests
+
+
+# Cursors: "<microseconds since the epoch>-<entry id>" of the last entry read
+
+
+def parse_cursor(text: str | None) -> tuple[datetime, int] | None:
+    """The position a cursor names, or None (from the start) when it is not one."""
+    try:
+        micros, pk = (int(part) for part in (text or "").split("-"))
+        moment = datetime.fromtimestamp(micros / 1_000_000, tz=UTC)
+    except (ValueError, OverflowError, OSError):
+        return None
+    return moment, pk
+
+
+def read(viewer, where: Q, *, cursor: str | None = None, size: int = PAGE_SIZE):
+    """One page of the entries matching `where` that `viewer` may see."""
+    prefetch = [
+        GenericPrefetch(name, [s.visible(viewer) for s in SOURCES.values()])
+        for name in ("actor", "action_object", "target")
+    ]
+    before = parse_cursor(cursor)
+    shown, more = [], False
+    for _round in range(MAX_ROUNDS):
+        batch = activity.entries(
+            where, before=before, limit=size + 1, prefetch=prefetch
+        )
+        more = len(batch) > size
+        for index, action in enumerate(batch, start=1):
+            before = (action.timestamp, action.pk)
+            if _visible(action):
+                shown.append(action)
+            if len(shown) == size:
+                more = more or index < len(batch)
+                break
+        if len(shown) == size or not more:
+            break
+    _prepare(viewer, shown)
+    cursor = f"{int(before[0].timestamp() * 1_000_000)}-{before[1]}" if more else ""
+    return Page(entries=_group(shown), cursor=cursor)
+
+
+def _visible(action) -> bool:
+    for name in ("actor", "action_object", "target"):
+        type_id = getattr(action, f"{name}_content_type_id")
+        if type_id is None:
+            continue
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        if model not in SOURCES or getattr(action, name) is None:
+            return False
+    return action.verb in VERBS
+
+
+def _prepare(viewer, actions) -> None:
+    by_model: dict[type, dict] = {}
+    for action in actions:
+        for name in ("actor", "action_object", "target"):
+            obj = getattr(action, name)
+            if obj is not None:
+                by_model.setdefault(type(obj), {})[id(obj)] = obj
+    for model, objects in by_model.items():
+        source = SOURCES.get(model)
+        if source is not None and source.prepare is not None:
+            source.prepare(viewer, list(objects.values()))
+
+
+def _group(actions) -> list[Entry]:
+    entries: list[Entry] = []
+    groups: dict[tuple, Entry] = {}
+    for action in actions:
+        verb = VERBS[action.verb]
+        if not verb.group:
+            entries.append(Entry(verb, [action]))
+            continue
+        day = timezone.localdate(action.timestamp)
+        key = (action.verb, action.target_content_type_id, action.target_object_id, day)
+        if key in groups:
+            groups[key].actions.append(action)
+        else:
+            groups[key] = Entry(verb, [action])
+            entries.append(groups[key])
+    return entries

@@ -1,0 +1,137 @@
+"""Reading posts and comments, with what their templates need already loaded."""
+
+from collections import Counter
+
+from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.db.models.functions import Coalesce
+
+from activity import mentions
+from activity.models import (
+    REACTION_NAMES,
+    Comment,
+    FeedPost,
+    PostReaction,
+    Reaction,
+)
+from members.models import CommitteeMembership
+from members.selectors import can_moderate
+
+
+def _open_to_all() -> Q:
+    return (
+        Q(committee__isnull=True)
+        | Q(committee__feed_settings__isnull=True)
+        | Q(committee__feed_settings__members_only=False)
+    )
+
+
+def visible_posts(viewer) -> QuerySet[FeedPost]:
+    """The posts `viewer` may read: not hidden, and either open to every member or
+    written to a committee they belong to."""
+    mine = CommitteeMembership.objects.filter(user=viewer).values("committee_id")
+    return FeedPost.objects.shown().filter(_open_to_all() | Q(committee_id__in=mine))
+
+
+def visible_comments(viewer) -> QuerySet[Comment]:
+    return Comment.objects.filter(
+        hidden_at__isnull=True, post__in=visible_posts(viewer)
+    )
+
+
+def for_cards(posts: QuerySet[FeedPost]) -> QuerySet[FeedPost]:
+    """Posts with their author, committee and number of shown comments."""
+    shown_comments = (
+        Comment.objects.filter(post=OuterRef("pk"), hidden_at__isnull=True)
+        .values("post")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return posts.select_related("author", "author__profile", "committee").annotate(
+        comment_count=Coalesce(Subquery(shown_comments), 0)
+    )
+
+
+def can_read_post(viewer, post: FeedPost) -> bool:
+    """Hidden posts stay readable by their author and those who may moderate them."""
+    if post.hidden_at is not None:
+        return post.author_id == viewer.pk or can_moderate(
+            user=viewer, committee=post.committee
+        )
+    return visible_posts(viewer).filter(pk=post.pk).exists() or can_moderate(
+        user=viewer, committee=None
+    )
+
+
+def post_for(viewer, pk: int) -> FeedPost | None:
+    post = for_cards(FeedPost.objects.filter(pk=pk)).first()
+    return post if post is not None and can_read_post(viewer, post) else None
+
+
+def prepare_posts(viewer, posts: list[FeedPost]) -> None:
+    """Attach to each post its HTML, its reactions and what `viewer` may do with it,
+    in a constant number of queries."""
+    if not posts:
+        return
+    ids = [post.pk for post in posts]
+    counts = Counter()
+    for row in (
+        PostReaction.objects.filter(post_id__in=ids)
+        .values("post_id", "reaction")
+        .annotate(n=Count("pk"))
+    ):
+        counts[row["post_id"], row["reaction"]] = row["n"]
+    mine = set(
+        PostReaction.objects.filter(post_id__in=ids, user_id=viewer.pk).values_list(
+            "post_id", "reaction"
+        )
+    )
+    refereed = set(
+        CommitteeMembership.objects.filter(
+            user_id=viewer.pk, role=CommitteeMembership.Role.REFERENT
+        ).values_list("committee_id", flat=True)
+    )
+    moderator = viewer.has_perm("members.moderate")
+    users = mentions.names_for([post.body for post in posts])
+    for post in posts:
+        post.html = mentions.render(post.body, users)
+        post.reaction_rows = [
+            {
+                "key": key,
+                "emoji": emoji,
+                "count": counts[post.pk, key],
+                "mine": (post.pk, key) in mine,
+            }
+            for key, emoji in Reaction.choices
+        ]
+        post.can_edit = post.author_id == viewer.pk
+        post.can_moderate = moderator or post.committee_id in refereed
+
+
+def comments_for(viewer, post: FeedPost) -> list[Comment]:
+    """The post's comments, oldest first; hidden ones keep their place, and their
+    text only for their author and moderators."""
+    comments = list(post.comments.select_related("author", "author__profile"))
+    users = mentions.names_for([c.body for c in comments])
+    for comment in comments:
+        comment.html = mentions.render(comment.body, users)
+        comment.can_edit = comment.author_id == viewer.pk
+        comment.can_read = (
+            comment.hidden_at is None or comment.can_edit or post.can_moderate
+        )
+    return comments
+
+
+def reactors(post: FeedPost) -> list[dict]:
+    """Who reacted, by reaction, for the post's page."""
+    found: dict[str, list] = {}
+    for reaction in PostReaction.objects.filter(post=post).select_related("user"):
+        found.setdefault(reaction.reaction, []).append(reaction.user)
+    return [
+        {"emoji": emoji, "name": REACTION_NAMES[key], "people": found[key]}
+        for key, emoji in Reaction.choices
+        if key in found
+    ]
+
+
+def posts_of(author) -> QuerySet[FeedPost]:
+    return FeedPost.objects.filter(author=author)

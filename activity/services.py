@@ -1,0 +1,234 @@
+"""Posts, comments and reactions: the only code that writes them."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import transaction
+from django.utils import timezone
+from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
+
+from activity import activity, mentions, notices
+from activity.models import (
+    Comment,
+    CommitteeFeedSettings,
+    FeedPost,
+    PostReaction,
+    Reaction,
+)
+from members import photos
+from members.models import CommitteeMembership, User
+from members.selectors import can_moderate
+from members.services import can_manage_committee
+
+MAX_LENGTH = 2000
+PER_MINUTE = 10  # posts, and comments, each member may write per minute
+
+
+def _clean_body(body: str) -> str:
+    body = (body or "").strip()
+    if not body:
+        raise ValidationError(_("Write something before publishing."), code="empty")
+    if len(body) > MAX_LENGTH:
+        raise ValidationError(
+            _("%(count)s characters: the limit is %(max)s. Shorten it a little."),
+            code="too_long",
+            params={"count": len(body), "max": MAX_LENGTH},
+        )
+    return mentions.encode(body)
+
+
+def _check_rate(model, author: User) -> None:
+    since = timezone.now() - timedelta(minutes=1)
+    if model.objects.filter(author=author, created_at__gte=since).count() >= PER_MINUTE:
+        raise ValidationError(
+            ngettext(
+                "You may publish at most %(count)s message a minute. "
+                "Wait a moment, then try again.",
+                "You may publish at most %(count)s messages a minute. "
+                "Wait a moment, then try again.",
+                PER_MINUTE,
+            )
+            % {"count": PER_MINUTE},
+            code="rate",
+        )
+
+
+def _image(upload, alt: str):
+    """The processed image, checked like profile photos, with its description."""
+    alt = (alt or "").strip()
+    if not alt:
+        raise ValidationError(
+            _("Describe the image in a few words for those who cannot see it."),
+            code="image_alt",
+        )
+    return photos.process_photo(upload).photo, alt[:250]
+
+
+@transaction.atomic
+def post_create(
+    *, author: User, body: str, committee=None, image=None, image_alt: str = ""
+) -> FeedPost:
+    """Publish a post to the network, or to one of the author's committees; notify
+    the members it mentions and record it in the feed."""
+    if not author.is_active:
+        raise PermissionDenied
+    if (
+        committee is not None
+        and not CommitteeMembership.objects.filter(
+            user=author, committee=committee
+        ).exists()
+    ):
+        raise ValidationError(
+            _("You can only post to the committees you belong to."), code="committee"
+        )
+    body = _clean_body(body)
+    _check_rate(FeedPost, author)
+    post = FeedPost(author=author, committee=committee, body=body)
+    if image:
+        content, post.image_alt = _image(image, image_alt)
+        post.image.save(content.name, content, save=False)
+    post.save()
+    activity.record(author, activity.POSTED, action_object=post, target=committee)
+    notices.mentions(author=author, post=post, ids=mentions.mentioned_ids(body))
+    return post
+
+
+@transaction.atomic
+def post_update(
+    *,
+    post: FeedPost,
+    by: User,
+    body: str,
+    image=None,
+    image_alt: str | None = None,
+    remove_image: bool = False,
+) -> FeedPost:
+    """Change one's own post (marked as edited); members newly mentioned are told."""
+    if post.author_id != by.pk:
+        raise PermissionDenied
+    before = mentions.mentioned_ids(post.body)
+    post.body = _clean_body(body)
+    old_image = post.image.name if (remove_image or image) and post.image else ""
+    if remove_image:
+        post.image, post.image_alt = "", ""
+    if image:
+        content, post.image_alt = _image(image, image_alt or "")
+        post.image.save(content.name, content, save=False)
+    elif image_alt is not None and post.image:
+        post.image_alt = image_alt.strip()[:250] or post.image_alt
+    post.edited_at = timezone.now()
+    post.save()
+    if old_image:
+        storage = post.image.storage
+        transaction.on_commit(lambda: storage.delete(old_image))
+    notices.mentions(
+        author=by, post=post, ids=mentions.mentioned_ids(post.body) - before
+    )
+    return post
+
+
+@transaction.atomic
+def post_delete(*, post: FeedPost, by: User) -> None:
+    """Delete one's own post with its comments, reactions and feed entries."""
+    if post.author_id != by.pk:
+        raise PermissionDenied
+    for comment in post.comments.all():
+        activity.forget(comment)
+    activity.forget(post)
+    if post.image:
+        storage, name = post.image.storage, post.image.name
+        transaction.on_commit(lambda: storage.delete(name))
+    post.delete()
+
+
+def _set_hidden(obj, *, by: User, committee, hidden: bool) -> None:
+    if not can_moderate(user=by, committee=committee):
+        raise PermissionDenied
+    obj.hidden_at = timezone.now() if hidden else None
+    obj.hidden_by = by if hidden else None
+    obj.save(update_fields=["hidden_at", "hidden_by"])
+
+
+@transaction.atomic
+def post_hide(*, post: FeedPost, by: User, hidden: bool = True) -> None:
+    """Hide a post from every feed and page (or show it again): moderators anywhere,
+    référents in their committee."""
+    _set_hidden(post, by=by, committee=post.committee, hidden=hidden)
+
+
+def _check_can_comment(post: FeedPost, author: User) -> None:
+    from activity.selectors import visible_posts
+
+    if not author.is_active or not visible_posts(author).filter(pk=post.pk).exists():
+        raise PermissionDenied
+
+
+@transaction.atomic
+def comment_create(*, post: FeedPost, author: User, body: str) -> Comment:
+    """Comment on a post one may read; its author and the members mentioned are told."""
+    _check_can_comment(post, author)
+    body = _clean_body(body)
+    _check_rate(Comment, author)
+    comment = Comment.objects.create(post=post, author=author, body=body)
+    activity.record(author, activity.COMMENTED, action_object=comment, target=post)
+    notices.comment(comment=comment)
+    notices.mentions(
+        author=author, post=post, ids=mentions.mentioned_ids(body), comment=comment
+    )
+    return comment
+
+
+@transaction.atomic
+def comment_update(*, comment: Comment, by: User, body: str) -> Comment:
+    if comment.author_id != by.pk:
+        raise PermissionDenied
+    before = mentions.mentioned_ids(comment.body)
+    comment.body = _clean_body(body)
+    comment.edited_at = timezone.now()
+    comment.save(update_fields=["body", "edited_at"])
+    notices.mentions(
+        author=by,
+        post=comment.post,
+        ids=mentions.mentioned_ids(comment.body) - before,
+        comment=comment,
+    )
+    return comment
+
+
+@transaction.atomic
+def comment_delete(*, comment: Comment, by: User) -> None:
+    if comment.author_id != by.pk:
+        raise PermissionDenied
+    activity.forget(comment)
+    comment.delete()
+
+
+@transaction.atomic
+def comment_hide(*, comment: Comment, by: User, hidden: bool = True) -> None:
+    _set_hidden(comment, by=by, committee=comment.post.committee, hidden=hidden)
+
+
+@transaction.atomic
+def reaction_toggle(*, post: FeedPost, user: User, reaction: str) -> bool:
+    """Add the reaction, or take it back if it was there. True if it is now on."""
+    if reaction not in Reaction.values:
+        raise ValidationError(_("This reaction does not exist."), code="reaction")
+    _check_can_comment(post, user)
+    deleted, _count = PostReaction.objects.filter(
+        post=post, user=user, reaction=reaction
+    ).delete()
+    if deleted:
+        return False
+    PostReaction.objects.get_or_create(post=post, user=user, reaction=reaction)
+    return True
+
+
+@transaction.atomic
+def committee_feed_set(*, committee, by: User, members_only: bool) -> None:
+    """Choose whether only the committee's members see the posts written to it."""
+    if not can_manage_committee(user=by, committee=committee):
+        raise PermissionDenied
+    CommitteeFeedSettings.objects.update_or_create(
+        committee=committee, defaults={"members_only": members_only}
+    )

@@ -1,0 +1,105 @@
+from datetime import timedelta
+
+from django import template
+from django.urls import reverse
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+
+from activity import feed
+from activity.forms import CommitteeFeedForm, PostForm
+from activity.models import REACTION_NAMES, CommitteeFeedSettings
+
+register = template.Library()
+
+
+@register.filter
+def ago(moment):
+    """ "il y a 3 heures" for the last week, then the date, in a <time> element."""
+    if not moment:
+        return ""
+    now = timezone.now()
+    if now - moment < timedelta(minutes=1):
+        shown = _("just now")
+    elif now - moment < timedelta(days=7):
+        shown = _("%(ago)s ago") % {"ago": timesince(moment, now, depth=1)}
+    elif timezone.localtime(moment).year == timezone.localtime(now).year:
+        shown = formats.date_format(timezone.localtime(moment), "j F")
+    else:
+        shown = formats.date_format(timezone.localtime(moment), "j F Y")
+    return format_html(
+        '<time datetime="{}" title="{}">{}</time>',
+        moment.isoformat(),
+        formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT"),
+        shown,
+    )
+
+
+@register.filter
+def reaction_name(key: str) -> str:
+    return str(REACTION_NAMES.get(key, key))
+
+
+def _block(context, *, where, more_url, size, **extra):
+    request = context["request"]
+    return {
+        "request": request,
+        "user": request.user,
+        "csrf_token": context.get("csrf_token"),
+        "feed_page": feed.read(request.user, where, size=size),
+        "more_url": more_url,
+        **extra,
+    }
+
+
+@register.inclusion_tag("activity/includes/feed_block.html", takes_context=True)
+def committee_feed(context, committee, is_member=False, size=10):
+    """The committee's activity, with a composer for its members."""
+    request = context["request"]
+    return _block(
+        context,
+        where=feed.committee_feed(committee),
+        more_url=reverse("activity:committee", args=[committee.pk]),
+        size=size,
+        composer=PostForm(user=request.user, committee=committee)
+        if is_member
+        else None,
+        block_id="committee-activity",
+    )
+
+
+@register.inclusion_tag("activity/includes/feed_block.html", takes_context=True)
+def member_feed(context, member, size=10):
+    return _block(
+        context,
+        where=feed.member_feed(member),
+        more_url=reverse("activity:member", args=[member.pk]),
+        size=size,
+        block_id="member-activity",
+    )
+
+
+@register.inclusion_tag("activity/includes/composer.html", takes_context=True)
+def composer(context, form=None, next_url=""):
+    request = context["request"]
+    return {
+        "request": request,
+        "csrf_token": context.get("csrf_token"),
+        "form": form or PostForm(user=request.user),
+        "next": next_url or request.get_full_path(),
+    }
+
+
+@register.inclusion_tag(
+    "activity/includes/committee_feed_choice.html", takes_context=True
+)
+def committee_feed_choice(context, committee):
+    members_only = CommitteeFeedSettings.objects.filter(
+        committee=committee, members_only=True
+    ).exists()
+    return {
+        "csrf_token": context.get("csrf_token"),
+        "committee": committee,
+        "form": CommitteeFeedForm(initial={"members_only": members_only}),
+    }

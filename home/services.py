@@ -1,0 +1,16 @@
+"""Writes of `home` that are not Wagtail's own."""
+
+from activity import activity
+from home.models import CommitteePage, NewsPage
+
+
+def news_announce(*, news: NewsPage, by) -> bool:
+    """Put a news in the feeds on its first publication (not on later edits), under
+    its committee when it has one. True if it was announced now."""
+    if by is None or activity.recorded(activity.PUBLISHED, news):
+        return False
+    committee = CommitteePage.objects.filter(
+        path=news.path[: -NewsPage.steplen]
+    ).first()
+    activity.record(by, activity.PUBLISHED, action_object=news, target=committee)
+    return True
