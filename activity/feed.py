@@ -137,9 +137,9 @@ def parse_cursor(text: str | None) -> tuple[datetime, int] | None:
 
 def read(viewer, where: Q, *, cursor: str | None = None, size: int = PAGE_SIZE):
     """One page of the entries matching `where` that `viewer` may see."""
+    visible = [source.visible(viewer) for source in SOURCES.values()]
     prefetch = [
-        GenericPrefetch(name, [s.visible(viewer) for s in SOURCES.values()])
-        for name in ("actor", "action_object", "target")
+        GenericPrefetch(name, visible) for name in ("actor", "action_object", "target")
     ]
     before = parse_cursor(cursor)
     shown, more = [], False
