@@ -11,7 +11,7 @@ apps register with `register_interest`.
 
 from collections.abc import Callable
 from dataclasses import dataclass, field
-from datetime import UTC, datetime
+from datetime import UTC, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
@@ -21,6 +21,7 @@ from django.utils import timezone
 from activity import activity
 
 PAGE_SIZE = 20
+EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_ROUNDS = 4  # batches read to fill a page before giving up on hidden entries
 
 
@@ -125,12 +126,16 @@ def my_feed(viewer) -> Q:
 # Cursors: "<microseconds since the epoch>-<entry id>" of the last entry read
 
 
+def _cursor(moment: datetime, pk: int) -> str:
+    return f"{(moment - EPOCH) // timedelta(microseconds=1)}-{pk}"
+
+
 def parse_cursor(text: str | None) -> tuple[datetime, int] | None:
     """The position a cursor names, or None (from the start) when it is not one."""
     try:
         micros, pk = (int(part) for part in (text or "").split("-"))
-        moment = datetime.fromtimestamp(micros / 1_000_000, tz=UTC)
-    except (ValueError, OverflowError, OSError):
+        moment = EPOCH + timedelta(microseconds=micros)
+    except (ValueError, OverflowError):
         return None
     return moment, pk
 
@@ -158,8 +163,7 @@ def read(viewer, where: Q, *, cursor: str | None = None, size: int = PAGE_SIZE):
         if len(shown) == size or not more:
             break
     _prepare(viewer, shown)
-    cursor = f"{int(before[0].timestamp() * 1_000_000)}-{before[1]}" if more else ""
-    return Page(entries=_group(shown), cursor=cursor)
+    return Page(entries=_group(shown), cursor=_cursor(*before) if more else "")
 
 
 def _visible(action) -> bool:
