@@ -67,12 +67,13 @@ def _shortcuts(request):
     }
 
 
+# Mon fil (activity) leads the main column; the news lists sit beside it.
 register(
-    Panel("network_news", "home/panels/network_news.html", _network_news, MAIN, 10)
+    Panel("network_news", "home/panels/network_news.html", _network_news, SIDE, 20)
 )
 register(
     Panel(
-        "committee_news", "home/panels/committee_news.html", _committee_news, MAIN, 20
+        "committee_news", "home/panels/committee_news.html", _committee_news, SIDE, 30
     )
 )
 register(

@@ -213,3 +213,12 @@ def test_feed_pages_run_a_flat_number_of_queries(
             assert client_member.get(url).status_code == 200
     with django_assert_max_num_queries(40):
         assert client_member.get("/").status_code == 200
+
+
+def test_comments_on_my_post_read_as_mine(client_member, member, other_member):
+    post = services.post_create(author=member, body="Bonjour")
+    services.comment_create(post=post, author=other_member, body="Salut")
+    html = " ".join(
+        client_member.get(reverse("activity:mine")).content.decode().split()
+    )
+    assert "Bastien Dupouy a commenté votre publication" in html
