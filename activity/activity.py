@@ -22,6 +22,8 @@ JOINED = "joined"  # target: the committee
 PUBLISHED = "published"  # action_object: the news; target: its committee, if any
 POSTED = "posted"  # action_object: the post; target: its committee, if any
 COMMENTED = "commented on"  # action_object: the comment; target: the post
+STARTED_TOPIC = "started"  # action_object: the topic; target: its category
+REPLIED = "replied to"  # action_object: the forum post; target: its topic
 
 
 def register(*models) -> None:
@@ -130,6 +132,17 @@ def forget(obj: Model) -> None:
         Q(action_object_content_type=content_type, action_object_object_id=str(obj.pk))
         | Q(target_content_type=content_type, target_object_id=str(obj.pk))
     ).delete()
+
+
+def retarget(action_object: Model, target: Model) -> None:
+    """Point the entries about `action_object` at a new target (a moved topic)."""
+    Action.objects.filter(
+        action_object_content_type=ContentType.objects.get_for_model(action_object),
+        action_object_object_id=str(action_object.pk),
+    ).update(
+        target_content_type=ContentType.objects.get_for_model(target),
+        target_object_id=str(target.pk),
+    )
 
 
 def redate(obj: Model, moment: datetime) -> None:

@@ -99,7 +99,8 @@ def seed_feed(members: list[User], committees: list, seed: int) -> None:
         )
     }  # fmt: skip
     active = [m for m in members if m.pk in towns]
-    for number in range(160):
+    count = max(10, 160 * len(members) // 280)  # 160 for the default network
+    for number in range(count):
         author = rng.choice(active)
         committee = towns[author.pk]
         text = rng.choice(rng.choice([QUESTIONS, NEWS, OFFERS]))
@@ -115,7 +116,7 @@ def seed_feed(members: list[User], committees: list, seed: int) -> None:
             committee=committee if rng.random() < 0.35 else None,
         )
         # Dated at once, so that the rate limit never sees more than one at a time.
-        moment = _moment(rng, 90 - number * 90 // 160)
+        moment = _moment(rng, 90 - number * 90 // count)
         _redate(post, moment, since)
         audience = [m for m in active if m.pk != author.pk]
         for position in range(rng.choice([0, 0, 1, 1, 2, 3, 4])):

@@ -368,7 +368,11 @@ def reaction_toggle(request, pk):
         messages.error(request, error.messages[0])
     if request.htmx:
         selectors.prepare_posts(request.user, [post])
-        return render(request, "activity/includes/reactions.html", {"post": post})
+        return render(
+            request,
+            "includes/reactions.html",
+            {"post": post, "react_url": request.path},
+        )
     return redirect(_back(request, post.get_absolute_url()))
 
 

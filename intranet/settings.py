@@ -44,6 +44,7 @@ INSTALLED_APPS = [
     "members",
     "home",
     "activity",
+    "forums",
     "wagtail.contrib.forms",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",

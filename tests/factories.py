@@ -85,3 +85,11 @@ class InvitationFactory(DjangoModelFactory):
         instance = super()._create(model_class, *args, **kwargs)
         instance.token = token
         return instance
+
+
+class CategoryFactory(DjangoModelFactory):
+    class Meta:
+        model = "forums.Category"
+
+    name = factory.Sequence(lambda n: f"Entraide {n}")
+    slug = factory.Sequence(lambda n: f"entraide-{n}")

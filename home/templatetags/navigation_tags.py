@@ -35,6 +35,7 @@ def main_nav(context):
     for key, label in (("news", _("News")), ("committees", _("Committees"))):
         if urls.get(key):
             entries.append((label, urls[key]))
+    entries.append((_("Forums"), reverse("forums:categories")))
     entries.append((_("Directory"), reverse("members:directory")))
     entries.append((_("Search"), reverse("home:search")))
     if selectors.can_invite_somewhere(user=request.user):

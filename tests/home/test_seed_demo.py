@@ -29,7 +29,12 @@ def snapshot():
 
 
 def test_seed_builds_the_network_from_real_communes(db):
+    from activity import activity
+    from forums.models import Topic
+
     call_command("seed_demo", members=40, committees=6, seed=7)
+    # The feed and the forums were written through the services.
+    assert activity.actions_of(Topic.objects.first().author).exists()
     committees = CommitteePage.objects.select_related("commune")
     assert committees.count() == 6
     assert {"Auch", "Condom"} <= {c.commune.name for c in committees}
@@ -86,10 +91,15 @@ def test_seed_if_empty_does_nothing_on_an_existing_network(db):
 
 
 def test_seed_default_size(db):
+    from activity.models import Comment, FeedPost
+    from forums.models import Post, Topic
+
     call_command("seed_demo")
     assert CommitteePage.objects.count() == 50
     assert User.objects.count() == 282
     assert CommitteeMembership.objects.filter(role="referent").count() >= 50
+    assert FeedPost.objects.count() == 160 and Comment.objects.count() > 150
+    assert 250 <= Topic.objects.count() <= 300 and Post.objects.count() > 2_000
 
 
 @pytest.mark.parametrize("args", [{"committees": 0}, {"members": 3, "committees": 5}])

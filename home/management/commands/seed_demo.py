@@ -6,6 +6,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from activity import demo as activity_demo
+from forums import demo as forums_demo
 from home import access
 from home import demo as home_demo
 from home.models import CommitteePage
@@ -59,6 +60,7 @@ class Command(BaseCommand):
             home_demo.seed_editorial(pages, editors, seed)
             members_demo.seed_follows(people, pages, seed)
             activity_demo.seed_feed(people, pages, seed)
+            forums_demo.seed_forums(people, pages, seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "

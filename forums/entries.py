@@ -1,0 +1,58 @@
+"""How the forums appear in the feeds, and who sees them."""
+
+from activity import activity, feed
+from forums import selectors
+from forums.models import Category, Post, Subscription, Topic
+from home import dashboard
+
+feed.register_verb(feed.Verb(activity.STARTED_TOPIC, "forums/entries/started.html"))
+feed.register_verb(
+    feed.Verb(activity.REPLIED, "forums/entries/replied.html", group=True)
+)
+
+
+def _categories(viewer):
+    return selectors.readable_categories(viewer)
+
+
+def _topics(viewer):
+    return Topic.objects.filter(category__in=selectors.readable_categories(viewer))
+
+
+def _posts(viewer):
+    return Post.objects.shown().filter(
+        topic__category__in=selectors.readable_categories(viewer)
+    )
+
+
+feed.register_model(Category, _categories)
+feed.register_model(Topic, _topics)
+feed.register_model(Post, _posts)
+
+
+def _watched_topics(viewer):
+    watched = Subscription.objects.filter(
+        user_id=viewer.pk, level=Subscription.Level.WATCH, topic__isnull=False
+    )
+    return activity.by_target(Topic, activity.as_text_ids(watched, "topic_id"))
+
+
+feed.register_interest(_watched_topics)
+
+
+def _recent_topics(request):
+    topics = (
+        Topic.objects.filter(category__in=selectors.readable_categories(request.user))
+        .select_related("category", "last_post__author")
+        .annotate(read_at=selectors.read_marker(request.user))
+        .order_by("-last_post_at")[:6]
+    )
+    return {"topics": selectors.mark_unread(topics)}
+
+
+dashboard.register(
+    dashboard.Panel(
+        "forum_topics", "forums/panels/recent_topics.html", _recent_topics,
+        dashboard.SIDE, 15,
+    )
+)  # fmt: skip

@@ -1,0 +1,46 @@
+"""The notification kind forums raise (mentions use activity's own kind)."""
+
+from django.utils.translation import gettext_lazy as _
+
+from activity.models import Channel
+from activity.notices import MAX_NOTIFIED, MENTION
+from activity.notifications import Kind, notify, register
+from members.models import User
+
+REPLY = "forum_reply"
+
+register(Kind(REPLY, _("A reply in a topic I watch"), Channel.DIGEST))
+
+
+def reply(*, post, skip=()) -> None:
+    """Tell the topic's watchers (not the author, nor those mentioned: they hear of
+    it by the mention)."""
+    from forums.selectors import can_read, watchers_of
+
+    topic = post.topic
+    for user in watchers_of(topic).exclude(pk__in=[post.author_id, *skip]):
+        if can_read(user, topic.category):
+            notify(
+                user,
+                REPLY,
+                actor=post.author,
+                text=_("%(name)s replied in “%(topic)s”."),
+                params={"name": str(post.author), "topic": topic.title},
+                url=post.get_absolute_url(),
+            )
+
+
+def mentions(*, post, ids) -> None:
+    from forums.selectors import can_read
+
+    ids = sorted(set(ids) - {post.author_id})[:MAX_NOTIFIED]
+    for user in User.objects.filter(pk__in=ids, is_active=True):
+        if can_read(user, post.topic.category):
+            notify(
+                user,
+                MENTION,
+                actor=post.author,
+                text=_("%(name)s mentioned you in “%(topic)s”."),
+                params={"name": str(post.author), "topic": post.topic.title},
+                url=post.get_absolute_url(),
+            )

@@ -1,0 +1,212 @@
+"""Reading the forums, with what their templates need already loaded."""
+
+from datetime import UTC, datetime
+
+from django.db.models import (
+    Count,
+    Exists,
+    F,
+    Max,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+)
+from django.db.models.functions import Coalesce, Greatest
+
+from activity import mentions
+from activity.models import REACTION_NAMES, Reaction
+from forums.models import (
+    Category,
+    CategoryRead,
+    ModerationLog,
+    Post,
+    PostReaction,
+    Report,
+    Subscription,
+    Topic,
+    TopicRead,
+)
+from members.models import CommitteeMembership
+from members.selectors import can_moderate as members_can_moderate
+
+NEVER = datetime(2000, 1, 1, tzinfo=UTC)  # "read at" when never read
+TOPICS_PER_PAGE = 30
+POSTS_PER_PAGE = 20
+
+
+def readable_categories(user) -> QuerySet[Category]:
+    """Every category but those restricted to committees `user` is not in."""
+    mine = CommitteeMembership.objects.filter(user_id=user.pk).values("committee_id")
+    return Category.objects.filter(Q(members_only=False) | Q(committee_id__in=mine))
+
+
+def can_read(user, category: Category) -> bool:
+    if not category.members_only:
+        return True
+    return CommitteeMembership.objects.filter(
+        user_id=user.pk, committee_id=category.committee_id
+    ).exists()
+
+
+def can_moderate(user, category: Category) -> bool:
+    """Moderators everywhere; référents in their committee's categories."""
+    return members_can_moderate(user=user, committee=category.committee)
+
+
+def category_list(user) -> list[Category]:
+    """Readable categories, network first, with their topic count and last activity."""
+    return list(
+        readable_categories(user)
+        .select_related("committee")
+        .annotate(
+            topic_count=Count("topics"), last_activity=Max("topics__last_post_at")
+        )
+        .order_by(F("committee__title").asc(nulls_first=True), "position", "name")
+    )
+
+
+def read_marker(user):
+    """When `user` last read each topic: its own marker or the category's."""
+    topic_read = TopicRead.objects.filter(user_id=user.pk, topic=OuterRef("pk"))
+    category_read = CategoryRead.objects.filter(
+        user_id=user.pk, category=OuterRef("category_id")
+    )
+    # Coalesce first: on SQLite, Greatest is NULL as soon as one side is.
+    return Greatest(
+        Coalesce(Subquery(topic_read.values("read_at")[:1]), Value(NEVER)),
+        Coalesce(Subquery(category_read.values("read_at")[:1]), Value(NEVER)),
+    )
+
+
+def topics_of(category: Category, user) -> QuerySet[Topic]:
+    """Pinned first, then by last activity, each with its last poster and whether
+    it has something `user` has not read."""
+    return (
+        Topic.objects.filter(category=category)
+        .select_related("author", "last_post__author")
+        .annotate(read_at=read_marker(user))
+        .order_by("-is_pinned", "-last_post_at", "-pk")
+    )
+
+
+def mark_unread(topics) -> list[Topic]:
+    topics = list(topics)
+    for topic in topics:
+        topic.unread = topic.last_post_at > topic.read_at
+    return topics
+
+
+def topic_for(user, pk: int) -> Topic | None:
+    topic = (
+        Topic.objects.select_related("category", "category__committee", "author")
+        .filter(pk=pk)
+        .first()
+    )
+    return topic if topic is not None and can_read(user, topic.category) else None
+
+
+def posts_of(topic: Topic) -> QuerySet[Post]:
+    return topic.posts.select_related("author", "author__profile").order_by(
+        "created_at", "pk"
+    )
+
+
+def page_of(post: Post) -> int:
+    """The page of its topic where a post is shown."""
+    before = Post.objects.filter(topic_id=post.topic_id).filter(
+        Q(created_at__lt=post.created_at)
+        | Q(created_at=post.created_at, pk__lt=post.pk)
+    )
+    return before.count() // POSTS_PER_PAGE + 1
+
+
+def first_unread(topic: Topic, user) -> Post | None:
+    marker = Topic.objects.filter(pk=topic.pk).annotate(read_at=read_marker(user))
+    read_at = marker.values_list("read_at", flat=True).first()
+    posts = Post.objects.filter(topic=topic).order_by("created_at", "pk")
+    return posts.filter(created_at__gt=read_at).first()
+
+
+def prepare_posts(user, posts: list[Post], *, moderator: bool) -> None:
+    """HTML, reactions (counts, mine, who) and rights on each post of a page, in a
+    constant number of queries."""
+    if not posts:
+        return
+    ids = [post.pk for post in posts]
+    people: dict[tuple, list] = {}
+    for reaction in PostReaction.objects.filter(post_id__in=ids).select_related("user"):
+        people.setdefault((reaction.post_id, reaction.reaction), []).append(
+            reaction.user
+        )
+    users = mentions.names_for([post.body for post in posts])
+    for post in posts:
+        post.html = mentions.render(post.body, users)
+        post.reaction_rows = [
+            {
+                "key": key,
+                "emoji": emoji,
+                "name": REACTION_NAMES[key],
+                "count": len(people.get((post.pk, key), [])),
+                "mine": any(u.pk == user.pk for u in people.get((post.pk, key), [])),
+                "people": people.get((post.pk, key), []),
+            }
+            for key, emoji in Reaction.choices
+        ]
+        post.can_edit = post.author_id == user.pk and post.deleted_at is None
+        post.can_read = post.hidden_at is None or post.can_edit or moderator
+
+
+def subscription_of(user, *, topic=None, category=None) -> str | None:
+    key = {"topic": topic} if topic is not None else {"category": category}
+    return (
+        Subscription.objects.filter(user_id=user.pk, **key)
+        .values_list("level", flat=True)
+        .first()
+    )
+
+
+def watchers_of(topic: Topic) -> QuerySet:
+    """Members told of new replies: watching the topic, or its category without
+    muting the topic."""
+    from members.models import User
+
+    topic_level = Subscription.objects.filter(user=OuterRef("pk"), topic=topic)
+    watch_category = Subscription.objects.filter(
+        user=OuterRef("pk"), category_id=topic.category_id, level="watch"
+    )
+    return User.objects.filter(is_active=True).filter(
+        Exists(topic_level.filter(level="watch"))
+        | (Exists(watch_category) & ~Exists(topic_level.filter(level="mute")))
+    )
+
+
+def open_reports(user) -> QuerySet[Report]:
+    """The reports `user` may handle: all for moderators, else their committees'."""
+    reports = Report.objects.filter(status=Report.Status.OPEN).select_related(
+        "post__author", "post__topic__category", "reporter"
+    )
+    if user.has_perm("members.moderate"):
+        return reports
+    refereed = CommitteeMembership.objects.filter(
+        user_id=user.pk, role=CommitteeMembership.Role.REFERENT
+    ).values("committee_id")
+    return reports.filter(post__topic__category__committee_id__in=refereed)
+
+
+def is_referent_somewhere(user) -> bool:
+    return CommitteeMembership.objects.filter(
+        user_id=user.pk, role=CommitteeMembership.Role.REFERENT
+    ).exists()
+
+
+def moderation_log(user) -> QuerySet[ModerationLog]:
+    """The log `user` may read: all for moderators, else their committees' part."""
+    entries = ModerationLog.objects.select_related("moderator", "topic", "post")
+    if user.has_perm("members.moderate"):
+        return entries
+    refereed = CommitteeMembership.objects.filter(
+        user_id=user.pk, role=CommitteeMembership.Role.REFERENT
+    ).values("committee_id")
+    return entries.filter(topic__category__committee_id__in=refereed)

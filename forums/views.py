@@ -1,0 +1,384 @@
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponseBadRequest
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from activity import mentions
+from forums import selectors, services
+from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
+from forums.models import Category, Post, Subscription
+from intranet.markdown import render_markdown
+
+
+def _category(request, slug) -> Category:
+    category = get_object_or_404(
+        Category.objects.select_related("committee"), slug=slug
+    )
+    if not selectors.can_read(request.user, category):
+        raise Http404
+    return category
+
+
+def _topic(request, pk):
+    topic = selectors.topic_for(request.user, pk)
+    if topic is None:
+        raise Http404
+    return topic
+
+
+def _post(request, pk) -> Post:
+    post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
+    if not selectors.can_read(request.user, post.topic.category):
+        raise Http404
+    return post
+
+
+def category_list(request):
+    categories = selectors.category_list(request.user)
+    return render(
+        request,
+        "forums/category_list.html",
+        {
+            "network": [c for c in categories if c.committee_id is None],
+            "local": [c for c in categories if c.committee_id is not None],
+            "reports": selectors.open_reports(request.user).count(),
+        },
+    )
+
+
+def category_detail(request, slug):
+    category = _category(request, slug)
+    page_obj = Paginator(
+        selectors.topics_of(category, request.user), selectors.TOPICS_PER_PAGE
+    ).get_page(request.GET.get("page"))
+    page_obj.object_list = selectors.mark_unread(page_obj.object_list)
+    return render(
+        request,
+        "forums/category_detail.html",
+        {
+            "category": category,
+            "page_obj": page_obj,
+            "subscription": selectors.subscription_of(request.user, category=category),
+        },
+    )
+
+
+def topic_create(request, slug):
+    category = _category(request, slug)
+    form = TopicForm(request.POST or None)
+    if form.is_valid() and "preview" not in request.POST:
+        try:
+            topic = services.topic_create(
+                author=request.user,
+                category=category,
+                title=form.cleaned_data["title"],
+                body=form.cleaned_data["body"],
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect(topic)
+    preview = (
+        render_markdown(form.cleaned_data["body"])
+        if form.is_bound and "preview" in request.POST and form.is_valid()
+        else None
+    )
+    return render(
+        request,
+        "forums/topic_form.html",
+        {"category": category, "form": form, "preview": preview},
+        status=400 if form.is_bound and form.errors else 200,
+    )
+
+
+def topic_detail(request, pk):
+    topic = _topic(request, pk)
+    moderator = selectors.can_moderate(request.user, topic.category)
+    page_obj = Paginator(selectors.posts_of(topic), selectors.POSTS_PER_PAGE).get_page(
+        request.GET.get("page")
+    )
+    posts = list(page_obj.object_list)
+    selectors.prepare_posts(request.user, posts, moderator=moderator)
+    unread = selectors.first_unread(topic, request.user)
+    if posts:
+        services.mark_read(user=request.user, topic=topic, until=posts[-1].created_at)
+    quoted = None
+    if request.GET.get("citer", "").isdigit():
+        quoted = (
+            Post.objects.filter(
+                pk=request.GET["citer"], topic=topic, hidden_at=None, deleted_at=None
+            )
+            .select_related("author")
+            .first()
+        )
+    initial = {}
+    if quoted is not None:
+        text = mentions.decode(quoted.body, mentions.names_for([quoted.body]))
+        quote = "\n".join(f"> {line}" for line in text.splitlines())
+        initial["body"] = f"> **{quoted.author}** :\n{quote}\n\n"
+    return render(
+        request,
+        "forums/topic_detail.html",
+        {
+            "topic": topic,
+            "page_obj": page_obj,
+            "posts": posts,
+            "moderator": moderator,
+            "first_unread": unread,
+            "form": PostForm(initial=initial),
+            "subscription": selectors.subscription_of(request.user, topic=topic),
+            "move_form": MoveForm(
+                categories=selectors.readable_categories(request.user)
+            )
+            if moderator
+            else None,
+        },
+    )
+
+
+def topic_first_unread(request, pk):
+    topic = _topic(request, pk)
+    post = selectors.first_unread(topic, request.user) or topic.last_post
+    return redirect(post or topic)
+
+
+def post_permalink(request, pk):
+    post = _post(request, pk)
+    page = selectors.page_of(post)
+    suffix = f"?page={page}" if page > 1 else ""
+    return redirect(f"{post.topic.get_absolute_url()}{suffix}#message-{post.pk}")
+
+
+@require_POST
+def post_create(request, pk):
+    topic = _topic(request, pk)
+    form = PostForm(request.POST)
+    if form.is_valid() and "preview" not in request.POST:
+        try:
+            post = services.post_create(
+                author=request.user, topic=topic, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            return redirect("forums:post", pk=post.pk)
+    preview = (
+        render_markdown(form.cleaned_data["body"])
+        if "preview" in request.POST and form.is_valid()
+        else None
+    )
+    return render(
+        request,
+        "forums/post_form.html",
+        {"topic": topic, "form": form, "preview": preview},
+        status=400 if form.errors else 200,
+    )
+
+
+@require_POST
+def preview(request):
+    """The server's rendering of a message being written (htmx)."""
+    body = request.POST.get("body", "")[: services.BODY_MAX]
+    if not body.strip():
+        return render(request, "forums/includes/preview.html", {"empty": True})
+    return render(
+        request,
+        "forums/includes/preview.html",
+        {"preview": mentions.render(mentions.encode(body), mentions.names_for([]))},
+    )
+
+
+def post_edit(request, pk):
+    post = _post(request, pk)
+    if post.author_id != request.user.pk or post.deleted_at is not None:
+        raise PermissionDenied
+    users = mentions.names_for([post.body])
+    form = PostForm(
+        request.POST or None, initial={"body": mentions.decode(post.body, users)}
+    )
+    if form.is_valid() and "preview" not in request.POST:
+        try:
+            services.post_update(
+                post=post, by=request.user, body=form.cleaned_data["body"]
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your message was updated."))
+            return redirect("forums:post", pk=post.pk)
+    return render(
+        request,
+        "forums/post_form.html",
+        {"topic": post.topic, "form": form, "post": post},
+    )
+
+
+def post_delete(request, pk):
+    post = _post(request, pk)
+    if post.author_id != request.user.pk or post.deleted_at is not None:
+        raise PermissionDenied
+    if request.method == "POST":
+        services.post_delete(post=post, by=request.user)
+        messages.success(request, _("Your message was deleted."))
+        return redirect(post.topic)
+    return render(request, "forums/post_delete.html", {"post": post})
+
+
+@require_POST
+def post_hide(request, pk):
+    post = _post(request, pk)
+    hidden = request.POST.get("hidden") != "0"
+    services.post_hide(post=post, by=request.user, hidden=hidden)
+    messages.success(
+        request,
+        _("The message is hidden from members.")
+        if hidden
+        else _("The message is shown again."),
+    )
+    return redirect("forums:post", pk=post.pk)
+
+
+def post_revisions(request, pk):
+    post = _post(request, pk)
+    if not selectors.can_moderate(request.user, post.topic.category):
+        raise PermissionDenied
+    return render(
+        request,
+        "forums/post_revisions.html",
+        {"post": post, "revisions": post.revisions.all()},
+    )
+
+
+@require_POST
+def reaction_toggle(request, pk):
+    post = _post(request, pk)
+    try:
+        services.reaction_toggle(
+            post=post, user=request.user, reaction=request.POST.get("reaction", "")
+        )
+    except ValidationError as error:
+        if request.htmx:
+            return HttpResponseBadRequest(error.messages[0])
+        messages.error(request, error.messages[0])
+    if request.htmx:
+        selectors.prepare_posts(request.user, [post], moderator=False)
+        return render(
+            request,
+            "includes/reactions.html",
+            {"post": post, "react_url": request.path},
+        )
+    return redirect("forums:post", pk=post.pk)
+
+
+def post_report(request, pk):
+    post = _post(request, pk)
+    form = ReportForm(request.POST or None)
+    if form.is_valid():
+        try:
+            services.report_create(
+                post=post, reporter=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(
+                request, _("Thank you: the moderators will look at this message.")
+            )
+            return redirect("forums:post", pk=post.pk)
+    return render(request, "forums/post_report.html", {"post": post, "form": form})
+
+
+@require_POST
+def topic_moderate(request, pk):
+    """Lock, pin, rename or move a topic (moderators and the committee's référents)."""
+    topic = _topic(request, pk)
+    action = request.POST.get("action", "")
+    try:
+        if action in ("lock", "unlock"):
+            services.topic_lock(topic=topic, by=request.user, locked=action == "lock")
+        elif action in ("pin", "unpin"):
+            services.topic_pin(topic=topic, by=request.user, pinned=action == "pin")
+        elif action == "retitle":
+            form = RetitleForm(request.POST)
+            if not form.is_valid():
+                raise ValidationError(form.errors["title"])
+            services.topic_retitle(
+                topic=topic, by=request.user, title=form.cleaned_data["title"]
+            )
+        elif action == "move":
+            form = MoveForm(
+                request.POST, categories=selectors.readable_categories(request.user)
+            )
+            if not form.is_valid():
+                raise ValidationError(_("Choose a category."))
+            services.topic_move(
+                topic=topic, by=request.user, category=form.cleaned_data["category"]
+            )
+        else:
+            return HttpResponseBadRequest(_("Unknown action."))
+    except ValidationError as error:
+        messages.error(request, " ".join(error.messages))
+    else:
+        messages.success(request, _("The topic was updated."))
+    return redirect(topic)
+
+
+@require_POST
+def watch(request, pk=None, slug=None):
+    """Watch, mute or go back to default, for a topic (pk) or a category (slug)."""
+    level = request.POST.get("level") or None
+    if level not in (None, *Subscription.Level.values):
+        return HttpResponseBadRequest(_("Unknown choice."))
+    if pk is not None:
+        target = _topic(request, pk)
+        services.watch_set(user=request.user, topic=target, level=level)
+    else:
+        target = _category(request, slug)
+        services.watch_set(user=request.user, category=target, level=level)
+    messages.success(request, _("Your choice was saved."))
+    return redirect(target)
+
+
+@require_POST
+def mark_all_read(request, slug):
+    category = _category(request, slug)
+    services.mark_all_read(user=request.user, category=category)
+    messages.success(request, _("Every topic of this category is marked as read."))
+    return redirect(category)
+
+
+def _require_moderation_rights(user) -> None:
+    if not (user.has_perm("members.moderate") or selectors.is_referent_somewhere(user)):
+        raise PermissionDenied
+
+
+def moderation(request):
+    """The reports to handle; moderators and référents only."""
+    _require_moderation_rights(request.user)
+    reports = selectors.open_reports(request.user)
+    if request.method == "POST":
+        report = get_object_or_404(reports, pk=request.POST.get("report"))
+        try:
+            services.report_resolve(
+                report=report,
+                by=request.user,
+                acted=request.POST.get("decision") == "act",
+                resolution=request.POST.get("resolution", ""),
+            )
+        except ValidationError as error:
+            messages.error(request, " ".join(error.messages))
+        else:
+            messages.success(request, _("The report is handled."))
+        return redirect("forums:moderation")
+    return render(request, "forums/moderation.html", {"reports": reports[:100]})
+
+
+def moderation_log(request):
+    _require_moderation_rights(request.user)
+    page_obj = Paginator(selectors.moderation_log(request.user), 50).get_page(
+        request.GET.get("page")
+    )
+    return render(request, "forums/moderation_log.html", {"page_obj": page_obj})
