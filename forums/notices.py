@@ -9,7 +9,7 @@ from members.models import User
 
 REPLY = "forum_reply"
 
-register(Kind(REPLY, _("A reply in a topic I watch"), Channel.DIGEST))
+register(Kind(REPLY, _("News of a topic or category I watch"), Channel.DIGEST))
 
 
 def reply(*, post, skip=()) -> None:
@@ -27,6 +27,28 @@ def reply(*, post, skip=()) -> None:
                 text=_("%(name)s replied in “%(topic)s”."),
                 params={"name": str(post.author), "topic": topic.title},
                 url=post.get_absolute_url(),
+            )
+
+
+def new_topic(*, topic, post, skip=()) -> None:
+    """Tell those who watch the category (its new topics are news to them)."""
+    from forums.selectors import can_read, category_watchers
+
+    for user in category_watchers(topic.category).exclude(
+        pk__in=[post.author_id, *skip]
+    ):
+        if can_read(user, topic.category):
+            notify(
+                user,
+                REPLY,
+                actor=post.author,
+                text=_("%(name)s started “%(topic)s” in %(category)s."),
+                params={
+                    "name": str(post.author),
+                    "topic": topic.title,
+                    "category": topic.category.name,
+                },
+                url=topic.get_absolute_url(),
             )
 
 

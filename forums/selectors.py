@@ -182,6 +182,17 @@ def watchers_of(topic: Topic) -> QuerySet:
     )
 
 
+def category_watchers(category: Category) -> QuerySet:
+    from members.models import User
+
+    return User.objects.filter(
+        is_active=True,
+        pk__in=Subscription.objects.filter(
+            category=category, level=Subscription.Level.WATCH
+        ).values("user_id"),
+    )
+
+
 def open_reports(user) -> QuerySet[Report]:
     """The reports `user` may handle: all for moderators, else their committees'."""
     reports = Report.objects.filter(status=Report.Status.OPEN).select_related(

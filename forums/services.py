@@ -103,7 +103,9 @@ def topic_create(*, author: User, category: Category, title: str, body: str) -> 
     activity.record(
         author, activity.STARTED_TOPIC, action_object=topic, target=category
     )
-    notices.mentions(post=post, ids=mentions.mentioned_ids(body))
+    ids = mentions.mentioned_ids(body)
+    notices.new_topic(topic=topic, post=post, skip=ids)
+    notices.mentions(post=post, ids=ids)
     return topic
 
 

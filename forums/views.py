@@ -10,7 +10,6 @@ from activity import mentions
 from forums import selectors, services
 from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
 from forums.models import Category, Post, Subscription
-from intranet.markdown import render_markdown
 
 
 def _category(request, slug) -> Category:
@@ -82,7 +81,7 @@ def topic_create(request, slug):
         else:
             return redirect(topic)
     preview = (
-        render_markdown(form.cleaned_data["body"])
+        _rendered(form.cleaned_data["body"])
         if form.is_bound and "preview" in request.POST and form.is_valid()
         else None
     )
@@ -166,7 +165,7 @@ def post_create(request, pk):
         else:
             return redirect("forums:post", pk=post.pk)
     preview = (
-        render_markdown(form.cleaned_data["body"])
+        _rendered(form.cleaned_data["body"])
         if "preview" in request.POST and form.is_valid()
         else None
     )
@@ -178,17 +177,19 @@ def post_create(request, pk):
     )
 
 
+def _rendered(body: str):
+    """A message as it will show, mentions included."""
+    encoded = mentions.encode(body)
+    return mentions.render(encoded, mentions.names_for([encoded]))
+
+
 @require_POST
 def preview(request):
     """The server's rendering of a message being written (htmx)."""
     body = request.POST.get("body", "")[: services.BODY_MAX]
     if not body.strip():
         return render(request, "forums/includes/preview.html", {"empty": True})
-    return render(
-        request,
-        "forums/includes/preview.html",
-        {"preview": mentions.render(mentions.encode(body), mentions.names_for([]))},
-    )
+    return render(request, "forums/includes/preview.html", {"preview": _rendered(body)})
 
 
 def post_edit(request, pk):

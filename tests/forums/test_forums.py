@@ -228,3 +228,22 @@ def test_network_editors_manage_categories_in_the_admin(client, network_editor):
 def test_members_do_not_reach_the_category_admin(client_member):
     response = client_member.get("/admin/snippets/forums/category/")
     assert response.status_code in (302, 403)
+
+
+def test_category_watchers_hear_of_new_topics(member, other_member, category):
+    services.watch_set(user=member, category=category, level="watch")
+    topic = services.topic_create(
+        author=other_member, category=category, title="Vélo à vendre", body="x"
+    )
+    notification = Notification.objects.get(recipient=member)
+    assert "Vélo à vendre" in notification.text
+    services.post_create(author=other_member, topic=topic, body="Toujours dispo")
+    assert Notification.objects.filter(recipient=member).count() == 2
+
+
+def test_preview_renders_mentions(client_member, other_member):
+    response = client_member.post(
+        reverse("forums:preview"), {"body": "Merci @Bastien Dupouy **bravo**"}
+    )
+    html = response.content.decode()
+    assert "@Bastien Dupouy</a>" in html and "<strong>bravo</strong>" in html
