@@ -247,3 +247,22 @@ def test_preview_renders_mentions(client_member, other_member):
     )
     html = response.content.decode()
     assert "@Bastien Dupouy</a>" in html and "<strong>bravo</strong>" in html
+
+
+def test_reactions_toggle_and_show_who(client_member, member, other_member, category):
+    topic = services.topic_create(
+        author=other_member, category=category, title="T", body="x"
+    )
+    post = topic.last_post
+    assert services.reaction_toggle(post=post, user=member, reaction="thanks")
+    page = client_member.get(reverse("forums:topic", args=[topic.pk])).content.decode()
+    assert "Merci (Camille Laborde)" in page
+    response = client_member.post(
+        reverse("forums:reaction_toggle", args=[post.pk]),
+        {"reaction": "thanks"},
+        HTTP_HX_REQUEST="true",
+    )
+    assert "<html" not in response.content.decode()
+    assert not post.reactions.exists()
+    with pytest.raises(ValidationError):
+        services.reaction_toggle(post=post, user=member, reaction="colère")

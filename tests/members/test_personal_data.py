@@ -11,10 +11,16 @@ from django.urls import reverse
 from activity import activity
 from activity import services as activity_services
 from activity.models import Comment, FeedPost, Notification
+from forums import services as forum_services
 from members import services
 from members.models import CommitteeMembership, Invitation, Profile, User
 from members.personal_data import erase
-from tests.factories import PASSWORD, CommitteeMembershipFactory, UserFactory
+from tests.factories import (
+    PASSWORD,
+    CategoryFactory,
+    CommitteeMembershipFactory,
+    UserFactory,
+)
 from tests.members.test_profiles import jpeg_with_gps, profile_data, upload
 
 EMAIL = "zephyrin.quatrebarbes@example.org"
@@ -65,6 +71,14 @@ def person(committee, network_editor, django_capture_on_commit_callbacks):
     activity_services.post_create(
         author=network_editor, body="Merci @Zéphyrin Quatrebarbes pour hier."
     )
+    topic = forum_services.topic_create(
+        author=user, category=CategoryFactory(), title="Covoiturage", body="Qui ?"
+    )
+    reply = forum_services.post_create(
+        author=network_editor, topic=topic, body="@Zéphyrin Quatrebarbes moi !"
+    )
+    forum_services.reaction_toggle(post=reply, user=user, reaction="thanks")
+    forum_services.report_create(post=reply, reporter=user, reason="Doublon")
     return user, client
 
 
@@ -78,8 +92,11 @@ def test_the_download_holds_every_kind_of_data(person):
     assert {
         "account.json", "profile.json", "memberships.json", "follows.json",
         "invitations_sent.json", "join_requests.json", "posts.json", "feed.json",
-        "notifications.json",
+        "notifications.json", "forums.json",
     } <= names  # fmt: skip
+    forums = json.loads(archive.read("forums.json"))
+    assert forums["topics"][0]["title"] == "Covoiturage"
+    assert forums["reports"][0]["reason"] == "Doublon"
     posts = json.loads(archive.read("posts.json"))
     assert posts["posts"][0]["text"] == "Qui vient au marché samedi ?"
     assert posts["comments"][0]["text"] == "Parfait."
