@@ -266,3 +266,13 @@ def test_reactions_toggle_and_show_who(client_member, member, other_member, cate
     assert not post.reactions.exists()
     with pytest.raises(ValidationError):
         services.reaction_toggle(post=post, user=member, reaction="colère")
+
+
+def test_forum_search_stems_french_on_postgresql(client_member, member, category):
+    if connection.vendor != "postgresql":
+        pytest.skip("French stemming is PostgreSQL's full-text search")
+    services.topic_create(
+        author=member, category=category, title="Travaux", body="Des plombiers ?"
+    )
+    found = client_member.get("/recherche/", {"q": "plombier", "type": "forums"})
+    assert "Des plombiers ?" in found.content.decode()
