@@ -277,3 +277,14 @@ def test_forum_search_stems_french_on_postgresql(client_member, member, category
     # "journal" is no substring of "journaux": only the stemmer finds it.
     found = client_member.get("/recherche/", {"q": "journal", "type": "forums"})
     assert ">Presse<" in found.content.decode()  # the topic title links the result
+
+
+def test_the_committee_page_lists_its_forums(client_member, member, restricted):
+    open_one = CategoryFactory(
+        name="Vie locale du comité", committee=restricted.committee
+    )
+    page = client_member.get(restricted.committee.url).content.decode()
+    assert open_one.name in page and restricted.name not in page
+    CommitteeMembershipFactory(user=member, committee=restricted.committee)
+    page = client_member.get(restricted.committee.url).content.decode()
+    assert restricted.name in page
