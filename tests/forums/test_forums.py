@@ -288,3 +288,52 @@ def test_the_committee_page_lists_its_forums(client_member, member, restricted):
     CommitteeMembershipFactory(user=member, committee=restricted.committee)
     page = client_member.get(restricted.committee.url).content.decode()
     assert restricted.name in page
+
+
+def test_moderators_move_and_rename_topics_with_a_log(member, category):
+    moderator = UserFactory()
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    elsewhere = CategoryFactory(name="Petites annonces")
+    topic = services.topic_create(
+        author=member, category=category, title="Vends vélo", body="x"
+    )
+    services.topic_move(topic=topic, by=moderator, category=elsewhere)
+    services.topic_retitle(topic=topic, by=moderator, title="Vends vélo électrique")
+    topic.refresh_from_db()
+    assert topic.category == elsewhere and topic.title == "Vends vélo électrique"
+    started = activity.actions_of(member).get(verb=activity.STARTED_TOPIC)
+    assert started.target == elsewhere  # the feed follows the move
+    actions = set(ModerationLog.objects.values_list("action", flat=True))
+    assert actions == {"move", "retitle"}
+    with pytest.raises(PermissionDenied):
+        services.topic_retitle(topic=topic, by=member, title="Piraté")
+
+
+def test_hidden_and_deleted_messages_keep_their_place(
+    client, member, other_member, category
+):
+    topic = services.topic_create(author=member, category=category, title="T", body="x")
+    hidden = services.post_create(
+        author=other_member, topic=topic, body="CONTENU-MASQUE"
+    )
+    deleted = services.post_create(author=member, topic=topic, body="CONTENU-EFFACE")
+    moderator = UserFactory()
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    services.post_hide(post=hidden, by=moderator)
+    services.post_delete(post=deleted, by=member)
+    url = reverse("forums:topic", args=[topic.pk])
+    client.force_login(UserFactory())
+    page = client.get(url).content.decode()
+    assert "CONTENU-MASQUE" not in page and "CONTENU-EFFACE" not in page
+    assert (
+        "Masqué par un modérateur" in page and "Message supprimé par son auteur" in page
+    )
+    client.force_login(moderator)
+    assert "CONTENU-MASQUE" in client.get(url).content.decode()
+    revisions = client.get(reverse("forums:post_revisions", args=[deleted.pk]))
+    assert "CONTENU-EFFACE" in revisions.content.decode()  # kept for moderators
+    client.force_login(other_member)
+    assert (
+        client.get(reverse("forums:post_revisions", args=[deleted.pk])).status_code
+        == 403
+    )
