@@ -5,6 +5,7 @@ the services and then dated."""
 import random
 from datetime import timedelta
 
+from django.contrib.auth.models import Group
 from django.utils import timezone
 
 from activity import activity
@@ -82,8 +83,17 @@ def _dated(obj, moment, since) -> None:
     )
 
 
-def seed_forums(members, committees, seed: int) -> None:
-    """Idempotent: does nothing once the forums have topics."""
+MODERATORS_GROUP = "Modération des échanges"
+REPORTS = [
+    "Ce message fait de la publicité pour une entreprise sans rapport avec le réseau.",
+    "Le ton est agressif envers une autre membre.",
+    "Ce numéro de téléphone personnel ne devrait pas être public.",
+]
+
+
+def seed_forums(members, committees, seed: int, moderator=None) -> None:
+    """Idempotent: does nothing once the forums have topics. `moderator` joins the
+    moderators and finds a few reports waiting."""
     if Topic.objects.exists():
         return
     topics = max(10, 300 * len(members) // 280)  # 300 for the default network
@@ -185,4 +195,11 @@ def seed_forums(members, committees, seed: int) -> None:
                     post=post, user=reactor, reaction=rng.choice(Reaction.values)
                 )
         services.recount(topic.pk)
-    Post.objects.filter(edited_at__isnull=False).update(edited_at=None)
+    if moderator is not None:
+        moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
+        shown = list(Post.objects.filter(topic__category__in=network)[:200])
+        for reason, post in zip(
+            REPORTS, rng.sample(shown, k=len(REPORTS)), strict=True
+        ):
+            reporter = rng.choice([p for p in people if p.pk != post.author_id])
+            services.report_create(post=post, reporter=reporter, reason=reason)

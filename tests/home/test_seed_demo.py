@@ -92,7 +92,7 @@ def test_seed_if_empty_does_nothing_on_an_existing_network(db):
 
 def test_seed_default_size(db):
     from activity.models import Comment, FeedPost
-    from forums.models import Post, Topic
+    from forums.models import Post, Report, Topic
 
     call_command("seed_demo")
     assert CommitteePage.objects.count() == 50
@@ -100,6 +100,7 @@ def test_seed_default_size(db):
     assert CommitteeMembership.objects.filter(role="referent").count() >= 50
     assert FeedPost.objects.count() == 160 and Comment.objects.count() > 150
     assert 250 <= Topic.objects.count() <= 300 and Post.objects.count() > 2_000
+    assert Report.objects.filter(status="open").count() == 3
 
 
 @pytest.mark.parametrize("args", [{"committees": 0}, {"members": 3, "committees": 5}])

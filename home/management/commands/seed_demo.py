@@ -60,7 +60,7 @@ class Command(BaseCommand):
             home_demo.seed_editorial(pages, editors, seed)
             members_demo.seed_follows(people, pages, seed)
             activity_demo.seed_feed(people, pages, seed)
-            forums_demo.seed_forums(people, pages, seed)
+            forums_demo.seed_forums(people, pages, seed, moderator=editors[0])
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "
