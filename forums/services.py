@@ -6,6 +6,7 @@ from datetime import timedelta
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
@@ -134,19 +135,18 @@ def post_create(*, author: User, topic: Topic, body: str) -> Post:
 
 def recount(topic_id: int) -> None:
     """Recompute a topic's counters from its shown posts, in one UPDATE (after a
-    hide, an unhide or a deletion)."""
+    hide, an unhide or a deletion). With no post shown: no reply, and the topic's
+    own date as its last activity."""
     shown = Post.objects.shown().filter(topic=OuterRef("pk"))
     latest = shown.order_by("-created_at", "-pk")
+    count = shown.values("topic").annotate(n=Count("pk")).values("n")[:1]
     Topic.objects.filter(pk=topic_id).update(
-        reply_count=Subquery(
-            shown.values("topic").annotate(n=Count("pk")).values("n")[:1]
-        )
-        - 1,
+        reply_count=Greatest(Coalesce(Subquery(count), 0) - 1, 0),
         last_post=Subquery(latest.values("pk")[:1]),
-        last_post_at=Subquery(latest.values("created_at")[:1]),
+        last_post_at=Coalesce(
+            Subquery(latest.values("created_at")[:1]), F("created_at")
+        ),
     )
-    # A topic whose every post is hidden keeps its dates, with no reply.
-    Topic.objects.filter(pk=topic_id, reply_count__isnull=True).update(reply_count=0)
 
 
 @transaction.atomic

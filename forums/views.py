@@ -374,7 +374,11 @@ def moderation(request):
         else:
             messages.success(request, _("The report is handled."))
         return redirect("forums:moderation")
-    return render(request, "forums/moderation.html", {"reports": reports[:100]})
+    reports = list(reports[:100])
+    users = mentions.names_for([report.post.body for report in reports])
+    for report in reports:
+        report.post.html = mentions.render(report.post.body, users)
+    return render(request, "forums/moderation.html", {"reports": reports})
 
 
 def moderation_log(request):

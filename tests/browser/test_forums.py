@@ -44,3 +44,27 @@ def test_start_a_topic_with_preview_then_quote_a_reply(new_page, width):
     assert axe_violations(page) == []
     page.goto(category.get_absolute_url())
     assert axe_violations(page) == []
+
+
+def test_moderation_pages_are_accessible(new_page):
+    from django.contrib.auth.models import Group
+
+    moderator = UserFactory(email="modo@example.org")
+    moderator.groups.add(Group.objects.get(name="Modération des échanges"))
+    author, reporter = UserFactory(), UserFactory()
+    topic = services.topic_create(
+        author=author, category=CategoryFactory(), title="Annonce", body="Achetez !"
+    )
+    services.report_create(post=topic.last_post, reporter=reporter, reason="Publicité")
+    page = new_page(375)
+    log_in(page, "modo@example.org")
+    page.goto("/forums/moderation/")
+    assert page.get_by_text("Publicité").is_visible()
+    assert axe_violations(page) == []
+    page.get_by_role("button", name="Masquer le message").click()
+    page.get_by_text("Aucun signalement à traiter.").wait_for()
+    page.goto("/forums/moderation/journal/")
+    assert page.get_by_text("a donné suite à un signalement").is_visible()
+    assert axe_violations(page) == []
+    page.goto(topic.get_absolute_url())
+    assert axe_violations(page) == []

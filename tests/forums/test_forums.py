@@ -171,7 +171,8 @@ def test_reports_queue_and_resolution(client, member, other_member, category):
     moderator = UserFactory()
     moderator.groups.add(Group.objects.get(name=MODERATORS))
     client.force_login(moderator)
-    assert "Injurieux" in client.get(reverse("forums:moderation")).content.decode()
+    queue = client.get(reverse("forums:moderation")).content.decode()
+    assert "Injurieux" in queue and "Insulte" in queue  # the reason and the message
     client.post(
         reverse("forums:moderation"),
         {"report": report.pk, "decision": "act", "resolution": "Masqué"},
@@ -337,3 +338,13 @@ def test_hidden_and_deleted_messages_keep_their_place(
         client.get(reverse("forums:post_revisions", args=[deleted.pk])).status_code
         == 403
     )
+
+
+def test_hiding_the_only_message_leaves_a_sane_topic(member, category):
+    moderator = UserFactory()
+    moderator.groups.add(Group.objects.get(name=MODERATORS))
+    topic = services.topic_create(author=member, category=category, title="T", body="x")
+    services.post_hide(post=topic.last_post, by=moderator)
+    topic.refresh_from_db()
+    assert topic.reply_count == 0 and topic.last_post is None
+    assert topic.last_post_at == topic.created_at
