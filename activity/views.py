@@ -3,14 +3,23 @@ from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
-from activity import digests, emails, feed, mentions, notifications, selectors, services
+from activity import (
+    digests,
+    emails,
+    feed,
+    mentions,
+    notifications,
+    reactions,
+    selectors,
+    services,
+)
 from activity.forms import CommentForm, CommitteeFeedForm, PostEditForm, PostForm
 from activity.models import Channel, Comment, DigestFrequency, FeedPost, Notification
 from home.models import CommitteePage
@@ -358,22 +367,13 @@ def comment_hide(request, pk):
 @require_POST
 def reaction_toggle(request, pk):
     post = _readable_post(request, pk)
-    try:
-        services.reaction_toggle(
-            post=post, user=request.user, reaction=request.POST.get("reaction", "")
-        )
-    except ValidationError as error:
-        if request.htmx:
-            return HttpResponseBadRequest(error.messages[0])
-        messages.error(request, error.messages[0])
-    if request.htmx:
-        selectors.prepare_posts(request.user, [post])
-        return render(
-            request,
-            "includes/reactions.html",
-            {"post": post, "react_url": request.path},
-        )
-    return redirect(_back(request, post.get_absolute_url()))
+    return reactions.toggle_response(
+        request,
+        post,
+        toggle=services.reaction_toggle,
+        prepare=lambda post: selectors.prepare_posts(request.user, [post]),
+        back=_back(request, post.get_absolute_url()),
+    )
 
 
 @require_POST

@@ -3,10 +3,11 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from activity import mentions
+from activity import mentions, reactions
 from forums import selectors, services
 from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
 from forums.models import Category, Post, Subscription
@@ -256,22 +257,15 @@ def post_revisions(request, pk):
 @require_POST
 def reaction_toggle(request, pk):
     post = _post(request, pk)
-    try:
-        services.reaction_toggle(
-            post=post, user=request.user, reaction=request.POST.get("reaction", "")
-        )
-    except ValidationError as error:
-        if request.htmx:
-            return HttpResponseBadRequest(error.messages[0])
-        messages.error(request, error.messages[0])
-    if request.htmx:
-        selectors.prepare_posts(request.user, [post], moderator=False)
-        return render(
-            request,
-            "includes/reactions.html",
-            {"post": post, "react_url": request.path},
-        )
-    return redirect("forums:post", pk=post.pk)
+    return reactions.toggle_response(
+        request,
+        post,
+        toggle=services.reaction_toggle,
+        prepare=lambda post: selectors.prepare_posts(
+            request.user, [post], moderator=False
+        ),
+        back=reverse("forums:post", args=[post.pk]),
+    )
 
 
 def post_report(request, pk):
