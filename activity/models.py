@@ -181,10 +181,10 @@ class Comment(Written):
         return f"{post_url}#commentaire-{self.pk}"
 
 
-class PostReaction(models.Model):
-    post = models.ForeignKey(
-        FeedPost, on_delete=models.CASCADE, related_name="reactions"
-    )
+class ReactionBase(models.Model):
+    """One member's reaction to something (a feed post here, a forum message in
+    `forums`); each concrete model adds its `post` and its uniqueness."""
+
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
@@ -192,14 +192,23 @@ class PostReaction(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
+        abstract = True
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.reaction} {self.post_id}"
+
+
+class PostReaction(ReactionBase):
+    post = models.ForeignKey(
+        FeedPost, on_delete=models.CASCADE, related_name="reactions"
+    )
+
+    class Meta:
         constraints = [
             models.UniqueConstraint(
                 fields=["post", "user", "reaction"], name="activity_one_reaction_each"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.user} {self.reaction} {self.post_id}"
 
 
 class CommitteeFeedSettings(models.Model):

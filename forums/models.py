@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from activity.models import Reaction
+from activity.models import ReactionBase
 
 
 class Category(models.Model):
@@ -143,13 +143,8 @@ class PostRevision(models.Model):
         return f"{self.post_id} {self.created_at:%Y-%m-%d %H:%M}"
 
 
-class PostReaction(models.Model):
+class PostReaction(ReactionBase):
     post = models.ForeignKey(Post, on_delete=models.CASCADE, related_name="reactions")
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
-    )
-    reaction = models.CharField(max_length=12, choices=Reaction.choices)
-    created_at = models.DateTimeField(default=timezone.now)
 
     class Meta:
         constraints = [
@@ -157,9 +152,6 @@ class PostReaction(models.Model):
                 fields=["post", "user", "reaction"], name="forums_one_reaction_each"
             )
         ]
-
-    def __str__(self) -> str:
-        return f"{self.user_id} {self.reaction} {self.post_id}"
 
 
 class Subscription(models.Model):
