@@ -58,7 +58,9 @@ def _moment(rng, days_back: int):
     )
 
 
-def _redate(obj, moment, since) -> None:
+def date_back(obj, moment, since) -> None:
+    """Move what a service just wrote (`obj`, its feed entries, the notifications
+    created since `since`) to `moment`; those older than five days read."""
     type(obj).objects.filter(pk=obj.pk).update(created_at=moment)
     activity.redate(obj, moment)
     Notification.objects.filter(created_at__gte=since).update(
@@ -117,14 +119,14 @@ def seed_feed(members: list[User], committees: list, seed: int) -> None:
         )
         # Dated at once, so that the rate limit never sees more than one at a time.
         moment = _moment(rng, 90 - number * 90 // count)
-        _redate(post, moment, since)
+        date_back(post, moment, since)
         audience = [m for m in active if m.pk != author.pk]
         for position in range(rng.choice([0, 0, 1, 1, 2, 3, 4])):
             since = timezone.now()
             comment = services.comment_create(
                 post=post, author=rng.choice(audience), body=rng.choice(COMMENTS)
             )
-            _redate(comment, moment + timedelta(minutes=20 + 90 * position), since)
+            date_back(comment, moment + timedelta(minutes=20 + 90 * position), since)
         for reactor in rng.sample(audience, k=rng.randint(0, 8)):
             services.reaction_toggle(
                 post=post, user=reactor, reaction=rng.choice(Reaction.values[:4])

@@ -8,8 +8,8 @@ from datetime import timedelta
 from django.contrib.auth.models import Group
 from django.utils import timezone
 
-from activity import activity
-from activity.models import Notification, Reaction
+from activity.demo import date_back
+from activity.models import Reaction
 from forums import services
 from forums.models import Category, Post, Topic
 from members.models import CommitteeMembership
@@ -73,14 +73,6 @@ REPLIES = [
     "Voici ce qui a marché pour nous :\n\n- comparer trois devis\n- demander aux voisins\n"
     "- ne pas hésiter à relancer",
 ]  # fmt: skip
-
-
-def _dated(obj, moment, since) -> None:
-    type(obj).objects.filter(pk=obj.pk).update(created_at=moment)
-    activity.redate(obj, moment)
-    Notification.objects.filter(created_at__gte=since).update(
-        created_at=moment, read_at=moment
-    )
 
 
 MODERATORS_GROUP = "Modération des échanges"
@@ -169,7 +161,7 @@ def seed_forums(members, committees, seed: int, moderator=None) -> None:
             title=rng.choice(titles).format(town=town),
             body=rng.choice(OPENINGS).format(town=town),
         )
-        _dated(topic.last_post, started, since)
+        date_back(topic.last_post, started, since)
         Topic.objects.filter(pk=topic.pk).update(
             created_at=started, last_post_at=started
         )
@@ -187,7 +179,7 @@ def seed_forums(members, committees, seed: int, moderator=None) -> None:
                 )
             since = timezone.now()
             post = services.post_create(author=replier, topic=topic, body=body)
-            _dated(post, moment, since)
+            date_back(post, moment, since)
             for reactor in rng.sample(
                 pool, k=min(len(pool), rng.choice([0, 0, 1, 2, 3]))
             ):

@@ -41,13 +41,7 @@ feed.register_interest(_watched_topics)
 
 
 def _recent_topics(request):
-    topics = (
-        Topic.objects.filter(category__in=selectors.readable_categories(request.user))
-        .select_related("category", "last_post__author")
-        .annotate(read_at=selectors.read_marker(request.user))
-        .order_by("-last_post_at")[:6]
-    )
-    return {"topics": selectors.mark_unread(topics)}
+    return {"topics": selectors.recent_topics(request.user)}
 
 
 dashboard.register(

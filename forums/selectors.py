@@ -113,6 +113,31 @@ def posts_of(topic: Topic) -> QuerySet[Post]:
     )
 
 
+def quote_of(topic: Topic, pk: str) -> str:
+    """A shown message of the topic as a Markdown quote to start a reply with."""
+    quoted = (
+        Post.objects.shown().filter(pk=pk, topic=topic).select_related("author").first()
+        if pk.isdigit()
+        else None
+    )
+    if quoted is None:
+        return ""
+    text = mentions.decode(quoted.body, mentions.names_for([quoted.body]))
+    lines = "\n".join(f"> {line}" for line in text.splitlines())
+    return f"> **{quoted.author}** :\n{lines}\n\n"
+
+
+def recent_topics(user, limit: int = 6) -> list[Topic]:
+    """The topics with the latest activity among those `user` reads, unread marked."""
+    topics = (
+        Topic.objects.filter(category__in=readable_categories(user))
+        .select_related("category", "last_post__author")
+        .annotate(read_at=read_marker(user))
+        .order_by("-last_post_at")[:limit]
+    )
+    return mark_unread(topics)
+
+
 def page_of(post: Post) -> int:
     """The page of its topic where a post is shown."""
     before = Post.objects.filter(topic_id=post.topic_id).filter(

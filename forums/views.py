@@ -105,20 +105,7 @@ def topic_detail(request, pk):
     unread = selectors.first_unread(topic, request.user)
     if posts:
         services.mark_read(user=request.user, topic=topic, until=posts[-1].created_at)
-    quoted = None
-    if request.GET.get("citer", "").isdigit():
-        quoted = (
-            Post.objects.filter(
-                pk=request.GET["citer"], topic=topic, hidden_at=None, deleted_at=None
-            )
-            .select_related("author")
-            .first()
-        )
-    initial = {}
-    if quoted is not None:
-        text = mentions.decode(quoted.body, mentions.names_for([quoted.body]))
-        quote = "\n".join(f"> {line}" for line in text.splitlines())
-        initial["body"] = f"> **{quoted.author}** :\n{quote}\n\n"
+    quote = selectors.quote_of(topic, request.GET.get("citer", ""))
     return render(
         request,
         "forums/topic_detail.html",
@@ -128,7 +115,7 @@ def topic_detail(request, pk):
             "posts": posts,
             "moderator": moderator,
             "first_unread": unread,
-            "form": PostForm(initial=initial),
+            "form": PostForm(initial={"body": quote}),
             "subscription": selectors.subscription_of(request.user, topic=topic),
             "move_form": MoveForm(
                 categories=selectors.readable_categories(request.user)
