@@ -24,6 +24,8 @@ POSTED = "posted"  # action_object: the post; target: its committee, if any
 COMMENTED = "commented on"  # action_object: the comment; target: the post
 STARTED_TOPIC = "started"  # action_object: the topic; target: its category
 REPLIED = "replied to"  # action_object: the forum post; target: its topic
+SCHEDULED = "scheduled"  # action_object: the meetup; target: its committee, if any
+GOING = "is going to"  # target: the meetup
 
 
 def register(*models) -> None:
@@ -36,6 +38,15 @@ def record(actor, verb: str, *, action_object=None, target=None, at=None) -> Non
     `at` dates it in the past (the demo seed tells a story over months)."""
     extra = {"timestamp": at} if at is not None else {}
     action.send(actor, verb=verb, action_object=action_object, target=target, **extra)
+
+
+def unrecord(actor, verb: str, *, target: Model) -> None:
+    """Take back `actor`'s `verb` entries about `target` (a member no longer goes)."""
+    actions_of(actor).filter(
+        verb=verb,
+        target_content_type=ContentType.objects.get_for_model(target),
+        target_object_id=str(target.pk),
+    ).delete()
 
 
 def _key(obj: Model) -> dict:
@@ -150,6 +161,14 @@ def redate(obj: Model, moment: datetime) -> None:
     content_type = ContentType.objects.get_for_model(obj)
     Action.objects.filter(
         action_object_content_type=content_type, action_object_object_id=str(obj.pk)
+    ).update(timestamp=moment)
+
+
+def redate_about(target: Model, moment: datetime, *, actor) -> None:
+    """Move `actor`'s entries about `target` to `moment` (the demo seed)."""
+    actions_of(actor).filter(
+        target_content_type=ContentType.objects.get_for_model(target),
+        target_object_id=str(target.pk),
     ).update(timestamp=moment)
 
 

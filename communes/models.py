@@ -1,3 +1,5 @@
+from math import asin, cos, radians, sin, sqrt
+
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
@@ -25,3 +27,10 @@ class Commune(models.Model):
     def postal_code(self) -> str:
         """The first postal code, the one to print on an address."""
         return self.postal_codes.split()[0] if self.postal_codes else ""
+
+    def distance_km(self, other: "Commune") -> float:
+        """As the crow flies between the two town halls (haversine)."""
+        lat1, lat2 = radians(self.latitude), radians(other.latitude)
+        dlat, dlon = lat2 - lat1, radians(other.longitude - self.longitude)
+        h = sin(dlat / 2) ** 2 + cos(lat1) * cos(lat2) * sin(dlon / 2) ** 2
+        return 2 * 6371 * asin(sqrt(h))

@@ -29,7 +29,6 @@ from home.models import (
     NewsPage,
     StandardPage,
 )
-from members.demo import distance_km
 from members.demo_data import COMMITTEE_DESCRIPTIONS
 from members.models import CommitteeMembership
 
@@ -158,12 +157,12 @@ def village_sheet(commune: Commune, rng: random.Random, towns: list[Commune]) ->
 
     nearest_town = min(
         (t for t in towns if t.pk != commune.pk),
-        key=lambda t: distance_km(t, commune),
+        key=lambda t: t.distance_km(commune),
     )
     station = min(
-        Commune.objects.filter(name__in=STATIONS), key=lambda t: distance_km(t, commune)
+        Commune.objects.filter(name__in=STATIONS), key=lambda t: t.distance_km(commune)
     )
-    station_km = round(distance_km(station, commune))
+    station_km = round(station.distance_km(commune))
     big = commune.population >= 2000
     fibre = (
         CommitteePage.Fibre.AVAILABLE

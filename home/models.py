@@ -36,6 +36,7 @@ class HomePage(Page):
         "home.CommitteeIndexPage",
         "home.NewsIndexPage",
         "home.StandardPage",
+        "events.EventIndexPage",
     ]
     max_count = 1
 
@@ -303,7 +304,7 @@ class CommitteePage(Page):
     ]
 
     parent_page_types = ["home.CommitteeIndexPage"]
-    subpage_types = ["home.NewsPage", "home.StandardPage"]
+    subpage_types = ["home.NewsPage", "home.StandardPage", "events.EventPage"]
 
     #: Prospects see the description, the village sheet and the contact; the
     #: template shows the rest to members only.

@@ -41,7 +41,9 @@ def results(kind: Kind, items: Iterable) -> list[Result]:
     return [kind.to_result(item) for item in items]
 
 
-def _page_kind(key, label, model_path, excerpt):
+def page_kind(key, label, model_path, excerpt):
+    """A kind of result for a Wagtail page type: its published, unrestricted pages."""
+
     def search(user, query):
         from django.apps import apps
 
@@ -57,13 +59,13 @@ def _page_kind(key, label, model_path, excerpt):
     return Kind(key, label, search, to_result)
 
 
-register(_page_kind("news", _("News"), "home.NewsPage", lambda p: p.intro))
+register(page_kind("news", _("News"), "home.NewsPage", lambda p: p.intro))
 register(
-    _page_kind(
+    page_kind(
         "committees",
         _("Committees"),
         "home.CommitteePage",
         lambda p: f"{p.commune.name} ({p.commune.postal_code})",
     )
 )
-register(_page_kind("pages", _("Pages"), "home.StandardPage", lambda p: p.intro))
+register(page_kind("pages", _("Pages"), "home.StandardPage", lambda p: p.intro))

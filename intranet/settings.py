@@ -45,6 +45,7 @@ INSTALLED_APPS = [
     "home",
     "activity",
     "forums",
+    "events",
     "wagtail.contrib.forms",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",

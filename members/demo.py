@@ -21,18 +21,6 @@ NETWORK_EDITORS_GROUP = "Équipe réseau"
 NEIGHBOURHOOD_KM = 15
 
 
-def distance_km(a: Commune, b: Commune) -> float:
-    """Great-circle distance between two town halls."""
-    lat1, lon1, lat2, lon2 = map(
-        math.radians, (a.latitude, a.longitude, b.latitude, b.longitude)
-    )
-    h = (
-        math.sin((lat2 - lat1) / 2) ** 2
-        + math.cos(lat1) * math.cos(lat2) * math.sin((lon2 - lon1) / 2) ** 2
-    )
-    return 6371 * 2 * math.asin(math.sqrt(h))
-
-
 def _create_user(email, first_name, last_name, *, password_hash, joined):
     user, created = User.objects.get_or_create(
         email=email,
@@ -137,7 +125,7 @@ def seed_members(count: int, committees: list, seed: int) -> list[User]:
     communes = list(Commune.objects.all())
     neighbours = {
         committee.pk: [
-            c for c in communes if distance_km(c, committee.commune) <= NEIGHBOURHOOD_KM
+            c for c in communes if c.distance_km(committee.commune) <= NEIGHBOURHOOD_KM
         ]
         for committee in committees
     }

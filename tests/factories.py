@@ -6,6 +6,7 @@ from django.utils import timezone
 from factory.django import DjangoModelFactory
 
 from communes.models import Commune
+from events.models import EventIndexPage, EventPage
 from home import access
 from home.models import CommitteeIndexPage, CommitteePage, HomePage
 from members.models import CommitteeMembership, Invitation, Profile, User, hash_token
@@ -93,3 +94,35 @@ class CategoryFactory(DjangoModelFactory):
 
     name = factory.Sequence(lambda n: f"Entraide {n}")
     slug = factory.Sequence(lambda n: f"entraide-{n}")
+
+
+def agenda() -> EventIndexPage:
+    home = HomePage.objects.get()
+    index = EventIndexPage.objects.child_of(home).first()
+    return index or home.add_child(
+        instance=EventIndexPage(title="Agenda", slug="agenda")
+    )
+
+
+class EventPageFactory(factory.Factory):
+    """A published meetup in a week, under the agenda or under `parent`."""
+
+    class Meta:
+        model = EventPage
+
+    title = factory.Sequence(lambda n: f"Afterwork n°{n}")
+    slug = factory.Sequence(lambda n: f"afterwork-{n}")
+    start = factory.LazyFunction(
+        lambda: (timezone.now() + timedelta(days=7)).replace(
+            hour=17, minute=0, second=0, microsecond=0
+        )
+    )
+    end = factory.LazyAttribute(lambda o: o.start + timedelta(hours=3))
+    venue_name = "Café de la Mairie"
+    address = "2 place de la Libération"
+    commune = factory.LazyFunction(lambda: Commune.objects.get(name="Auch"))
+    description = "<p>Un verre entre télétravailleurs.</p>"
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        return (parent or agenda()).add_child(instance=model_class(**kwargs))

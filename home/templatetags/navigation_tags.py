@@ -4,6 +4,7 @@ from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from events.models import EventIndexPage
 from home.models import CommitteeIndexPage, NewsIndexPage
 from members import selectors
 
@@ -19,7 +20,12 @@ def section_urls(request) -> dict[str, str]:
     urls = cache.get(NAV_CACHE_KEY)
     if urls is None:
         urls = {}
-        for key, model in (("news", NewsIndexPage), ("committees", CommitteeIndexPage)):
+        sections = (
+            ("news", NewsIndexPage),
+            ("agenda", EventIndexPage),
+            ("committees", CommitteeIndexPage),
+        )
+        for key, model in sections:
             page = model.objects.live().filter(depth=3).only("url_path").first()
             urls[key] = page.get_url(request) if page else ""
         cache.set(NAV_CACHE_KEY, urls, 300)
@@ -32,7 +38,12 @@ def main_nav(context):
     request = context["request"]
     entries = [(_("Home"), "/")]
     urls = section_urls(request)
-    for key, label in (("news", _("News")), ("committees", _("Committees"))):
+    labels = (
+        ("news", _("News")),
+        ("agenda", _("Agenda")),
+        ("committees", _("Committees")),
+    )
+    for key, label in labels:
         if urls.get(key):
             entries.append((label, urls[key]))
     entries.append((_("Forums"), reverse("forums:categories")))

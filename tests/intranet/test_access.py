@@ -15,6 +15,8 @@ PUBLIC_VIEWS = {
     "home.views.serve",
     # RSS: the member's secret token in the URL stands for the login.
     "home.feeds.NewsFeed",
+    # iCalendar feed: the same secret token.
+    "events.views.calendar_feed",
     # /admin/login/ and /_util/login/ send to allauth's form (shadowing the two
     # unthrottled login forms of Wagtail, listed below but never reached).
     "django.views.generic.base.RedirectView",

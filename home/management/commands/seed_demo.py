@@ -6,6 +6,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from activity import demo as activity_demo
+from events import demo as events_demo
 from forums import demo as forums_demo
 from home import access
 from home import demo as home_demo
@@ -61,6 +62,7 @@ class Command(BaseCommand):
             members_demo.seed_follows(people, pages, seed)
             activity_demo.seed_feed(people, pages, seed)
             forums_demo.seed_forums(people, pages, seed, moderator=editors[0])
+            events_demo.seed_events(people, pages, seed, editors)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "

@@ -1,0 +1,40 @@
+"""How meetups appear in the feeds and on the dashboard."""
+
+from django.db.models import Q
+
+from activity import activity, feed
+from events import selectors
+from events.models import EventPage
+from home import dashboard
+
+feed.register_verb(feed.Verb(activity.SCHEDULED, "events/entries/scheduled.html"))
+feed.register_verb(feed.Verb(activity.GOING, "events/entries/going.html", group=True))
+
+
+def _events(viewer):
+    # Annotated like the agenda's lists: the entries show places and my answer.
+    return selectors.listing(selectors.visible_events(), viewer)
+
+
+feed.register_model(EventPage, _events)
+
+
+def _network_meetups(viewer) -> Q:
+    """Meetups of the whole network reach every "Mon fil" (a committee's reach its
+    members and followers through the committee interest of `members`)."""
+    return Q(verb=activity.SCHEDULED, target_content_type__isnull=True)
+
+
+feed.register_interest(_network_meetups)
+
+
+def _next_meetups(request):
+    return {"events": selectors.for_member(request.user), "agenda": selectors.agenda()}
+
+
+dashboard.register(
+    dashboard.Panel(
+        "next_meetups", "events/panels/next_meetups.html", _next_meetups,
+        dashboard.SIDE, 5,
+    )
+)  # fmt: skip

@@ -1,0 +1,296 @@
+import csv
+from datetime import date
+
+from django.contrib import messages
+from django.contrib.auth.decorators import login_not_required
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.paginator import Paginator
+from django.http import Http404, HttpResponse
+from django.shortcuts import get_object_or_404, redirect
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
+from django.views.decorators.http import require_POST
+
+from events import ics, selectors, services
+from events.forms import OfferForm, RideForm, RsvpForm
+from events.models import CarpoolOffer, CarpoolSeat, EventPage, Rsvp
+from home.models import CommitteePage
+from members.selectors import user_for_feed_token
+
+PER_PAGE = 20
+
+
+# The agenda (routes of EventIndexPage)
+
+
+def _committee_filter(request):
+    slug = request.GET.get("comite", "")[:100]
+    committee = CommitteePage.objects.live().filter(slug=slug).first() if slug else None
+    committees = (
+        CommitteePage.objects.live()
+        .filter(events__live=True)
+        .distinct()
+        .order_by("title")
+        .only("title", "slug")
+    )
+    return committee, committees
+
+
+def agenda_list(request, index, *, past: bool):
+    committee, committees = _committee_filter(request)
+    if past:
+        events = selectors.past(request.user, committee=committee)
+    else:
+        events = selectors.upcoming(request.user, committee=committee)
+    page_obj = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
+    return index.render(
+        request,
+        template="events/event_index_page.html",
+        context_overrides={
+            "view": "past" if past else "upcoming",
+            "page_obj": page_obj,
+            "committee": committee,
+            "committees": committees,
+        },
+    )
+
+
+def _month_offset(year: int, month: int, offset: int) -> date:
+    index = year * 12 + month - 1 + offset
+    return date(index // 12, index % 12 + 1, 1)
+
+
+def agenda_month(request, index, year: int | None, month: int | None):
+    today = timezone.localdate()
+    year, month = year or today.year, month or today.month
+    if not (2000 <= year <= 2100 and 1 <= month <= 12):
+        raise Http404
+    committee, committees = _committee_filter(request)
+    first = date(year, month, 1)
+    return index.render(
+        request,
+        template="events/event_index_page.html",
+        context_overrides={
+            "view": "month",
+            "weeks": selectors.month_grid(
+                request.user, year, month, committee=committee
+            ),
+            "month_first": first,
+            "previous_month": _month_offset(year, month, -1),
+            "next_month": _month_offset(year, month, 1),
+            "committee": committee,
+            "committees": committees,
+            "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # Mon…Sun
+        },
+    )
+
+
+# Answering
+
+
+def _back(event: EventPage, anchor: str = ""):
+    if event.live and event.url:
+        return redirect(event.url + anchor)
+    agenda = selectors.agenda()
+    return redirect(agenda.url if agenda else "/")
+
+
+def _say_errors(request, error: ValidationError) -> None:
+    for message in error.messages:
+        messages.error(request, message)
+
+
+def _say_form_errors(request, form) -> None:
+    for field, errors in form.errors.items():
+        label = form.fields[field].label if field in form.fields else ""
+        for error in errors:
+            messages.error(request, f"{label} : {error}" if label else error)
+
+
+ANSWER_SAVED = {
+    Rsvp.Status.GOING: gettext_lazy("You are going. See you there!"),
+    Rsvp.Status.WAITLIST: gettext_lazy(
+        "The meetup is full: you are on the waiting list. You will be told as soon "
+        "as a place frees up for you."
+    ),
+    Rsvp.Status.NOT_GOING: gettext_lazy("Your answer is saved: you are not going."),
+}
+
+
+@require_POST
+def rsvp(request, pk):
+    event = get_object_or_404(EventPage, pk=pk)
+    form = RsvpForm(request.POST)
+    if not form.is_valid():
+        _say_form_errors(request, form)
+        return _back(event, "#reponse")
+    try:
+        answer = services.rsvp_set(
+            event=event,
+            user=request.user,
+            going=form.cleaned_data["going"],
+            guests=form.cleaned_data["guests"] or 0,
+        )
+    except ValidationError as error:
+        _say_errors(request, error)
+    else:
+        messages.success(request, ANSWER_SAVED[answer.status])
+    return _back(event, "#reponse")
+
+
+# Calendars
+
+
+def _calendar_response(content: bytes, filename: str, *, download: bool):
+    response = HttpResponse(content, content_type="text/calendar; charset=utf-8")
+    disposition = "attachment" if download else "inline"
+    response["Content-Disposition"] = f'{disposition}; filename="{filename}"'
+    return response
+
+
+def event_ics(request, pk):
+    event = get_object_or_404(
+        selectors.visible_events().select_related("commune"), pk=pk
+    )
+    return _calendar_response(
+        ics.calendar([event], name=event.title), f"{event.slug}.ics", download=True
+    )
+
+
+@login_not_required
+def calendar_feed(request, token):
+    """The member's calendar for their calendar application: the secret token in
+    the address stands for a login (renewed from the account page)."""
+    user = user_for_feed_token(token)
+    if user is None:
+        raise Http404
+    content = ics.calendar(selectors.calendar_of(user), name=_("Sohosolo meetups"))
+    response = _calendar_response(content, "sohosolo.ics", download=False)
+    response["Cache-Control"] = "private, max-age=900"
+    return response
+
+
+def attendees_csv(request, pk):
+    event = get_object_or_404(selectors.visible_events(), pk=pk)
+    if not selectors.can_organise(request.user, event):
+        raise PermissionDenied
+    response = HttpResponse(content_type="text/csv; charset=utf-8")
+    response["Content-Disposition"] = (
+        f'attachment; filename="participants-{event.slug}.csv"'
+    )
+    response.write("\ufeff")  # spreadsheets then read the accents right
+    writer = csv.writer(response, delimiter=";")
+    writer.writerow(
+        [_("Answer"), _("Name"), _("Guests"), _("Places"), _("Commune"),
+         _("Answered on"), _("Waiting list rank")]
+    )  # fmt: skip
+    for status in (Rsvp.Status.GOING, Rsvp.Status.WAITLIST):
+        for rank, answer in enumerate(selectors.answers(event, status), start=1):
+            profile = getattr(answer.user, "profile", None)
+            commune = profile.commune.name if profile and profile.commune else ""
+            writer.writerow(
+                [
+                    answer.get_status_display(),
+                    str(answer.user),
+                    answer.guests,
+                    answer.seats,
+                    commune,
+                    date_format(timezone.localtime(answer.created_at), "d/m/Y H:i"),
+                    rank if status == Rsvp.Status.WAITLIST else "",
+                ]
+            )
+    return response
+
+
+# Carpooling
+
+
+def _run(request, action, success: str) -> None:
+    try:
+        action()
+    except ValidationError as error:
+        _say_errors(request, error)
+    else:
+        messages.success(request, success)
+
+
+@require_POST
+def offer_create(request, pk):
+    event = get_object_or_404(selectors.visible_events(), pk=pk)
+    form = OfferForm(request.POST)
+    if form.is_valid():
+        _run(
+            request,
+            lambda: services.offer_create(
+                event=event, driver=request.user, **form.cleaned_data
+            ),
+            _("Your offer is online. You will be told when someone asks for a seat."),
+        )
+    else:
+        _say_form_errors(request, form)
+    return _back(event, "#covoiturage")
+
+
+@require_POST
+def ride_request(request, pk):
+    event = get_object_or_404(selectors.visible_events(), pk=pk)
+    if request.POST.get("action") == "cancel":
+        services.ride_request_cancel(event=event, user=request.user)
+        messages.success(request, _("You no longer look for a ride."))
+        return _back(event, "#covoiturage")
+    form = RideForm(request.POST)
+    if form.is_valid():
+        _run(
+            request,
+            lambda: services.ride_request_set(
+                event=event, user=request.user, **form.cleaned_data
+            ),
+            _("Drivers can see that you look for a ride; offers nearest to you "
+              "come first."),
+        )  # fmt: skip
+    else:
+        _say_form_errors(request, form)
+    return _back(event, "#covoiturage")
+
+
+@require_POST
+def offer_withdraw(request, pk):
+    offer = get_object_or_404(CarpoolOffer.objects.select_related("event"), pk=pk)
+    services.offer_withdraw(offer=offer, by=request.user)
+    messages.success(request, _("Your offer is withdrawn; your passengers are told."))
+    return _back(offer.event, "#covoiturage")
+
+
+@require_POST
+def seat_request(request, pk):
+    offer = get_object_or_404(CarpoolOffer.objects.select_related("event"), pk=pk)
+    _run(
+        request,
+        lambda: services.seat_request(offer=offer, passenger=request.user),
+        _("Your request is sent to the driver."),
+    )
+    return _back(offer.event, "#covoiturage")
+
+
+@require_POST
+def seat_answer(request, pk):
+    """The driver accepts or declines; the passenger cancels."""
+    seat = get_object_or_404(CarpoolSeat.objects.select_related("offer__event"), pk=pk)
+    action = request.POST.get("action")
+    if action in {"accept", "decline"}:
+        accept = action == "accept"
+        _run(
+            request,
+            lambda: services.seat_decide(seat=seat, by=request.user, accept=accept),
+            _("Accepted: the passenger is told.")
+            if accept
+            else _("Declined: the passenger is told."),
+        )
+    elif action == "cancel":
+        services.seat_cancel(seat=seat, by=request.user)
+        messages.success(request, _("Your seat is cancelled; the driver is told."))
+    else:
+        raise PermissionDenied
+    return _back(seat.offer.event, "#covoiturage")
