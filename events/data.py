@@ -2,6 +2,7 @@
 
 from django.db.models import Q
 
+from activity.models import Notification
 from events import services
 from events.models import CarpoolOffer, CarpoolSeat, EventOrganiser, RideRequest, Rsvp
 from members.personal_data import eraser, exporter
@@ -47,6 +48,8 @@ def erase_meetups(user) -> None:
     """The member first leaves their coming meetups as anyone would (their places
     go to the waiting lists, their carpools hear of it), then everything goes."""
     services.member_leave_all(user)
+    # Those notices name the member: like every notice they caused, they go.
+    Notification.objects.filter(actor=user).delete()
     Rsvp.objects.filter(user=user).delete()
     CarpoolSeat.objects.filter(Q(passenger=user) | Q(offer__driver=user)).delete()
     CarpoolOffer.objects.filter(driver=user).delete()

@@ -215,7 +215,7 @@ def event_page_context(event: EventPage, user) -> dict:
 def agenda():
     from events.models import EventIndexPage
 
-    return EventIndexPage.objects.live().only("url_path").first()
+    return EventIndexPage.objects.live().only("title", "url_path").first()
 
 
 # Carpooling

@@ -11,6 +11,8 @@ from django.urls import reverse
 from activity import activity
 from activity import services as activity_services
 from activity.models import Comment, FeedPost, Notification
+from events import services as event_services
+from events.models import CarpoolOffer, EventOrganiser, Rsvp
 from forums import services as forum_services
 from members import services
 from members.models import CommitteeMembership, Invitation, Profile, User
@@ -19,6 +21,7 @@ from tests.factories import (
     PASSWORD,
     CategoryFactory,
     CommitteeMembershipFactory,
+    EventPageFactory,
     UserFactory,
 )
 from tests.members.test_profiles import jpeg_with_gps, profile_data, upload
@@ -79,6 +82,17 @@ def person(committee, network_editor, django_capture_on_commit_callbacks):
     )
     forum_services.reaction_toggle(post=reply, user=user, reaction="thanks")
     forum_services.report_create(post=reply, reporter=user, reason="Doublon")
+    meetup = EventPageFactory(title="Afterwork", capacity=2)
+    event_services.rsvp_set(event=meetup, user=user, going=True)
+    passenger = UserFactory()
+    event_services.rsvp_set(event=meetup, user=passenger, going=True)
+    event_services.rsvp_set(event=meetup, user=network_editor, going=True)  # waits
+    car = event_services.offer_create(
+        event=meetup, driver=user, commune=committee.commune, departure="18:00",
+        seats=3, note="Départ de chez Zéphyrin",
+    )  # fmt: skip
+    event_services.seat_request(offer=car, passenger=passenger)
+    EventOrganiser.objects.create(page=meetup, member=user)
     return user, client
 
 
@@ -92,8 +106,12 @@ def test_the_download_holds_every_kind_of_data(person):
     assert {
         "account.json", "profile.json", "memberships.json", "follows.json",
         "invitations_sent.json", "join_requests.json", "posts.json", "feed.json",
-        "notifications.json", "forums.json",
+        "notifications.json", "forums.json", "meetups.json",
     } <= names  # fmt: skip
+    meetups = json.loads(archive.read("meetups.json"))
+    assert meetups["answers"][0]["answer"] == "going"
+    assert meetups["carpool_offers"][0]["note"] == "Départ de chez Zéphyrin"
+    assert meetups["organised"] == ["Afterwork"]
     forums = json.loads(archive.read("forums.json"))
     assert forums["topics"][0]["title"] == "Covoiturage"
     assert forums["reports"][0]["reason"] == "Doublon"
@@ -162,6 +180,11 @@ def test_erasure_leaves_neither_email_nor_name_anywhere(person, client):
     assert str(user) == "Ancien membre"
     assert not CommitteeMembership.objects.filter(user=user).exists()
     assert not activity.is_following(user, user) and not user.groups.exists()
+    # They left their meetup as anyone would: the waiting list moved up, and the
+    # passenger's seat went with the car.
+    assert not Rsvp.objects.filter(user=user).exists()
+    assert Rsvp.objects.get(user__last_name="Dubosc").status == "going"
+    assert not CarpoolOffer.objects.exists()
     # Every session ended, this one included.
     assert member_client.get("/").status_code == 302
     assert (

@@ -1,0 +1,122 @@
+"""No overbooking, ever: concurrent requests for the last places on PostgreSQL."""
+
+import threading
+import time
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from django.db import connection, connections
+from django.test import Client
+from django.urls import reverse
+
+from events import selectors, services
+from events.models import CarpoolSeat, Rsvp
+from tests.factories import EventPageFactory, UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+
+
+@pytest.fixture(autouse=True)
+def _postgresql_only():
+    if connection.vendor == "sqlite":
+        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
+
+
+def _all_at_once(function, items):
+    """Run `function` on every item in its own thread, released together."""
+    barrier = threading.Barrier(len(items))
+
+    def run(item):
+        try:
+            connection.ensure_connection()  # connected first, released together
+            barrier.wait()
+            return function(item)
+        finally:
+            connections.close_all()
+
+    with ThreadPoolExecutor(max_workers=len(items)) as pool:
+        return list(pool.map(run, items))
+
+
+def test_concurrent_requests_for_the_last_place_give_exactly_one_seat():
+    event = EventPageFactory(capacity=5)
+    for _ in range(4):
+        services.rsvp_set(event=event, user=UserFactory(), going=True)
+    people = [UserFactory() for _ in range(10)]
+    clients = []
+    for person in people:
+        client = Client()
+        client.force_login(person)
+        clients.append(client)
+
+    url = reverse("events:rsvp", args=[event.pk])
+    answers = _all_at_once(
+        lambda client: client.post(url, {"going": "yes", "guests": "0"}).status_code,
+        clients,
+    )
+    assert answers == [302] * 10
+    assert selectors.places_taken(event) == 5
+    statuses = list(
+        Rsvp.objects.filter(user__in=people).values_list("status", flat=True)
+    )
+    assert statuses.count(Rsvp.Status.GOING) == 1
+    assert statuses.count(Rsvp.Status.WAITLIST) == 9
+
+
+def test_concurrent_cancellations_and_answers_never_overbook():
+    event = EventPageFactory(capacity=6, guests_allowed=2)
+    holders = [UserFactory() for _ in range(3)]
+    for holder in holders:
+        services.rsvp_set(event=event, user=holder, going=True, guests=1)
+    newcomers = [UserFactory() for _ in range(8)]
+
+    def act(item):
+        user, going, guests = item
+        services.rsvp_set(event=event, user=user, going=going, guests=guests)
+
+    work = [(h, False, 0) for h in holders] + [
+        (u, True, n % 3) for n, u in enumerate(newcomers)
+    ]
+    _all_at_once(act, work)
+    assert selectors.places_taken(event) <= 6
+    # Whatever the order, no place stays free while someone who fits waits.
+    free = selectors.places_free(event)
+    waiting = Rsvp.objects.filter(event=event, status=Rsvp.Status.WAITLIST)
+    assert all(rsvp.seats > free for rsvp in waiting)
+
+
+def test_concurrent_accepts_never_exceed_the_car(monkeypatch):
+    event = EventPageFactory(capacity=40)
+    driver = UserFactory()
+    services.rsvp_set(event=event, user=driver, going=True)
+    car = services.offer_create(
+        event=event, driver=driver, commune=event.commune, departure="18:00", seats=2
+    )
+    seats = []
+    for _ in range(12):
+        passenger = UserFactory()
+        services.rsvp_set(event=event, user=passenger, going=True)
+        seats.append(services.seat_request(offer=car, passenger=passenger))
+
+    # Widen the window between counting the seats and taking one, as a slow
+    # database would: without the offer's lock, every driver's click would win.
+    count = services._accepted
+
+    def slow_count(offer):
+        taken = count(offer)
+        time.sleep(0.05)
+        return taken
+
+    monkeypatch.setattr(services, "_accepted", slow_count)
+
+    def accept(seat):
+        try:
+            services.seat_decide(seat=seat, by=driver, accept=True)
+        except Exception as error:  # the car is full: the expected refusal
+            return getattr(error, "code", repr(error))
+        return "accepted"
+
+    results = _all_at_once(accept, seats)
+    assert results.count("accepted") == 2
+    assert results.count("full") == 10
+    assert car.seat_requests.filter(status=CarpoolSeat.Status.ACCEPTED).count() == 2
