@@ -64,3 +64,29 @@ def news_tags() -> QuerySet[Tag]:
     return Tag.objects.filter(
         pk__in=NewsPageTag.objects.filter(content_object__live=True).values("tag")
     ).order_by("name")
+
+
+NAV_CACHE_KEY = "home:section-urls"
+
+
+def section_urls(request) -> dict[str, str]:
+    """The addresses of the news, agenda and committee indexes, cached: they appear
+    on every page and change only when an editor publishes, moves or deletes
+    those pages (see home.wagtail_hooks)."""
+    from django.core.cache import cache
+    from wagtail.models import Page
+
+    from events.models import EventIndexPage
+    from home.models import CommitteeIndexPage, NewsIndexPage
+
+    urls = cache.get(NAV_CACHE_KEY)
+    if urls is None:
+        keys = {NewsIndexPage: "news", EventIndexPage: "agenda",
+                CommitteeIndexPage: "committees"}  # fmt: skip
+        urls = dict.fromkeys(keys.values(), "")
+        sections = Page.objects.live().filter(depth=3).type(*keys).order_by("path")
+        for page in sections.only("url_path", "content_type"):
+            key = keys[page.specific_class]
+            urls[key] = urls[key] or page.get_url(request)
+        cache.set(NAV_CACHE_KEY, urls, 300)
+    return urls

@@ -40,7 +40,7 @@ def hide_drafts_of_others(pages, request):
 def _forget_section_urls(**kwargs):
     from django.core.cache import cache
 
-    from home.templatetags.navigation_tags import NAV_CACHE_KEY
+    from home.selectors import NAV_CACHE_KEY
 
     cache.delete(NAV_CACHE_KEY)
 

@@ -1,35 +1,12 @@
 from django import template
 from django.conf import settings
-from django.core.cache import cache
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from events.models import EventIndexPage
-from home.models import CommitteeIndexPage, NewsIndexPage
+from home.selectors import section_urls
 from members import selectors
 
 register = template.Library()
-
-
-NAV_CACHE_KEY = "home:section-urls"
-
-
-def section_urls(request) -> dict[str, str]:
-    """The addresses of the news and committee indexes, cached: they appear on every
-    page and change only when an editor publishes, moves or deletes those pages."""
-    urls = cache.get(NAV_CACHE_KEY)
-    if urls is None:
-        urls = {}
-        sections = (
-            ("news", NewsIndexPage),
-            ("agenda", EventIndexPage),
-            ("committees", CommitteeIndexPage),
-        )
-        for key, model in sections:
-            page = model.objects.live().filter(depth=3).only("url_path").first()
-            urls[key] = page.get_url(request) if page else ""
-        cache.set(NAV_CACHE_KEY, urls, 300)
-    return urls
 
 
 @register.inclusion_tag("tags/main_nav.html", takes_context=True)
