@@ -6,6 +6,7 @@ through the services; then dated back like the rest of the demo's story."""
 import random
 from datetime import date, datetime, time, timedelta
 
+from django.core.exceptions import ValidationError
 from django.utils import timezone
 
 from activity import activity
@@ -157,10 +158,14 @@ def _carpools(event, rng) -> None:
         services.ride_request_set(
             event=event, user=rider.user, commune=rider.user.profile.commune
         )
-        if offers and rng.random() < 0.7:
+        if not offers or rng.random() < 0.3:
+            continue
+        try:
             seat = services.seat_request(offer=rng.choice(offers), passenger=rider.user)
             if rng.random() < 0.6:
                 services.seat_decide(seat=seat, by=seat.offer.driver, accept=True)
+        except ValidationError:  # that car is full: the rider keeps looking
+            continue
 
 
 def _date_answers(event, announced: datetime, rng) -> None:

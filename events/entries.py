@@ -29,7 +29,10 @@ feed.register_interest(_network_meetups)
 
 
 def _next_meetups(request):
-    return {"events": selectors.for_member(request.user), "agenda": selectors.agenda()}
+    return {
+        "events": selectors.for_member(request.user),
+        "agenda_url": selectors.agenda_url(request),
+    }
 
 
 dashboard.register(

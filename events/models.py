@@ -205,6 +205,7 @@ class EventPage(Page):
 
         context = super().get_context(request, *args, **kwargs)
         context.update(selectors.event_page_context(self, request.user))
+        context["agenda_url"] = selectors.agenda_url(request)
         return context
 
     # Reading helpers (no queries)

@@ -4,9 +4,10 @@ import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
 
-from django.db.models import F, OuterRef, Q, QuerySet, Subquery, Sum, Value
-from django.db.models.functions import Coalesce
+from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.db.models.functions import Coalesce, Left, Length
 from django.utils import timezone
+from wagtail.models import PageViewRestriction
 
 from communes.models import Commune
 from events.models import CarpoolOffer, CarpoolSeat, EventPage, RideRequest, Rsvp
@@ -17,8 +18,13 @@ CALENDAR_PAST = timedelta(days=90)
 
 
 def visible_events() -> QuerySet[EventPage]:
-    """What members may open and answer: published, with no Wagtail restriction."""
-    return EventPage.objects.live().public()
+    """What members may open and answer: published, with no Wagtail restriction on
+    the page or above it. Like `.public()`, in a subquery rather than a query of
+    every restriction first (these lists appear on many pages)."""
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef("path"), Length("page__path"))
+    )
+    return EventPage.objects.live().exclude(Exists(restricted))
 
 
 # Places
@@ -181,7 +187,6 @@ def event_page_context(event: EventPage, user) -> dict:
             o.member for o in event.organisers.select_related("member__profile")
         ],
         "taken": places_taken(event),
-        "agenda": agenda(),
         "series": list(
             visible_events()
             .filter(series=event.series_id)
@@ -212,10 +217,11 @@ def event_page_context(event: EventPage, user) -> dict:
     return context
 
 
-def agenda():
-    from events.models import EventIndexPage
+def agenda_url(request) -> str:
+    """The agenda's address, from the main navigation's cache."""
+    from home.selectors import section_urls
 
-    return EventIndexPage.objects.live().only("title", "url_path").first()
+    return section_urls(request)["agenda"]
 
 
 # Carpooling

@@ -324,6 +324,8 @@ def seat_decide(*, seat: CarpoolSeat, by, accept: bool) -> CarpoolSeat:
     seat.status = CarpoolSeat.Status.ACCEPTED if accept else CarpoolSeat.Status.DECLINED
     seat.decided_at = timezone.now()
     seat.save(update_fields=["status", "decided_at"])
+    if accept:  # they have their ride
+        RideRequest.objects.filter(event=offer.event, user=seat.passenger).delete()
     seat.offer = offer
     notices.seat_decided(seat)
     return seat

@@ -90,11 +90,10 @@ def agenda_month(request, index, year: int | None, month: int | None):
 # Answering
 
 
-def _back(event: EventPage, anchor: str = ""):
+def _back(request, event: EventPage, anchor: str = ""):
     if event.live and event.url:
         return redirect(event.url + anchor)
-    agenda = selectors.agenda()
-    return redirect(agenda.url if agenda else "/")
+    return redirect(selectors.agenda_url(request) or "/")
 
 
 def _say_errors(request, error: ValidationError) -> None:
@@ -125,7 +124,7 @@ def rsvp(request, pk):
     form = RsvpForm(request.POST)
     if not form.is_valid():
         _say_form_errors(request, form)
-        return _back(event, "#reponse")
+        return _back(request, event, "#reponse")
     try:
         answer = services.rsvp_set(
             event=event,
@@ -137,7 +136,7 @@ def rsvp(request, pk):
         _say_errors(request, error)
     else:
         messages.success(request, ANSWER_SAVED[answer.status])
-    return _back(event, "#reponse")
+    return _back(request, event, "#reponse")
 
 
 # Calendars
@@ -230,7 +229,7 @@ def offer_create(request, pk):
         )
     else:
         _say_form_errors(request, form)
-    return _back(event, "#covoiturage")
+    return _back(request, event, "#covoiturage")
 
 
 @require_POST
@@ -239,7 +238,7 @@ def ride_request(request, pk):
     if request.POST.get("action") == "cancel":
         services.ride_request_cancel(event=event, user=request.user)
         messages.success(request, _("You no longer look for a ride."))
-        return _back(event, "#covoiturage")
+        return _back(request, event, "#covoiturage")
     form = RideForm(request.POST)
     if form.is_valid():
         _run(
@@ -252,7 +251,7 @@ def ride_request(request, pk):
         )  # fmt: skip
     else:
         _say_form_errors(request, form)
-    return _back(event, "#covoiturage")
+    return _back(request, event, "#covoiturage")
 
 
 @require_POST
@@ -260,7 +259,7 @@ def offer_withdraw(request, pk):
     offer = get_object_or_404(CarpoolOffer.objects.select_related("event"), pk=pk)
     services.offer_withdraw(offer=offer, by=request.user)
     messages.success(request, _("Your offer is withdrawn; your passengers are told."))
-    return _back(offer.event, "#covoiturage")
+    return _back(request, offer.event, "#covoiturage")
 
 
 @require_POST
@@ -271,7 +270,7 @@ def seat_request(request, pk):
         lambda: services.seat_request(offer=offer, passenger=request.user),
         _("Your request is sent to the driver."),
     )
-    return _back(offer.event, "#covoiturage")
+    return _back(request, offer.event, "#covoiturage")
 
 
 @require_POST
@@ -293,4 +292,4 @@ def seat_answer(request, pk):
         messages.success(request, _("Your seat is cancelled; the driver is told."))
     else:
         raise PermissionDenied
-    return _back(seat.offer.event, "#covoiturage")
+    return _back(request, seat.offer.event, "#covoiturage")

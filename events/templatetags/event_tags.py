@@ -11,11 +11,11 @@ register = template.Library()
 @register.inclusion_tag("events/includes/committee_events.html", takes_context=True)
 def committee_events(context, committee):
     """The committee's next meetups, on its page."""
-    user = context["request"].user
+    request = context["request"]
     return {
-        "events": selectors.committee_upcoming(committee, user),
+        "events": selectors.committee_upcoming(committee, request.user),
         "committee": committee,
-        "agenda": selectors.agenda(),
+        "agenda_url": selectors.agenda_url(request),
     }
 
 
@@ -38,14 +38,3 @@ def when(event) -> str:
             "end": f"{date_format(end, 'l j F Y')}, {time_format(end)}",
         }
     return f"{day}, {time_format(start)} – {time_format(end)}"
-
-
-@register.filter
-def places(event, taken=None) -> dict:
-    """What the places line shows: taken, capacity and whether it is full."""
-    taken = event.taken if taken is None else taken
-    return {
-        "taken": taken,
-        "capacity": event.capacity,
-        "full": event.capacity is not None and taken >= event.capacity,
-    }

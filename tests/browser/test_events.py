@@ -25,6 +25,8 @@ def test_answer_a_full_meetup_then_get_a_place_and_a_ride(new_page, width):
     page.goto(agenda().url)
     assert axe_violations(page) == []
     page.get_by_role("link", name="Mois").click()
+    local = timezone.localtime(event.start)
+    page.goto(f"{agenda().url}mois/{local.year}/{local.month}/")  # its month
     page.get_by_role("table").get_by_role("link", name="Afterwork à Auch").click()
     assert page.get_by_text("2 / 2 places prises").is_visible()
     assert axe_violations(page) == []

@@ -6,7 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from activity.models import Notification
 from communes.models import Commune
 from events import selectors, services
-from events.models import CarpoolSeat
+from events.models import CarpoolSeat, RideRequest
 from tests.factories import EventPageFactory, UserFactory
 
 ACCEPTED, CANCELLED = CarpoolSeat.Status.ACCEPTED, CarpoolSeat.Status.CANCELLED
@@ -39,9 +39,11 @@ def test_a_driver_offers_and_a_passenger_gets_a_seat(event):
     car = offer(event, driver)
     seat = services.seat_request(offer=car, passenger=passenger)
     assert Notification.objects.filter(recipient=driver, kind="event_carpool").exists()
+    services.ride_request_set(event=event, user=passenger, commune=town("Pavie"))
     services.seat_decide(seat=seat, by=driver, accept=True)
     seat.refresh_from_db()
     assert seat.status == ACCEPTED
+    assert not RideRequest.objects.exists()  # no longer looking for a ride
     notice = Notification.objects.get(recipient=passenger, kind="event_carpool")
     assert str(driver) in notice.text
 

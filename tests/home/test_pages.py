@@ -2,6 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from wagtail.models import Page
 
+from events.models import EventIndexPage, EventPage
 from home.models import (
     CommitteeIndexPage,
     CommitteePage,
@@ -44,6 +45,7 @@ class TestPageTree:
             CommitteeIndexPage,
             NewsIndexPage,
             StandardPage,
+            EventIndexPage,
         }
         assert set(CommitteeIndexPage.allowed_parent_page_models()) == {
             HomePage,
@@ -54,7 +56,16 @@ class TestPageTree:
             CommitteeIndexPage,
         }
         assert CommitteePage.allowed_parent_page_models() == [CommitteeIndexPage]
-        assert set(CommitteePage.allowed_subpage_models()) == {NewsPage, StandardPage}
+        assert set(CommitteePage.allowed_subpage_models()) == {
+            NewsPage,
+            StandardPage,
+            EventPage,
+        }
+        assert set(EventPage.allowed_parent_page_models()) == {
+            EventIndexPage,
+            CommitteePage,
+        }
+        assert EventPage.allowed_subpage_models() == []
         assert set(NewsPage.allowed_parent_page_models()) == {
             NewsIndexPage,
             CommitteePage,
@@ -226,7 +237,7 @@ def test_committee_page_queries_do_not_grow(
         activity_services.reaction_toggle(
             post=post, user=membership.user, reaction="like"
         )
-    with django_assert_max_num_queries(40):  # 30 + the feed block (10)
+    with django_assert_max_num_queries(42):  # 30 + the feed (10) + meetups (1)
         response = client_member.get(committee.url)
     assert response.content.decode().count('class="person"') == count
 
