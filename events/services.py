@@ -462,8 +462,16 @@ def series_create(
     end = timezone.localtime(event.end)
     deadline_ahead = event.start - event.rsvp_deadline if event.rsvp_deadline else None
     taken = set(parent.get_children().values_list("slug", flat=True))
+    planned = {  # a date the series already has is not made twice
+        timezone.localtime(moment).date()
+        for moment in EventPage.objects.filter(series=series).values_list(
+            "start", flat=True
+        )
+    }
     created = []
     for day in series_dates(start.date(), rule, count)[1:]:
+        if day in planned:
+            continue
         new_start = timezone.make_aware(datetime.combine(day, start.time()))
         new_end = timezone.make_aware(
             datetime.combine(day + (end.date() - start.date()), end.time())

@@ -264,6 +264,8 @@ def test_an_editor_repeats_a_meetup_as_a_series(client, network_editor):
     assert all(c.series_id == copies[0].series_id for c in copies)
     assert all(c.organisers.filter(member=network_editor).exists() for c in copies)
     assert all(timezone.localtime(c.start).hour == 19 for c in copies)
+    client.post(url, {"rule": "monthly_weekday", "count": "5", "confirm": "1"})
+    assert EventPage.objects.count() == 5  # only the one date it lacked
 
 
 def test_series_need_the_right_to_add_pages(client, member):
