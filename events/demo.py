@@ -185,6 +185,7 @@ def seed_events(members, committees, seed: int, editors) -> None:
     if EventPage.objects.exists():
         return
     rng = random.Random(f"{seed}-events")
+    scale = min(1.0, len(members) / 280)  # a small test network gets fewer
     agenda = _agenda()
     today = timezone.localdate()
     by_name = {c.commune.name: c for c in committees}
@@ -214,7 +215,11 @@ def seed_events(members, committees, seed: int, editors) -> None:
         editors[0], [editors[0], referents.get(host.pk, editors[0])],
     )  # fmt: skip
     series = [afterwork] + services.series_create(
-        event=afterwork, by=editors[0], rule="monthly_weekday", count=13, publish=True
+        event=afterwork,
+        by=editors[0],
+        rule="monthly_weekday",
+        count=max(3, round(13 * scale)),
+        publish=True,
     )
     for n, event in enumerate(series):
         events.append(
@@ -258,7 +263,7 @@ def seed_events(members, committees, seed: int, editors) -> None:
         )
 
     # Coworking days: small rooms that fill up fast.
-    for n in range(16):
+    for n in range(max(2, round(16 * scale))):
         town = COWORKING_TOWNS[n % len(COWORKING_TOWNS)]
         committee = by_name.get(town)
         day = today + timedelta(days=(n - 7) * 9)
@@ -279,18 +284,8 @@ def seed_events(members, committees, seed: int, editors) -> None:
         )
 
     # A few events of the whole network.
-    for (
-        title,
-        days,
-        hour,
-        hours,
-        all_day,
-        venue,
-        town,
-        capacity,
-        guests,
-        text,
-    ) in NETWORK_EVENTS:
+    for row in NETWORK_EVENTS[: max(2, round(len(NETWORK_EVENTS) * scale))]:
+        title, days, hour, hours, all_day, venue, town, capacity, guests, text = row
         day = today + timedelta(days=days)
         commune = by_name[town].commune if town in by_name else host.commune
         start = _at(day, 0 if all_day else hour)
