@@ -21,6 +21,9 @@ class Kind:
 
 
 KINDS: dict[str, Kind] = {}
+#: `listener(notification)` runs after the commit that stored a notification (the
+#: chat's WebSocket pushes it live).
+LISTENERS: list = []
 
 
 def register(kind: Kind) -> None:
@@ -76,6 +79,8 @@ def notify(
         from activity import emails
 
         transaction.on_commit(lambda: emails.send_notification(notification))
+    for listener in LISTENERS:
+        transaction.on_commit(lambda listener=listener: listener(notification))
     return notification
 
 

@@ -90,3 +90,40 @@ def section_urls(request) -> dict[str, str]:
             urls[key] = urls[key] or page.get_url(request)
         cache.set(NAV_CACHE_KEY, urls, 300)
     return urls
+
+
+def header_counts(request) -> dict[str, int]:
+    """The unread notifications (the bell) and chat messages (the navigation) of
+    the page's member, in one query, once per request."""
+    counts = getattr(request, "_header_counts", None)
+    if counts is None:
+        from django.db.models import F, Func, Subquery
+        from django.db.models.functions import Coalesce
+
+        from activity.models import Notification
+        from chat.selectors import unread_messages
+        from members.models import User
+
+        def count(queryset):
+            counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT"))
+            return Coalesce(Subquery(counted.values("n")), 0)
+
+        user = request.user
+        notifications = Notification.objects.filter(
+            recipient=user.pk, read_at__isnull=True
+        )
+        counts = (
+            User.objects.filter(pk=user.pk)
+            .annotate(
+                unread_notifications=count(notifications),
+                unread_messages=count(unread_messages(user)),
+            )
+            .values("unread_notifications", "unread_messages")
+            .first()
+        ) or {}
+        counts = {
+            "notifications": counts.get("unread_notifications", 0),
+            "messages": counts.get("unread_messages", 0),
+        }
+        request._header_counts = counts
+    return counts

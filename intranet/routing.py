@@ -3,4 +3,6 @@
 Each app that talks over WebSocket adds its `websocket_urlpatterns` here.
 """
 
-websocket_urlpatterns: list = []
+from chat.routing import websocket_urlpatterns as chat_routes
+
+websocket_urlpatterns: list = [*chat_routes]

@@ -46,6 +46,7 @@ INSTALLED_APPS = [
     "activity",
     "forums",
     "events",
+    "chat",
     "wagtail.contrib.forms",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",

@@ -252,6 +252,16 @@ def _require_manager(by: User, committee) -> None:
         raise PermissionDenied(_("Only this committee's référents may do that."))
 
 
+#: `listener(user, committee)` runs after a member joins or leaves a committee
+#: (the chat re-checks which rooms their open sockets may read).
+MEMBERSHIP_LISTENERS: list = []
+
+
+def _membership_changed(user: User, committee) -> None:
+    for listener in MEMBERSHIP_LISTENERS:
+        listener(user, committee)
+
+
 def _keep_a_referent(committee, *, leaving: CommitteeMembership) -> None:
     others = CommitteeMembership.objects.filter(
         committee=committee, role=CommitteeMembership.Role.REFERENT
@@ -290,6 +300,7 @@ def membership_add(
     access.user_sync_groups(user)
     activity.record(user, activity.JOINED, target=committee)
     notices.committee_new_member(committee=committee, user=user, told_already=by)
+    _membership_changed(user, committee)
     return membership
 
 
@@ -318,6 +329,7 @@ def membership_remove(*, by: User, membership: CommitteeMembership) -> None:
     _keep_a_referent(membership.committee, leaving=membership)
     membership.delete()
     access.user_sync_groups(membership.user)
+    _membership_changed(membership.user, membership.committee)
 
 
 @transaction.atomic

@@ -3,7 +3,7 @@ from django.conf import settings
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from home.selectors import section_urls
+from home.selectors import header_counts, section_urls
 from members import selectors
 
 register = template.Library()
@@ -24,6 +24,7 @@ def main_nav(context):
         if urls.get(key):
             entries.append((label, urls[key]))
     entries.append((_("Forums"), reverse("forums:categories")))
+    entries.append((_("Chat"), reverse("chat:index")))
     entries.append((_("Directory"), reverse("members:directory")))
     entries.append((_("Search"), reverse("home:search")))
     if selectors.can_invite_somewhere(user=request.user):
@@ -33,12 +34,15 @@ def main_nav(context):
     matches = [url for _label, url in entries if url == path or (
         url != "/" and path.startswith(url))]  # fmt: skip
     current = max(matches, key=len, default=None)
+    chat_url = reverse("chat:index")
     return {
         "entries": [
-            {"label": label, "url": url, "current": url == current}
+            {"label": label, "url": url, "current": url == current,
+             "chat": url == chat_url}
             for label, url in entries
-        ]
-    }
+        ],
+        "chat_unread": header_counts(request)["messages"],
+    }  # fmt: skip
 
 
 @register.inclusion_tag("tags/language_switch.html", takes_context=True)

@@ -1,5 +1,6 @@
 """Browser tests: Debian's Chromium driven by Playwright (no `playwright install`)."""
 
+import multiprocessing
 import os
 import shutil
 from pathlib import Path
@@ -61,16 +62,101 @@ def browser(_django_db_helper):
         del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
+def _child_settings() -> None:
+    """In Daphne's spawned process: the test database and the test settings
+    (through override_settings, which resets the storages and hashers)."""
+    from channels.testing.live import set_database_connection
+    from django.conf import settings
+    from django.test import override_settings
+
+    set_database_connection()
+    override_settings(
+        ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "localhost"],
+        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
+        STORAGES={
+            **settings.STORAGES,
+            "staticfiles": {
+                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
+            },
+        },
+    ).enable()
+
+
+class AsgiServer:
+    """Daphne serving HTTP and WebSocket on the test database, in a child process
+    (as Channels' live server does). The child reads the database through its own
+    connections, so SQLite's in-memory test database cannot be shared: these
+    tests run on PostgreSQL (as in CI)."""
+
+    def __init__(self):
+        self.port = 0
+        self.process = None
+        self.start()
+
+    @property
+    def url(self) -> str:
+        return f"http://localhost:{self.port}"
+
+    def start(self) -> None:
+        from functools import partial
+
+        from channels.testing.live import make_application
+        from daphne.testing import DaphneProcess
+        from django.contrib.staticfiles.handlers import ASGIStaticFilesHandler
+
+        # Spawned, not forked: a fork would copy the browser driver's event loop
+        # and our database connection into the child. The child sets itself up
+        # from the environment, then points at the test database.
+        multiprocessing.set_start_method("spawn", force=True)
+        self.process = DaphneProcess(
+            "localhost",
+            partial(make_application, static_wrapper=ASGIStaticFilesHandler),
+            setup=_child_settings,
+            port=self.port,
+        )
+        self.process.start()
+        if not self.process.ready.wait(timeout=30):
+            self.stop()
+            pytest.fail("Daphne did not start")
+        self.port = self.process.port.value
+
+    def stop(self) -> None:
+        self.process.terminate()
+        self.process.join()
+
+    def restart(self) -> None:
+        """A server restart: every socket drops; the same address comes back."""
+        self.stop()
+        self.start()
+
+
 @pytest.fixture
-def new_page(browser, live_server):
-    """Open pages at a given width, in French, with axe-core allowed past the CSP."""
+def asgi_server(transactional_db, settings):
+    from django.db import connection
+
+    if connection.vendor == "sqlite":
+        pytest.skip("the live ASGI server needs a database it can share: PostgreSQL")
+    settings.ALLOWED_HOSTS = [*settings.ALLOWED_HOSTS, "localhost"]
+    server = AsgiServer()
+    yield server
+    server.stop()
+
+
+@pytest.fixture
+def new_page(browser, request):
+    """Open pages at a given width, in French, with axe-core allowed past the CSP.
+    Served by the live server (WSGI), or by Daphne when the test uses `asgi_server`."""
     contexts = []
+    if "asgi_server" in request.fixturenames:
+        base_url = request.getfixturevalue("asgi_server").url
+    else:
+        base_url = request.getfixturevalue("live_server").url
 
     def open_page(width=1280):
         context = browser.new_context(
             viewport={"width": width, "height": 900},
             locale="fr-FR",
-            base_url=live_server.url,
+            base_url=base_url,
             bypass_csp=True,  # only so that axe-core can be injected
         )
         contexts.append(context)

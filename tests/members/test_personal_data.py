@@ -11,6 +11,7 @@ from django.urls import reverse
 from activity import activity
 from activity import services as activity_services
 from activity.models import Comment, FeedPost, Notification
+from chat import services as chat_services
 from events import services as event_services
 from events.models import CarpoolOffer, EventOrganiser, Rsvp
 from forums import services as forum_services
@@ -93,6 +94,11 @@ def person(committee, network_editor, django_capture_on_commit_callbacks):
     )  # fmt: skip
     event_services.seat_request(offer=car, passenger=passenger)
     EventOrganiser.objects.create(page=meetup, member=user)
+    chat = chat_services.conversation_for(user=user, others=[network_editor])
+    chat_services.message_post(room=chat, author=user, body="Bonjour à tous")
+    chat_services.message_post(
+        room=chat, author=network_editor, body="Merci @Zéphyrin Quatrebarbes"
+    )
     return user, client
 
 
@@ -106,7 +112,7 @@ def test_the_download_holds_every_kind_of_data(person):
     assert {
         "account.json", "profile.json", "memberships.json", "follows.json",
         "invitations_sent.json", "join_requests.json", "posts.json", "feed.json",
-        "notifications.json", "forums.json", "meetups.json",
+        "notifications.json", "forums.json", "meetups.json", "chat.json",
     } <= names  # fmt: skip
     meetups = json.loads(archive.read("meetups.json"))
     assert meetups["answers"][0]["answer"] == "going"

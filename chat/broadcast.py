@@ -1,0 +1,107 @@
+"""What the chat pushes to open WebSockets, always after the commit that stored it.
+
+Groups: `chat.room.<id>` holds every socket of a member who may read the room (a
+socket shows a message in full in the rooms its tab opened, and counts it as
+unread elsewhere); `chat.user.<id>` and `chat.session.<key>` reach one member's
+sockets (unread counts, notifications, loss of access).
+"""
+
+import asyncio
+import logging
+from concurrent.futures import ThreadPoolExecutor
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+
+from activity.mentions import names_for
+
+logger = logging.getLogger(__name__)
+
+
+def room_group(room_id: int) -> str:
+    return f"chat.room.{room_id}"
+
+
+def user_group(user_id: int) -> str:
+    return f"chat.user.{user_id}"
+
+
+def session_group(session_key: str) -> str:
+    return f"chat.session.{session_key}"
+
+
+def _send(group: str, event: dict) -> None:
+    """Best effort: what is pushed is already stored, and a client that misses a
+    push catches up by id; a layer that fails must not fail the caller's request."""
+    send = async_to_sync(get_channel_layer().group_send)
+    try:
+        try:
+            asyncio.get_running_loop()
+        except RuntimeError:  # the usual case: a synchronous thread
+            send(group, event)
+        else:  # called under a running loop (a test's browser driver)
+            with ThreadPoolExecutor(max_workers=1) as pool:
+                pool.submit(send, group, event).result()
+    except Exception:
+        logger.exception("Could not push %s to %s", event.get("type"), group)
+
+
+def payload(message, names=None) -> dict:
+    """A message as the protocol sends it: plain text, never HTML. Mentions stay
+    "@[id]" in `body`, with the names in `mentions` for the client to link."""
+    if names is None:
+        names = names_for([message.body])
+    deleted = message.deleted_at is not None
+    return {
+        "id": message.pk,
+        "room": message.room_id,
+        "author": {"id": message.author_id, "name": str(message.author)},
+        "body": "" if deleted else message.body,
+        "mentions": {str(pk): str(user) for pk, user in names.items()},
+        "created_at": message.created_at.isoformat(),
+        "edited": message.edited_at is not None,
+        "deleted": deleted,
+    }
+
+
+def message(message, *, event: str) -> None:
+    _send(
+        room_group(message.room_id),
+        {"type": "chat.message", "event": event, "message": payload(message)},
+    )
+
+
+def unread_changed(user) -> None:
+    _send(user_group(user.pk), {"type": "chat.unread"})
+
+
+def rooms_changed(user_ids) -> None:
+    for pk in user_ids:
+        _send(user_group(pk), {"type": "chat.rooms"})
+
+
+def access_revoked(user_id: int, room_id: int) -> None:
+    _send(user_group(user_id), {"type": "chat.revoked", "room": room_id})
+
+
+def room_closed(room) -> None:
+    """Every socket in the room checks again whether its member may still read."""
+    _send(room_group(room.pk), {"type": "chat.recheck", "room": room.pk})
+
+
+def member_gone(user_id: int) -> None:
+    """A deactivated or erased member: their sockets close."""
+    _send(user_group(user_id), {"type": "chat.gone"})
+
+
+def session_ended(session_key: str) -> None:
+    _send(session_group(session_key), {"type": "chat.gone"})
+
+
+def notification(notification) -> None:
+    """A new notification of `activity`, live (its bell and the text)."""
+    _send(
+        user_group(notification.recipient_id),
+        {"type": "chat.notification", "text": notification.text,
+         "url": notification.url},
+    )  # fmt: skip

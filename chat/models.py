@@ -1,0 +1,170 @@
+"""Live chat: rooms (the network's, each committee's) and direct conversations
+(1:1 or a group), their messages with increasing ids, and where each member is."""
+
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+MAX_MESSAGE = 4000
+MAX_GROUP = 20
+
+
+class Room(models.Model):
+    class Kind(models.TextChoices):
+        NETWORK = "network", _("Network room")
+        COMMITTEE = "committee", _("Committee room")
+        DIRECT = "direct", _("Conversation")
+
+    class Access(models.TextChoices):
+        OPEN = "open", _("Other members may read it")
+        CLOSED = "closed", _("Only the committee's members see it")
+
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    name = models.CharField(_("name"), max_length=80, blank=True)
+    slug = models.SlugField(max_length=80, unique=True, null=True, blank=True)
+    description = models.CharField(_("description"), max_length=200, blank=True)
+    committee = models.OneToOneField(
+        "home.CommitteePage",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="chat_room",
+    )
+    access = models.CharField(
+        _("who reads it"), max_length=10, choices=Access.choices, default=Access.OPEN
+    )
+    # A direct conversation's people, as sorted ids: one conversation per set.
+    key = models.CharField(max_length=300, unique=True, null=True, blank=True)
+    position = models.PositiveSmallIntegerField(default=0)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    class Meta:
+        ordering = ["position", "name", "pk"]
+        verbose_name = _("chat room")
+        verbose_name_plural = _("chat rooms")
+        constraints = [
+            models.CheckConstraint(
+                condition=~models.Q(kind="committee")
+                | models.Q(committee__isnull=False),
+                name="chat_committee_room_has_committee",
+            ),
+            models.CheckConstraint(
+                condition=~models.Q(kind="direct") | models.Q(key__isnull=False),
+                name="chat_direct_room_has_key",
+            ),
+        ]
+
+    def __str__(self) -> str:
+        if self.kind == self.Kind.COMMITTEE and self.committee_id:
+            return self.committee.title
+        return self.name or str(_("Conversation"))
+
+    def get_absolute_url(self) -> str:
+        return reverse("chat:room", args=[self.pk])
+
+    @property
+    def group_name(self) -> str:
+        return f"chat.room.{self.pk}"
+
+    @property
+    def is_direct(self) -> bool:
+        return self.kind == self.Kind.DIRECT
+
+
+class NetworkRoomManager(models.Manager):
+    def get_queryset(self):
+        return super().get_queryset().filter(kind=Room.Kind.NETWORK)
+
+
+class NetworkRoom(Room):
+    """The network's rooms, as staff manage them in the admin."""
+
+    objects = NetworkRoomManager()
+
+    class Meta:
+        proxy = True
+        verbose_name = _("network room")
+        verbose_name_plural = _("network rooms")
+
+    def save(self, *args, **kwargs):
+        self.kind = Room.Kind.NETWORK
+        super().save(*args, **kwargs)
+
+
+class Participant(models.Model):
+    """A member of a direct conversation (rooms follow the network and committees)."""
+
+    room = models.ForeignKey(
+        Room, on_delete=models.CASCADE, related_name="participants"
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    joined_at = models.DateTimeField(default=timezone.now)
+    left_at = models.DateTimeField(null=True, blank=True)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["room", "user"], name="chat_one_participant"
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} in {self.room_id}"
+
+
+class ReadMarker(models.Model):
+    """How far a member has read a room, and whether they muted it."""
+
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="markers")
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    last_read_id = models.BigIntegerField(default=0)
+    muted = models.BooleanField(default=False)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(fields=["room", "user"], name="chat_one_marker")
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.user} read {self.room_id} to {self.last_read_id}"
+
+
+class MessageQuerySet(models.QuerySet):
+    def shown(self):
+        return self.filter(deleted_at__isnull=True)
+
+
+class Message(models.Model):
+    """Ids only grow: a client that reconnects asks for what came after the last
+    id it saw."""
+
+    id = models.BigAutoField(primary_key=True)
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
+    author = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    body = models.TextField(max_length=MAX_MESSAGE)
+    created_at = models.DateTimeField(default=timezone.now)
+    edited_at = models.DateTimeField(null=True, blank=True)
+    deleted_at = models.DateTimeField(null=True, blank=True)
+
+    objects = MessageQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["id"]
+        verbose_name = _("chat message")
+        verbose_name_plural = _("chat messages")
+        indexes = [
+            models.Index(fields=["room", "id"]),
+            models.Index(fields=["author", "created_at"]),  # the rate limit
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.author} in {self.room_id}: {self.body[:40]}"

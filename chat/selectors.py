@@ -1,0 +1,155 @@
+"""Reads of the chat: who may read or write where, room lists with unread counts,
+and messages by id."""
+
+from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models.functions import Coalesce
+
+from chat.models import Message, Participant, ReadMarker, Room
+from members.selectors import committee_ids_of
+
+PAGE = 50  # messages per page of history
+CATCH_UP = 500  # messages sent at once to a client that reconnects
+
+
+def readable_rooms(user) -> QuerySet[Room]:
+    """Every room `user` may read: network rooms, their committees' rooms and the
+    open rooms of other committees, and their conversations (staff included: no
+    one reads a conversation they are not part of)."""
+    if not user.is_active:
+        return Room.objects.none()
+    return Room.objects.filter(
+        Q(kind=Room.Kind.NETWORK)
+        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=committee_ids_of(user))
+        | Q(kind=Room.Kind.COMMITTEE, access=Room.Access.OPEN)
+        | Q(
+            kind=Room.Kind.DIRECT,
+            participants__user=user,
+            participants__left_at__isnull=True,
+        )
+    )
+
+
+def my_rooms(user) -> QuerySet[Room]:
+    """The rooms of the member's list: network rooms, their committees' rooms and
+    their conversations (other committees' open rooms are reached from their page)."""
+    if not user.is_active:
+        return Room.objects.none()
+    return Room.objects.filter(
+        Q(kind=Room.Kind.NETWORK)
+        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=committee_ids_of(user))
+        | Q(
+            kind=Room.Kind.DIRECT,
+            participants__user=user,
+            participants__left_at__isnull=True,
+        )
+    )
+
+
+def can_read(user, room: Room) -> bool:
+    return readable_rooms(user).filter(pk=room.pk).exists()
+
+
+def can_post(user, room: Room) -> bool:
+    """Network rooms: every member; a committee's room: its members; a
+    conversation: its participants who did not leave."""
+    if not user.is_active:
+        return False
+    if room.kind == Room.Kind.NETWORK:
+        return True
+    if room.kind == Room.Kind.COMMITTEE:
+        return room.committee_id in committee_ids_of(user)
+    return Participant.objects.filter(
+        room=room, user=user, left_at__isnull=True
+    ).exists()
+
+
+def unread_filter(user) -> Q:
+    """Messages of others that `user` has not read, in rooms whose marker they have
+    (a room never opened counts nothing) and did not mute."""
+    return (
+        Q(
+            room__markers__user=user,
+            room__markers__muted=False,
+            id__gt=F("room__markers__last_read_id"),
+        )
+        & ~Q(author=user)
+        & Q(deleted_at__isnull=True)
+    )
+
+
+def unread_messages(user) -> QuerySet[Message]:
+    return Message.objects.filter(unread_filter(user)).filter(
+        room__in=readable_rooms(user).values("pk")
+    )
+
+
+def unread_total(user) -> int:
+    return unread_messages(user).count()
+
+
+def room_list(user) -> list[Room]:
+    """My rooms, newest activity first, each with `unread`, `muted` and, for a
+    conversation, `people` (the others)."""
+    marker = ReadMarker.objects.filter(room=OuterRef("pk"), user=user)
+    rooms = (
+        my_rooms(user)
+        .annotate(
+            read_upto=Subquery(marker.values("last_read_id")[:1]),
+            muted=Coalesce(Subquery(marker.values("muted")[:1]), Value(False)),
+        )
+        .annotate(
+            unread=Count(
+                "messages",
+                filter=Q(messages__id__gt=F("read_upto"))
+                & ~Q(messages__author=user)
+                & Q(messages__deleted_at__isnull=True),
+            )
+        )
+        .select_related("committee")
+        .order_by(F("last_message_at").desc(nulls_last=True), "position", "pk")
+    )
+    rooms = list(rooms)
+    attach_people(rooms, user)
+    return rooms
+
+
+def attach_people(rooms: list[Room], user) -> None:
+    """Set `people` (the other participants) on each conversation."""
+    direct = [room for room in rooms if room.is_direct]
+    people: dict[int, list] = {room.pk: [] for room in direct}
+    for participant in (
+        Participant.objects.filter(room__in=direct, left_at__isnull=True)
+        .exclude(user=user)
+        .select_related("user__profile")
+        .order_by("user__first_name")
+    ):
+        people[participant.room_id].append(participant.user)
+    for room in direct:
+        room.people = people[room.pk]
+
+
+def messages_after(room: Room, after: int, limit: int = CATCH_UP) -> list[Message]:
+    return list(
+        Message.objects.filter(room=room, id__gt=after)
+        .select_related("author__profile")
+        .order_by("id")[:limit]
+    )
+
+
+def messages_before(room: Room, before: int | None, limit: int = PAGE) -> list[Message]:
+    """The `limit` messages before the id `before` (the latest without it), oldest
+    first."""
+    found = Message.objects.filter(room=room)
+    if before:
+        found = found.filter(id__lt=before)
+    page = list(found.select_related("author__profile").order_by("-id")[:limit])
+    page.reverse()
+    return page
+
+
+def marker_of(user, room: Room) -> ReadMarker | None:
+    return ReadMarker.objects.filter(user=user, room=room).first()
+
+
+def conversation_key(user_ids) -> str:
+    return "-".join(str(pk) for pk in sorted(set(user_ids)))

@@ -1,0 +1,241 @@
+"""Writes of the chat. A message is stored first; its broadcast is scheduled for
+after the commit, so nobody ever receives a message the database does not hold,
+and a client that missed the broadcast finds it by id."""
+
+from datetime import timedelta
+
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.db import IntegrityError, transaction
+from django.db.models import Max
+from django.db.models.functions import Greatest
+from django.utils import timezone
+from django.utils.text import slugify
+from django.utils.translation import gettext as _
+
+from activity import mentions
+from chat import broadcast, notices, selectors
+from chat.models import MAX_GROUP, MAX_MESSAGE, Message, Participant, ReadMarker, Room
+from members.models import User
+
+RATE = 20  # messages…
+RATE_WINDOW = timedelta(seconds=10)  # …per member in this window
+
+
+def _clean(body: str) -> str:
+    body = (body or "").replace("\x00", "").strip()
+    if not body:
+        raise ValidationError(_("Write a message first."), code="empty")
+    if len(body) > MAX_MESSAGE:
+        raise ValidationError(
+            _("A message has at most %(max)d characters (this one has %(count)d).")
+            % {"max": MAX_MESSAGE, "count": len(body)},
+            code="too_long",
+        )
+    return body
+
+
+def _check_rate(author) -> None:
+    recent = Message.objects.filter(
+        author=author, created_at__gte=timezone.now() - RATE_WINDOW
+    ).count()
+    if recent >= RATE:
+        raise ValidationError(
+            _("You are sending messages too fast: wait a few seconds."),
+            code="rate_limited",
+        )
+
+
+def _forbidden() -> PermissionDenied:
+    return PermissionDenied(_("You cannot write in this room."))
+
+
+@transaction.atomic
+def message_post(*, room: Room, author, body: str) -> Message:
+    """Post a message: checked, stored, read by its author, then (after commit)
+    sent to the room and the mentioned members told."""
+    if not selectors.can_post(author, room):
+        raise _forbidden()
+    body = mentions.encode(_clean(body))
+    _check_rate(author)
+    message = Message.objects.create(room=room, author=author, body=body)
+    Room.objects.filter(pk=room.pk).update(last_message_at=message.created_at)
+    _read_upto(author, room, message.pk)
+    notices.mentions(message=message, room=room)
+    transaction.on_commit(lambda: broadcast.message(message, event="message"))
+    return message
+
+
+def _own(message: Message, by) -> Message:
+    if message.author_id != by.pk or message.deleted_at is not None:
+        raise PermissionDenied(_("Only its author can change this message."))
+    if not selectors.can_post(by, message.room):
+        raise _forbidden()
+    return message
+
+
+@transaction.atomic
+def message_edit(*, message: Message, by, body: str) -> Message:
+    _own(message, by)
+    message.body = mentions.encode(_clean(body))
+    message.edited_at = timezone.now()
+    message.save(update_fields=["body", "edited_at"])
+    transaction.on_commit(lambda: broadcast.message(message, event="edited"))
+    return message
+
+
+@transaction.atomic
+def message_delete(*, message: Message, by) -> None:
+    """The text goes; a placeholder keeps the conversation readable."""
+    _own(message, by)
+    message.body, message.deleted_at = "", timezone.now()
+    message.save(update_fields=["body", "deleted_at"])
+    transaction.on_commit(lambda: broadcast.message(message, event="deleted"))
+
+
+def _read_upto(user, room: Room, message_id: int) -> None:
+    updated = ReadMarker.objects.filter(user=user, room=room).update(
+        last_read_id=Greatest("last_read_id", message_id)
+    )
+    if not updated:
+        try:
+            with transaction.atomic():
+                ReadMarker.objects.create(user=user, room=room, last_read_id=message_id)
+        except IntegrityError:  # created meanwhile by another tab
+            _read_upto(user, room, message_id)
+
+
+def mark_read(*, user, room: Room, upto: int | None = None) -> None:
+    """Mark `room` read up to the message `upto` (its last message by default)."""
+    if upto is None:
+        upto = room.messages.order_by("-id").values_list("id", flat=True).first() or 0
+    _read_upto(user, room, upto)
+    transaction.on_commit(lambda: broadcast.unread_changed(user))
+
+
+def mute_set(*, user, room: Room, muted: bool) -> None:
+    if not selectors.can_read(user, room):
+        raise _forbidden()
+    marker, _created = ReadMarker.objects.get_or_create(user=user, room=room)
+    marker.muted = muted
+    marker.save(update_fields=["muted"])
+
+
+def start_reading(*, user, rooms) -> None:
+    """The first time a member opens the chat, what was said before is not news:
+    each room's marker starts at its last message."""
+    have = set(ReadMarker.objects.filter(user=user).values_list("room_id", flat=True))
+    missing = [room for room in rooms if room.pk not in have]
+    if not missing:
+        return
+    last = dict(
+        Message.objects.filter(room__in=missing)
+        .order_by()
+        .values("room")
+        .annotate(last=Max("id"))
+        .values_list("room", "last")
+    )
+    ReadMarker.objects.bulk_create(
+        [ReadMarker(user=user, room=room, last_read_id=last.get(room.pk, 0))
+         for room in missing],
+        ignore_conflicts=True,
+    )  # fmt: skip
+
+
+# Conversations
+
+
+@transaction.atomic
+def conversation_for(*, user, others) -> Room:
+    """The one conversation of `user` with exactly `others` (1 to 19 members),
+    created on first use."""
+    people = {person.pk: person for person in others if person.pk != user.pk}
+    if not people:
+        raise ValidationError(_("Choose at least one member."), code="empty")
+    if len(people) + 1 > MAX_GROUP:
+        raise ValidationError(
+            _("A conversation has at most %(max)d members.") % {"max": MAX_GROUP},
+            code="too_many",
+        )
+    if User.objects.filter(pk__in=people, is_active=False).exists():
+        raise ValidationError(_("This member is no longer here."), code="inactive")
+    key = selectors.conversation_key([user.pk, *people])
+    room, created = Room.objects.get_or_create(
+        key=key, defaults={"kind": Room.Kind.DIRECT}
+    )
+    if created:
+        for person in [user, *people.values()]:
+            Participant.objects.create(room=room, user=person)
+            ReadMarker.objects.create(room=room, user=person)
+        transaction.on_commit(lambda: broadcast.rooms_changed(list(people)))
+    else:
+        # Opening it again brings back whoever had left the group.
+        Participant.objects.filter(room=room, user=user).update(left_at=None)
+    return room
+
+
+@transaction.atomic
+def conversation_leave(*, user, room: Room) -> None:
+    """Leave a group conversation (a 1:1 stays: mute it instead)."""
+    if not room.is_direct:
+        raise ValidationError(_("Only a conversation can be left."), code="not_group")
+    if room.participants.count() <= 2:
+        raise ValidationError(
+            _("A conversation between two people cannot be left: mute it instead."),
+            code="not_group",
+        )
+    left = Participant.objects.filter(
+        room=room, user=user, left_at__isnull=True
+    ).update(left_at=timezone.now())
+    if left:
+        transaction.on_commit(lambda: broadcast.access_revoked(user.pk, room.pk))
+
+
+# Rooms managed by staff and committees
+
+
+def network_room_create(*, name: str, description: str = "", position: int = 0) -> Room:
+    room, _created = Room.objects.get_or_create(
+        slug=slugify(name)[:80],
+        defaults={"kind": Room.Kind.NETWORK, "name": name,
+                  "description": description, "position": position},
+    )  # fmt: skip
+    return room
+
+
+def committee_rooms_ensure(user) -> None:
+    """Each of the member's committees has its room (made on first need)."""
+    from home.models import CommitteePage
+    from members.selectors import committee_ids_of
+
+    have = set(
+        Room.objects.filter(committee__isnull=False).values_list(
+            "committee_id", flat=True
+        )
+    )
+    for committee in CommitteePage.objects.filter(pk__in=committee_ids_of(user) - have):
+        committee_room(committee)
+
+
+def committee_room(committee) -> Room:
+    room, _created = Room.objects.get_or_create(
+        committee=committee, defaults={"kind": Room.Kind.COMMITTEE}
+    )
+    return room
+
+
+@transaction.atomic
+def committee_room_access_set(*, committee, by, access: str) -> Room:
+    """The committee's référents (and the network team) choose whether other
+    members may read its room."""
+    from members.services import can_manage_committee
+
+    if not can_manage_committee(user=by, committee=committee):
+        raise PermissionDenied
+    if access not in Room.Access.values:
+        raise ValidationError(_("Choose who reads the room."), code="access")
+    room = committee_room(committee)
+    room.access = access
+    room.save(update_fields=["access"])
+    if access == Room.Access.CLOSED:
+        transaction.on_commit(lambda: broadcast.room_closed(room))
+    return room

@@ -1,0 +1,170 @@
+"""The chat over plain HTTP: the page a member reads and writes in without
+JavaScript; `static/js/chat.js` then takes the same page live over `/ws/`."""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied, ValidationError
+from django.http import Http404
+from django.shortcuts import get_object_or_404, redirect, render
+from django.utils.translation import gettext as _
+from django.views.decorators.http import require_POST
+
+from activity.mentions import decode, names_for
+from chat import selectors, services
+from chat.models import MAX_MESSAGE, Message, Room
+from members.models import User
+from members.services import can_manage_committee
+
+
+def _readable(request, pk) -> Room:
+    room = selectors.readable_rooms(request.user).filter(pk=pk).first()
+    if room is None:
+        raise Http404
+    return room
+
+
+def index(request):
+    services.committee_rooms_ensure(request.user)
+    rooms = selectors.room_list(request.user)
+    services.start_reading(user=request.user, rooms=rooms)
+    return render(request, "chat/index.html", {"rooms": rooms})
+
+
+def room(request, pk):
+    room = _readable(request, pk)
+    before = request.GET.get("avant", "")
+    page = selectors.messages_before(room, int(before) if before.isdigit() else None)
+    names = names_for([m.body for m in page])
+    for message in page:
+        message.names = names
+    if page and not before:
+        services.mark_read(user=request.user, room=room, upto=page[-1].pk)
+    rooms = selectors.room_list(request.user)
+    current = next((r for r in rooms if r.pk == room.pk), room)
+    if room.is_direct and not hasattr(current, "people"):
+        selectors.attach_people([current], request.user)
+    marker = selectors.marker_of(request.user, room)
+    return render(
+        request,
+        "chat/room.html",
+        {
+            "rooms": rooms,
+            "room": current,
+            "page": page,
+            "last_id": page[-1].pk if page and not before else "",
+            "older": page[0].pk if len(page) == selectors.PAGE else None,
+            "can_post": selectors.can_post(request.user, room),
+            "muted": bool(marker and marker.muted),
+            "max_length": MAX_MESSAGE,
+            "can_manage": room.committee_id is not None
+            and can_manage_committee(user=request.user, committee=room.committee),
+        },
+    )
+
+
+def _say(request, error) -> None:
+    for message in getattr(error, "messages", None) or [str(error)]:
+        messages.error(request, message)
+
+
+@require_POST
+def send(request, pk):
+    room = _readable(request, pk)
+    try:
+        services.message_post(
+            room=room, author=request.user, body=request.POST.get("body", "")
+        )
+    except (ValidationError, PermissionDenied) as error:
+        _say(request, error)
+    return redirect(room.get_absolute_url() + "#composer")
+
+
+@require_POST
+def mute(request, pk):
+    room = _readable(request, pk)
+    muted = request.POST.get("muted") == "1"
+    services.mute_set(user=request.user, room=room, muted=muted)
+    messages.success(
+        request,
+        _("The room is muted: it no longer counts in your unread messages.")
+        if muted
+        else _("The room counts again in your unread messages."),
+    )
+    return redirect(room)
+
+
+@require_POST
+def leave(request, pk):
+    room = _readable(request, pk)
+    try:
+        services.conversation_leave(user=request.user, room=room)
+    except ValidationError as error:
+        _say(request, error)
+        return redirect(room)
+    messages.success(request, _("You left the conversation."))
+    return redirect("chat:index")
+
+
+@require_POST
+def access(request, pk):
+    room = _readable(request, pk)
+    if room.committee is None:
+        raise Http404
+    services.committee_room_access_set(
+        committee=room.committee, by=request.user, access=request.POST.get("access", "")
+    )
+    messages.success(request, _("Who reads the room is saved."))
+    return redirect(room)
+
+
+@require_POST
+def conversation_with(request, pk):
+    """« Envoyer un message » on a profile: the one conversation with that member."""
+    other = get_object_or_404(User, pk=pk, is_active=True)
+    try:
+        room = services.conversation_for(user=request.user, others=[other])
+    except ValidationError as error:
+        _say(request, error)
+        return redirect("members:profile_detail", pk=pk)
+    return redirect(room)
+
+
+def _own_message(request, pk) -> Message:
+    message = get_object_or_404(Message.objects.select_related("room"), pk=pk)
+    if not selectors.can_read(request.user, message.room):
+        raise Http404
+    return message
+
+
+def message_edit(request, pk):
+    message = _own_message(request, pk)
+    if request.method == "POST":
+        try:
+            services.message_edit(
+                message=message, by=request.user, body=request.POST.get("body", "")
+            )
+        except (ValidationError, PermissionDenied) as error:
+            _say(request, error)
+        else:
+            return redirect(message.room.get_absolute_url() + f"#message-{message.pk}")
+    if message.author_id != request.user.pk or message.deleted_at:
+        raise PermissionDenied
+    text = decode(message.body, names_for([message.body]))
+    return render(
+        request,
+        "chat/message_edit.html",
+        {
+            "message": message,
+            "text": request.POST.get("body", text),
+            "max_length": MAX_MESSAGE,
+        },
+    )
+
+
+@require_POST
+def message_delete(request, pk):
+    message = _own_message(request, pk)
+    try:
+        services.message_delete(message=message, by=request.user)
+    except PermissionDenied as error:
+        _say(request, error)
+    return redirect(message.room.get_absolute_url() + f"#message-{message.pk}")

@@ -1,0 +1,58 @@
+"""The chat in two browsers at once, over Daphne and the real WebSocket stack."""
+
+import pytest
+
+from chat.models import Message, Room
+from tests.browser.conftest import axe_violations
+from tests.browser.test_members_pages import log_in
+from tests.factories import UserFactory
+
+pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
+XSS = '<img src=x onerror="window.hacked=1">'
+
+
+def open_general(page, email):
+    log_in(page, email)
+    page.goto(Room.objects.get(slug="general").get_absolute_url())
+    page.get_by_text("En direct").wait_for()
+
+
+@pytest.mark.parametrize("width", [375, 1280])
+def test_two_members_chat_live_and_one_catches_up_after_going_offline(
+    asgi_server, new_page, width
+):
+    UserFactory(email="alice@example.org", first_name="Alice", last_name="Roux")
+    UserFactory(email="bruno@example.org", first_name="Bruno", last_name="Lacaze")
+    alice, bruno = new_page(width), new_page(width)
+    open_general(alice, "alice@example.org")
+    open_general(bruno, "bruno@example.org")
+    assert axe_violations(alice) == []
+
+    box = alice.get_by_label("Votre message")
+    box.fill("Bonjour Bruno, tu viens jeudi ?")
+    box.press("Enter")
+    bruno.locator(".chat-message", has_text="tu viens jeudi").wait_for()
+    assert box.input_value() == ""  # sent over the socket, not by reloading
+
+    box.fill("Je regarde… ")
+    bruno.get_by_text("Alice Roux écrit…").wait_for()
+
+    # Bruno loses the network, and meanwhile the server restarts: every socket
+    # drops. Alice is back at once; Bruno only when his network is.
+    bruno.context.set_offline(True)
+    asgi_server.restart()
+    bruno.get_by_text("Reconnexion…").wait_for()
+    alice.get_by_text("En direct").wait_for(timeout=30_000)
+    for text in ("Premier message manqué", "Second message manqué", XSS):
+        box.fill(text)
+        box.press("Enter")
+        alice.locator(".chat-message").last.filter(has_text=text[:10]).wait_for()
+    bruno.context.set_offline(False)
+    bruno.get_by_text("En direct").wait_for(timeout=30_000)
+    bruno.locator(".chat-message", has_text="window.hacked").wait_for()
+    texts = bruno.locator(".chat-message__body").all_inner_texts()
+    assert texts[-3:] == ["Premier message manqué", "Second message manqué", XSS]
+    assert len(texts) == len(set(texts))  # nothing twice
+    assert bruno.evaluate("window.hacked") is None
+    assert Message.objects.count() == 4
+    assert axe_violations(bruno) == []

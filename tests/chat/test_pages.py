@@ -1,0 +1,151 @@
+"""The chat over plain HTTP (the page works without JavaScript)."""
+
+import pytest
+from django.urls import reverse
+
+from chat import services
+from chat.models import Message, Room
+from tests.factories import CommitteeMembershipFactory, UserFactory
+
+
+@pytest.fixture
+def general(db):
+    return Room.objects.get(slug="general")
+
+
+def test_the_network_rooms_exist_and_are_listed(client_member):
+    html = client_member.get(reverse("chat:index")).content.decode()
+    for name in ("Général", "Entraide", "Coworking"):
+        assert name in html
+
+
+def test_read_and_post_without_javascript(client_member, member, general, other_member):
+    services.message_post(room=general, author=other_member, body="Bienvenue à tous")
+    html = client_member.get(general.get_absolute_url()).content.decode()
+    assert "Bienvenue à tous" in html
+    response = client_member.post(
+        reverse("chat:send", args=[general.pk]), {"body": "Merci ! https://gers.fr"}
+    )
+    assert response.status_code == 302
+    html = client_member.get(general.get_absolute_url()).content.decode()
+    assert '<a href="https://gers.fr" rel="nofollow">https://gers.fr</a>' in html
+
+
+def test_an_empty_or_long_message_gets_a_clear_error(client_member, general):
+    for body, words in (("  ", "Écrivez"), ("x" * 4001, "4000")):
+        response = client_member.post(
+            reverse("chat:send", args=[general.pk]), {"body": body}, follow=True
+        )
+        assert words in response.content.decode()
+    assert not Message.objects.exists()
+
+
+def test_send_a_message_from_a_profile_reuses_the_conversation(
+    client_member, member, other_member
+):
+    url = reverse("chat:with", args=[other_member.pk])
+    first = client_member.post(url)
+    second = client_member.post(url)
+    assert first["Location"] == second["Location"]
+    room = Room.objects.get(kind="direct")
+    assert set(room.participants.values_list("user", flat=True)) == {
+        member.pk,
+        other_member.pk,
+    }
+    assert services.conversation_for(user=other_member, others=[member]) == room
+    html = client_member.get(room.get_absolute_url()).content.decode()
+    assert str(other_member) in html
+
+
+def test_one_conversation_per_set_of_people(member, other_member):
+    third = UserFactory()
+    group = services.conversation_for(user=member, others=[other_member, third])
+    assert services.conversation_for(user=third, others=[member, other_member]) == group
+    assert services.conversation_for(user=member, others=[other_member]) != group
+
+
+def test_a_group_has_at_most_twenty_members(member):
+    people = [UserFactory() for _ in range(20)]
+    with pytest.raises(Exception, match="20"):
+        services.conversation_for(user=member, others=people)
+
+
+def test_others_and_staff_never_open_a_conversation(client, member, other_member):
+    room = services.conversation_for(user=member, others=[other_member])
+    services.message_post(room=room, author=member, body="Entre nous, le code 4417")
+    staff = UserFactory(is_staff=True, is_superuser=True)
+    client.force_login(staff)
+    assert client.get(room.get_absolute_url()).status_code == 404
+    response = client.get(reverse("home:search"), {"q": "Entre nous"})
+    assert "4417" not in response.content.decode()
+
+
+def test_leave_a_group_and_mute_a_room(client_member, member, other_member, general):
+    group = services.conversation_for(user=member, others=[other_member, UserFactory()])
+    client_member.post(reverse("chat:leave", args=[group.pk]))
+    assert client_member.get(group.get_absolute_url()).status_code == 404
+    one = services.conversation_for(user=member, others=[other_member])
+    response = client_member.post(reverse("chat:leave", args=[one.pk]), follow=True)
+    assert "sourdine" in response.content.decode()  # a 1:1 is muted, not left
+    client_member.post(reverse("chat:mute", args=[general.pk]), {"muted": "1"})
+    services.message_post(room=general, author=other_member, body="Pour tous")
+    from chat.selectors import unread_total
+
+    assert unread_total(member) == 0
+
+
+def test_unread_counts_in_the_navigation(client_member, member, other_member, general):
+    client_member.get(reverse("chat:index"))  # the member starts using the chat
+    services.message_post(room=general, author=other_member, body="Un")
+    services.message_post(room=general, author=other_member, body="Deux")
+    html = client_member.get("/").content.decode()
+    assert 'data-chat-unread><span class="count">2</span>' in html
+    client_member.get(general.get_absolute_url())  # read
+    html = client_member.get("/").content.decode()
+    assert 'data-chat-unread hidden><span class="count">0</span>' in html
+
+
+def test_authors_edit_and_delete_their_messages(
+    client_member, member, other_member, general
+):
+    mine = services.message_post(room=general, author=member, body="Coquille")
+    theirs = services.message_post(room=general, author=other_member, body="Pas à toi")
+    client_member.post(reverse("chat:edit", args=[mine.pk]), {"body": "Corrigé"})
+    mine.refresh_from_db()
+    assert mine.body == "Corrigé" and mine.edited_at
+    assert client_member.post(
+        reverse("chat:edit", args=[theirs.pk]), {"body": "x"}
+    ).status_code in (302, 403)
+    theirs.refresh_from_db()
+    assert theirs.body == "Pas à toi"
+    client_member.post(reverse("chat:delete", args=[mine.pk]))
+    html = client_member.get(general.get_absolute_url()).content.decode()
+    assert "Corrigé" not in html and "Message supprimé" in html
+
+
+def test_a_closed_committee_room_is_hidden_from_others(client, committee, member):
+    referent = CommitteeMembershipFactory(committee=committee, role="referent").user
+    room = services.committee_room_access_set(
+        committee=committee, by=referent, access="closed"
+    )
+    client.force_login(member)
+    assert client.get(room.get_absolute_url()).status_code == 404
+    CommitteeMembershipFactory(committee=committee, user=member)
+    assert client.get(room.get_absolute_url()).status_code == 200
+
+
+@pytest.mark.parametrize("count", [5, 60])
+def test_the_room_page_runs_a_flat_number_of_queries(
+    client_member, member, general, count, django_assert_max_num_queries
+):
+    people = [UserFactory() for _ in range(5)]
+    for n in range(count):
+        services.message_post(
+            room=general, author=people[n % 5], body=f"Message {n} @{member}"
+        )
+        Message.objects.update(created_at="2026-01-01T00:00Z")  # no rate limit
+    services.conversation_for(user=member, others=people[:2])
+    with django_assert_max_num_queries(30):
+        assert client_member.get(general.get_absolute_url()).status_code == 200
+    with django_assert_max_num_queries(25):
+        assert client_member.get(reverse("chat:index")).status_code == 200
