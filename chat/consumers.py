@@ -103,8 +103,6 @@ def _service(function, **kwargs):
             raise Problem(
                 "forbidden", str(error) or _("This is not allowed.")
             ) from error
-        except Message.DoesNotExist as error:
-            raise Problem("not_found", _("This message does not exist.")) from error
 
     return run()
 

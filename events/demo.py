@@ -202,7 +202,7 @@ def seed_events(members, committees, seed: int, editors) -> None:
 
     # The monthly afterwork: the first Thursday, six months back and six ahead.
     title, venue, address, text = AFTERWORK
-    first = _month_start(today, -6)
+    first = services.month_start(today, -6)
     thursday = first + timedelta(days=(3 - first.weekday()) % 7)
     host = by_name.get("Auch", committees[0])
     afterwork = _publish(
@@ -310,8 +310,3 @@ def seed_events(members, committees, seed: int, editors) -> None:
         elif rng.random() < 0.6:
             _carpools(event, rng)
         _date_answers(event, min(announced, timezone.now() - timedelta(days=1)), rng)
-
-
-def _month_start(day: date, months: int) -> date:
-    index = day.year * 12 + day.month - 1 + months
-    return date(index // 12, index % 12 + 1, 1)

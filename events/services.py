@@ -407,9 +407,10 @@ class Repeat:
 MAX_SERIES = 24
 
 
-def _add_months(day: date, months: int) -> tuple[int, int]:
-    index = day.month - 1 + months
-    return day.year + index // 12, index % 12 + 1
+def month_start(day: date, months: int = 0) -> date:
+    """The first day of the month `months` after (or before) `day`'s."""
+    index = day.year * 12 + day.month - 1 + months
+    return date(index // 12, index % 12 + 1, 1)
 
 
 def series_dates(first: date, rule: str, count: int) -> list[date]:
@@ -421,7 +422,8 @@ def series_dates(first: date, rule: str, count: int) -> list[date]:
         return [first + step * n for n in range(count)]
     dates = []
     for n in range(count):
-        year, month = _add_months(first, n)
+        month_first = month_start(first, n)
+        year, month = month_first.year, month_first.month
         length = calendar.monthrange(year, month)[1]
         if rule == Repeat.MONTHLY_DAY:
             dates.append(date(year, month, min(first.day, length)))

@@ -57,11 +57,6 @@ def agenda_list(request, index, *, past: bool):
     )
 
 
-def _month_offset(year: int, month: int, offset: int) -> date:
-    index = year * 12 + month - 1 + offset
-    return date(index // 12, index % 12 + 1, 1)
-
-
 def agenda_month(request, index, year: int | None, month: int | None):
     today = timezone.localdate()
     year, month = year or today.year, month or today.month
@@ -78,8 +73,8 @@ def agenda_month(request, index, year: int | None, month: int | None):
                 request.user, year, month, committee=committee
             ),
             "month_first": first,
-            "previous_month": _month_offset(year, month, -1),
-            "next_month": _month_offset(year, month, 1),
+            "previous_month": services.month_start(first, -1),
+            "next_month": services.month_start(first, 1),
             "committee": committee,
             "committees": committees,
             "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # Mon…Sun
