@@ -13,11 +13,14 @@ Client → server
 - `{"type": "edit", "id": 341, "body": "…"}`, `{"type": "delete", "id": 341}`.
 - `{"type": "read", "room": 12, "id": 341}` the tab showed everything up to 341.
 - `{"type": "typing", "room": 12}` at most every few seconds while typing.
-- `{"type": "ping"}` answered with `pong` (keeps proxies from closing the socket).
+- `{"type": "presence", "room": 12}` who is online among the room's members.
+- `{"type": "ping"}` every 15 s: answered with `pong`; keeps the member online
+  (`presence`) and proxies from closing the socket.
 
 Server → client
-- `hello` (`user`, `unread`: the member's unread total), `subscribed`, `history`,
-  `sent`, `pong`.
+- `hello` (`user`, `unread`: the member's unread total), `subscribed` (with
+  `online`), `history`, `sent`, `pong`, `presence` (`room`, `online`: `count` and
+  `people`, see `presence.in_room`).
 - `message`, `edited`, `deleted` (`message`: see `broadcast.payload`) in open rooms;
   `activity` (`room`, `id`) in the member's other rooms, for their unread counts.
 - `typing` (`room`, `user`, `name`), `unread` (`total`), `notification` (`text`,
@@ -38,13 +41,13 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.utils import translation
 from django.utils.translation import gettext as _
 
-from chat import broadcast, selectors, services
+from chat import broadcast, presence, selectors, services
 from chat.models import Message, Room
 
 MAX_FRAME = 64 * 1024
 MAX_ERRORS = 30  # in a row: the client is broken or hostile
 TYPES = {"subscribe", "unsubscribe", "history", "send", "edit", "delete", "read",
-         "typing", "ping"}  # fmt: skip
+         "typing", "presence", "ping"}  # fmt: skip
 
 
 class Problem(Exception):
@@ -88,6 +91,11 @@ def _messages(room, *, after=None, before=None):
 @database_sync_to_async
 def _unread_total(user) -> int:
     return selectors.unread_total(user)
+
+
+_touch = database_sync_to_async(presence.touch)
+_clear = database_sync_to_async(presence.clear)
+_online = database_sync_to_async(presence.in_room)
 
 
 def _service(function, **kwargs):
@@ -147,6 +155,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
         await self.accept()
         for group in self.personal:
             await self.channel_layer.group_add(group, self.channel_name)
+        await _touch(self.user.pk)
         await self._sync_rooms()
         await self._send({"type": "hello", "user": self.user.pk,
                           "unread": await _unread_total(self.user)})  # fmt: skip
@@ -154,6 +163,11 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def disconnect(self, code):
         for group in self.personal + [broadcast.room_group(pk) for pk in self.joined]:
             await self.channel_layer.group_discard(group, self.channel_name)
+        # Offline at once, unless another tab of the member's says otherwise.
+        await _clear(self.user.pk)
+        await self.channel_layer.group_send(
+            broadcast.user_group(self.user.pk), {"type": "chat.present"}
+        )
 
     async def _send(self, data: dict) -> None:
         await self.send(text_data=json.dumps(data, ensure_ascii=False))
@@ -223,7 +237,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
             await self.close(code=4008)
 
     async def on_ping(self, data, ref):
+        await _touch(self.user.pk)
         await self._send({"type": "pong"})
+
+    async def on_presence(self, data, ref):
+        room = await _room_for(self.user, _int(data, "room"))
+        await self._send({"type": "presence", "room": room.pk,
+                          "online": await _online(room)})  # fmt: skip
 
     async def on_subscribe(self, data, ref):
         room = await _room_for(self.user, _int(data, "room"))
@@ -235,7 +255,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         else:
             messages, more = await _messages(room, before=None)
         await self._send({"type": "subscribed", "room": room.pk,
-                          "messages": messages, "more": more})  # fmt: skip
+                          "messages": messages, "more": more,
+                          "online": await _online(room)})  # fmt: skip
 
     async def on_unsubscribe(self, data, ref):
         self.open.discard(_int(data, "room"))
@@ -316,6 +337,9 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def _revoke(self, room_id: int) -> None:
         await self._leave(room_id)
         await self._send({"type": "revoked", "room": room_id})
+
+    async def chat_present(self, event):
+        await _touch(self.user.pk)
 
     async def chat_gone(self, event):
         await self.close(code=4001)

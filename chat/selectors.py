@@ -5,6 +5,7 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from chat.models import Message, Participant, ReadMarker, Room
+from members.models import User
 from members.selectors import committee_ids_of
 
 PAGE = 50  # messages per page of history
@@ -149,6 +150,20 @@ def messages_before(room: Room, before: int | None, limit: int = PAGE) -> list[M
 
 def marker_of(user, room: Room) -> ReadMarker | None:
     return ReadMarker.objects.filter(user=user, room=room).first()
+
+
+def people_to_write_to(user, limit: int = 30) -> list:
+    """Suggestions for a new conversation: the members of one's committees."""
+    return list(
+        User.objects.filter(
+            is_active=True,
+            committee_memberships__committee_id__in=committee_ids_of(user),
+        )
+        .exclude(pk=user.pk)
+        .distinct()
+        .only("pk", "first_name", "last_name", "email")
+        .order_by("first_name", "last_name")[:limit]
+    )
 
 
 def conversation_key(user_ids) -> str:

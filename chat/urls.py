@@ -10,6 +10,7 @@ urlpatterns = [
     path("<int:pk>/silence/", views.mute, name="mute"),
     path("<int:pk>/quitter/", views.leave, name="leave"),
     path("<int:pk>/acces/", views.access, name="access"),
+    path("nouvelle/", views.conversation_new, name="new"),
     path("avec/<int:pk>/", views.conversation_with, name="with"),
     path("messages/<int:pk>/modifier/", views.message_edit, name="edit"),
     path("messages/<int:pk>/supprimer/", views.message_delete, name="delete"),

@@ -9,9 +9,11 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from activity.mentions import decode, names_for
-from chat import selectors, services
-from chat.models import MAX_MESSAGE, Message, Room
+from chat import presence, selectors, services
+from chat.forms import ConversationForm
+from chat.models import MAX_GROUP, MAX_MESSAGE, Message, Room
 from members.models import User
+from members.selectors import members_named_like
 from members.services import can_manage_committee
 
 
@@ -43,6 +45,7 @@ def room(request, pk):
     if room.is_direct and not hasattr(current, "people"):
         selectors.attach_people([current], request.user)
     marker = selectors.marker_of(request.user, room)
+    online, more_online = presence.seen_by(presence.in_room(room), request.user.pk)
     return render(
         request,
         "chat/room.html",
@@ -55,6 +58,8 @@ def room(request, pk):
             "can_post": selectors.can_post(request.user, room),
             "muted": bool(marker and marker.muted),
             "max_length": MAX_MESSAGE,
+            "online": online,
+            "more_online": more_online,
             "can_manage": room.committee_id is not None
             and can_manage_committee(user=request.user, committee=room.committee),
         },
@@ -126,6 +131,39 @@ def conversation_with(request, pk):
         _say(request, error)
         return redirect("members:profile_detail", pk=pk)
     return redirect(room)
+
+
+def conversation_new(request):
+    """Start a conversation with one or more members, without JavaScript: one form
+    where « Chercher » keeps the people ticked so far and « Commencer » opens the
+    conversation (the existing one if these people already have one)."""
+    form = ConversationForm(request.POST or None)
+    chosen, found, query = [], [], ""
+    if form.is_valid():
+        chosen = [p for p in form.cleaned_data["people"] if p.pk != request.user.pk]
+        query = form.cleaned_data["q"]
+        if "start" in request.POST:
+            try:
+                room = services.conversation_for(user=request.user, others=chosen)
+            except ValidationError as error:
+                form.add_error(None, error)
+            else:
+                return redirect(room)
+        found = members_named_like(query, limit=20)
+    if not query:
+        found = selectors.people_to_write_to(request.user)
+    left_out = {request.user.pk, *(person.pk for person in chosen)}
+    return render(
+        request,
+        "chat/conversation_new.html",
+        {
+            "form": form,
+            "chosen": chosen,
+            "found": [person for person in found if person.pk not in left_out],
+            "query": query,
+            "max_group": MAX_GROUP,
+        },
+    )
 
 
 def _own_message(request, pk) -> Message:

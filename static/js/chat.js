@@ -12,6 +12,7 @@
   var list = section.querySelector(".chat-messages");
   var status = section.querySelector(".chat-status");
   var typingLine = section.querySelector(".chat-typing");
+  var presenceLine = section.querySelector(".chat-presence");
   var form = section.querySelector(".chat-composer");
   var box = form && form.querySelector("textarea");
   var older = section.querySelector(".chat-older a");
@@ -146,6 +147,22 @@
     }
   }
 
+  // « En ligne : Alice, Bruno (+3) », without oneself.
+  function showPresence(online) {
+    var names = [];
+    var me = false;
+    online.people.forEach(function (person) {
+      if (person.id === userId) me = true;
+      else names.push(person.name);
+    });
+    var more = online.count - names.length - (me ? 1 : 0);
+    var data = presenceLine.dataset;
+    presenceLine.textContent = names.length
+      ? data.label + " " + names.join(", ") + (more > 0 ? " (+" + more + ")" : "")
+      : data.none;
+    presenceLine.classList.toggle("is-someone", names.length > 0);
+  }
+
   function setUnread(total) {
     document.querySelectorAll("[data-chat-unread]").forEach(function (badge) {
       badge.querySelector(".count").textContent = total;
@@ -192,7 +209,11 @@
       setUnread(frame.unread);
       send({ type: "subscribe", room: roomId, after: lastId });
     },
-    subscribed: function (frame) { append(frame.messages); },
+    subscribed: function (frame) {
+      append(frame.messages);
+      showPresence(frame.online);
+    },
+    presence: function (frame) { if (frame.room === roomId) showPresence(frame.online); },
     history: function (frame) { prepend(frame.messages, frame.more); },
     message: function (frame) { append([frame.message]); },
     edited: function (frame) { replace(frame.message); },
@@ -300,7 +321,10 @@
   }
 
   document.addEventListener("visibilitychange", markRead);
-  setInterval(function () { send({ type: "ping" }); }, 25000);
+  // Keeps this member online and refreshes who else is (chat/presence.py).
+  setInterval(function () {
+    if (send({ type: "ping" })) send({ type: "presence", room: roomId });
+  }, 15000);
   window.scrollTo(0, document.body.scrollHeight);
   connect();
 })();

@@ -1,9 +1,12 @@
 """The chat over plain HTTP (the page works without JavaScript)."""
 
+from html import unescape
+
 import pytest
+from django.core.cache import cache
 from django.urls import reverse
 
-from chat import services
+from chat import presence, services
 from chat.models import Message, Room
 from tests.factories import CommitteeMembershipFactory, UserFactory
 
@@ -149,3 +152,57 @@ def test_the_room_page_runs_a_flat_number_of_queries(
         assert client_member.get(general.get_absolute_url()).status_code == 200
     with django_assert_max_num_queries(25):
         assert client_member.get(reverse("chat:index")).status_code == 200
+
+
+def test_start_a_group_conversation_without_javascript(
+    client_member, member, other_member, committee
+):
+    CommitteeMembershipFactory(user=member, committee=committee)
+    neighbour = UserFactory(first_name="Nadia", last_name="Verdier")
+    CommitteeMembershipFactory(user=neighbour, committee=committee)
+    third = UserFactory(first_name="Bernadette", last_name="Lacoste")
+    url = reverse("chat:new")
+    html = client_member.get(url).content.decode()
+    assert "Nadia Verdier" in html  # one's committees come first
+    assert "Bernadette" not in html
+    # Searching keeps the people ticked so far.
+    response = client_member.post(url, {"people": [neighbour.pk], "q": "Ber"})
+    page = response.content.decode()
+    assert f'value="{neighbour.pk}" id="person-{neighbour.pk}" checked' in page
+    assert "Bernadette Lacoste" in page
+    assert f'id="person-{member.pk}"' not in page  # not oneself
+    response = client_member.post(
+        url, {"people": [neighbour.pk, third.pk], "start": "1"}
+    )
+    room = Room.objects.get(kind="direct")
+    assert response["Location"] == room.get_absolute_url()
+    assert set(room.participants.values_list("user", flat=True)) == {
+        member.pk,
+        neighbour.pk,
+        third.pk,
+    }
+    again = client_member.post(url, {"people": [third.pk, neighbour.pk], "start": "1"})
+    assert again["Location"] == room.get_absolute_url()
+
+
+@pytest.mark.parametrize(
+    "people, words",
+    [([], "Choisissez au moins un membre"), (["abc"], "n'est plus membre")],
+)
+def test_starting_a_conversation_explains_what_is_wrong(client_member, people, words):
+    response = client_member.post(reverse("chat:new"), {"people": people, "start": "1"})
+    assert response.status_code == 200
+    assert words in unescape(response.content.decode())
+    assert not Room.objects.filter(kind="direct").exists()
+
+
+def test_the_room_page_says_who_else_is_online(
+    client_member, member, other_member, general
+):
+    presence.touch(member.pk)
+    html = unescape(client_member.get(general.get_absolute_url()).content.decode())
+    assert "Personne d'autre n'est en ligne" in html
+    presence.touch(other_member.pk)
+    cache.delete(f"chat.presence.room.{general.pk}")
+    html = client_member.get(general.get_absolute_url()).content.decode()
+    assert "En ligne : Bastien Dupouy" in html

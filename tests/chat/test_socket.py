@@ -1,5 +1,6 @@
 """`/ws/` through Channels' real stack (origin, session, member checks)."""
 
+import asyncio
 import json
 
 import pytest
@@ -10,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 
 from activity.models import Notification
-from chat import services
+from chat import presence, services
 from chat.models import Message, Room
 from intranet.asgi import application
 from members import services as member_services
@@ -286,3 +287,68 @@ def test_the_protocol_is_documented_in_the_consumer():
 
     for kind in json.loads(json.dumps(sorted(consumers.TYPES))):
         assert f'"type": "{kind}"' in consumers.__doc__
+
+
+def names(frame):
+    return {person["name"] for person in frame["online"]["people"]}
+
+
+async def test_who_is_online_comes_with_the_room_and_on_request(general):
+    alice = await db(UserFactory)(first_name="Alice", last_name="Martin")
+    bob = await db(UserFactory)(first_name="Bob", last_name="Durand")
+    await db(UserFactory)(first_name="Carole", last_name="Absente")
+    a, b = await connect(alice), await connect(bob)
+    subscribed = await subscribe(b, general)
+    assert names(subscribed) == {"Alice Martin", "Bob Durand"}
+    assert subscribed["online"]["count"] == 2
+    await b.send_json_to({"type": "presence", "room": general.pk})
+    assert names(await next_of(b, "presence")) == {"Alice Martin", "Bob Durand"}
+    await a.disconnect()
+    await b.disconnect()
+
+
+async def test_presence_of_a_committee_room_counts_its_members_only():
+    committee = await db(CommitteePageFactory)()
+    member, outsider = await db(UserFactory)(), await db(UserFactory)()
+    await db(CommitteeMembershipFactory)(user=member, committee=committee)
+    room = await db(services.committee_room)(committee)
+    m, o = await connect(member), await connect(outsider)
+    frame = await subscribe(m, room)
+    assert [p["id"] for p in frame["online"]["people"]] == [member.pk]
+    await m.disconnect()
+    await o.disconnect()
+
+
+async def test_presence_expires_when_a_socket_dies_without_goodbye(
+    general, monkeypatch
+):
+    alice, bob = await db(UserFactory)(first_name="Alice"), await db(UserFactory)()
+    a = await connect(alice)
+    a.future.cancel()  # the server (or the network) dies: no disconnect handler runs
+    b = await connect(bob)
+    assert alice.pk in names_of(await subscribe(b, general))
+    later = presence._now() + presence.TTL + 1
+    monkeypatch.setattr(presence, "_now", lambda: later)
+    await b.send_json_to({"type": "ping"})  # bob stays online
+    await next_of(b, "pong")
+    await b.send_json_to({"type": "presence", "room": general.pk})
+    assert names_of(await next_of(b, "presence")) == {bob.pk}
+    await b.disconnect()
+
+
+async def test_closing_one_tab_leaves_the_member_online_in_the_others(general):
+    alice = await db(UserFactory)()
+    first, second = await connect(alice), await connect(alice)
+    await first.disconnect()
+    for _attempt in range(100):  # the other tab stamps the member again
+        if alice.pk in await db(presence.online_among)([alice.pk]):
+            break
+        await asyncio.sleep(0.02)
+    else:
+        pytest.fail("the member's other tab did not keep them online")
+    await second.disconnect()
+    assert await db(presence.online_among)([alice.pk]) == set()
+
+
+def names_of(frame):
+    return {person["id"] for person in frame["online"]["people"]}
