@@ -7,6 +7,7 @@ sockets (unread counts, notifications, loss of access).
 """
 
 import asyncio
+import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
 
@@ -65,10 +66,20 @@ def payload(message, names=None) -> dict:
 
 
 def message(message, *, event: str) -> None:
+    """The frames are encoded once here, not once per socket: a consumer sends
+    `frame` to the tabs that show the room, `activity` to the others."""
+    frame = {"type": event, "message": payload(message)}
+    activity = {"type": "activity", "room": message.room_id, "id": message.pk}
     _send(
         room_group(message.room_id),
-        {"type": "chat.message", "event": event, "message": payload(message)},
-    )
+        {"type": "chat.message", "event": event, "room": message.room_id,
+         "author": message.author_id, "frame": encode(frame),
+         "activity": encode(activity)},
+    )  # fmt: skip
+
+
+def encode(frame: dict) -> str:
+    return json.dumps(frame, ensure_ascii=False)
 
 
 def unread_changed(user) -> None:

@@ -35,6 +35,7 @@ Close codes: 4001 the member logged out, was deactivated or erased; 4008 abuse.
 
 import json
 
+from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -169,8 +170,18 @@ class ChatConsumer(AsyncWebsocketConsumer):
             broadcast.user_group(self.user.pk), {"type": "chat.present"}
         )
 
+    async def dispatch(self, message):
+        """Channels runs the ORM's connection clean-up in a worker thread before
+        every handler, one thread hop per delivered message. The handlers here
+        reach the ORM only through `database_sync_to_async`, which does that
+        clean-up around each call itself: the hop is skipped."""
+        handler = getattr(self, get_handler_name(message), None)
+        if handler is None:
+            raise ValueError(f"No handler for message type {message['type']}")
+        await handler(message)
+
     async def _send(self, data: dict) -> None:
-        await self.send(text_data=json.dumps(data, ensure_ascii=False))
+        await self.send(text_data=broadcast.encode(data))
 
     async def _join(self, room_id: int) -> None:
         if room_id not in self.joined:
@@ -307,12 +318,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
     # Events from the channel layer (no database unless said)
 
     async def chat_message(self, event):
-        message = event["message"]
-        room_id = message["room"]
-        if room_id in self.open:
-            await self._send({"type": event["event"], "message": message})
-        elif event["event"] == "message" and message["author"]["id"] != self.user.pk:
-            await self._send({"type": "activity", "room": room_id, "id": message["id"]})
+        if event["room"] in self.open:
+            await self.send(text_data=event["frame"])
+        elif event["event"] == "message" and event["author"] != self.user.pk:
+            await self.send(text_data=event["activity"])
 
     async def chat_typing(self, event):
         if event["room"] in self.open and event["user"] != self.user.pk:

@@ -150,15 +150,17 @@ if REDIS_URL:
             "KEY_PREFIX": "sohosolo",
         }
     }
+    # Pub/sub rather than RedisChannelLayer: one PUBLISH per message, fanned out in
+    # each server, is the faster at every size (bench/chat_fanout.py, README).
     CHANNEL_LAYERS = {
         "default": {
-            "BACKEND": "channels_redis.core.RedisChannelLayer",
+            "BACKEND": "channels_redis.pubsub.RedisPubSubChannelLayer",
             "CONFIG": {"hosts": [REDIS_URL], "prefix": "sohosolo"},
         }
     }
 else:
     CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
-    CHANNEL_LAYERS = {"default": {"BACKEND": "channels.layers.InMemoryChannelLayer"}}
+    CHANNEL_LAYERS = {"default": {"BACKEND": "intranet.layers.InMemoryChannelLayer"}}
 
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
 

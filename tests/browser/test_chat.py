@@ -17,6 +17,16 @@ def open_general(page, email):
     page.get_by_text("En direct").wait_for()
 
 
+# The states the chat's status goes through, kept in `window.states` (a state can
+# be brief: a reconnection may succeed as soon as the server is back).
+RECORD_STATES = """() => {
+  const room = document.querySelector(".chat-room");
+  window.states = [];
+  new MutationObserver(() => window.states.push(room.dataset.state))
+    .observe(room, {attributes: true, attributeFilter: ["data-state"]});
+}"""
+
+
 @pytest.mark.parametrize("width", [375, 1280])
 def test_two_members_chat_live_and_one_catches_up_after_going_offline(
     asgi_server, new_page, width
@@ -39,14 +49,17 @@ def test_two_members_chat_live_and_one_catches_up_after_going_offline(
 
     # Bruno loses the network, and meanwhile the server restarts: every socket
     # drops. Alice is back at once; Bruno only when his network is.
+    bruno.evaluate(RECORD_STATES)
     bruno.context.set_offline(True)
     asgi_server.restart()
-    bruno.get_by_text("Reconnexion…").wait_for()
+    bruno.wait_for_function("window.states.includes('reconnecting')", timeout=30_000)
     alice.get_by_text("En direct").wait_for(timeout=30_000)
     for text in ("Premier message manqué", "Second message manqué", XSS):
         box.fill(text)
         box.press("Enter")
         alice.locator(".chat-message").last.filter(has_text=text[:10]).wait_for()
+    assert bruno.locator(".chat-message", has_text="manqué").count() == 0
+    assert bruno.get_by_text("Reconnexion…").is_visible()
     bruno.context.set_offline(False)
     bruno.get_by_text("En direct").wait_for(timeout=30_000)
     bruno.locator(".chat-message", has_text="window.hacked").wait_for()

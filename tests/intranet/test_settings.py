@@ -71,7 +71,7 @@ def test_defaults_are_the_embedded_set_up(tmp_path):
     assert values["db_name"] == str(tmp_path / "db.sqlite3")
     assert "journal_mode=WAL" in values["db_options"]["init_command"]
     assert values["cache"].endswith("LocMemCache")
-    assert values["layer"] == "channels.layers.InMemoryChannelLayer"
+    assert values["layer"] == "intranet.layers.InMemoryChannelLayer"
     assert values["email_backend"] == "django.core.mail.backends.console.EmailBackend"
     assert values["debug"] is False
     assert values["hosts"] == ["localhost", "127.0.0.1"]
@@ -107,7 +107,7 @@ def test_production_urls_switch_on_postgresql_redis_and_smtp(tmp_path):
     assert (values["db_name"], values["db_host"]) == ("sohosolo", "db.internal")
     assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
     assert values["cache_location"] == "redis://cache.internal:6379/2"
-    assert values["layer"] == "channels_redis.core.RedisChannelLayer"
+    assert values["layer"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
     assert values["layer_hosts"] == ["redis://cache.internal:6379/2"]
     assert values["email_backend"] == "django.core.mail.backends.smtp.EmailBackend"
     assert (values["email_host"], values["email_port"]) == ("smtp.internal", 587)
