@@ -33,8 +33,12 @@ def session_group(session_key: str) -> str:
 
 def _send(group: str, event: dict) -> None:
     """Best effort: what is pushed is already stored, and a client that misses a
-    push catches up by id; a layer that fails must not fail the caller's request."""
-    send = async_to_sync(get_channel_layer().group_send)
+    push catches up by id; a layer that fails must not fail the caller's request.
+    Without a layer (the demo seed sets none) nothing is pushed."""
+    layer = get_channel_layer()
+    if layer is None:
+        return
+    send = async_to_sync(layer.group_send)
     try:
         try:
             asyncio.get_running_loop()

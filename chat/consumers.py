@@ -35,6 +35,7 @@ Close codes: 4001 the member logged out, was deactivated or erased; 4008 abuse.
 
 import json
 
+from asgiref.sync import sync_to_async
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
@@ -94,8 +95,8 @@ def _unread_total(user) -> int:
     return selectors.unread_total(user)
 
 
-_touch = database_sync_to_async(presence.touch)
-_clear = database_sync_to_async(presence.clear)
+_touch = sync_to_async(presence.touch, thread_sensitive=False)  # the cache only
+_clear = sync_to_async(presence.clear, thread_sensitive=False)
 _online = database_sync_to_async(presence.in_room)
 
 

@@ -152,18 +152,33 @@ def marker_of(user, room: Room) -> ReadMarker | None:
     return ReadMarker.objects.filter(user=user, room=room).first()
 
 
-def people_to_write_to(user, limit: int = 30) -> list:
-    """Suggestions for a new conversation: the members of one's committees."""
-    return list(
+def people_to_write_to(user, limit: int = 30) -> list[User]:
+    """Suggestions for a new conversation: the people of one's latest
+    conversations, then the members of one's committees."""
+    recent = (
+        Participant.objects.filter(
+            room__participants__user=user,
+            room__participants__left_at__isnull=True,
+            room__kind=Room.Kind.DIRECT,
+            user__is_active=True,
+        )
+        .exclude(user=user)
+        .order_by(F("room__last_message_at").desc(nulls_last=True))
+        .values_list("user_id", flat=True)[: limit * 3]
+    )
+    ids = list(dict.fromkeys(recent))[: limit // 2]
+    neighbours = (
         User.objects.filter(
             is_active=True,
             committee_memberships__committee_id__in=committee_ids_of(user),
         )
-        .exclude(pk=user.pk)
-        .distinct()
-        .only("pk", "first_name", "last_name", "email")
-        .order_by("first_name", "last_name")[:limit]
+        .exclude(pk__in=[user.pk, *ids])
+        .order_by("first_name", "last_name")
+        .values_list("pk", flat=True)[: limit * 2]
     )
+    ids = list(dict.fromkeys([*ids, *neighbours]))[:limit]
+    found = User.objects.only("pk", "first_name", "last_name", "email").in_bulk(ids)
+    return [found[pk] for pk in ids if pk in found]
 
 
 def conversation_key(user_ids) -> str:

@@ -36,7 +36,9 @@ def test_two_members_chat_live_and_one_catches_up_after_going_offline(
     alice, bruno = new_page(width), new_page(width)
     open_general(alice, "alice@example.org")
     open_general(bruno, "bruno@example.org")
+    bruno.get_by_text("En ligne : Alice Roux").wait_for()
     assert axe_violations(alice) == []
+    assert alice.evaluate("document.documentElement.scrollWidth") <= width
 
     box = alice.get_by_label("Votre message")
     box.fill("Bonjour Bruno, tu viens jeudi ?")

@@ -101,6 +101,30 @@ def test_seed_default_size(db):
     assert FeedPost.objects.count() == 160 and Comment.objects.count() > 150
     assert 250 <= Topic.objects.count() <= 300 and Post.objects.count() > 2_000
     assert Report.objects.filter(status="open").count() == 3
+    _check_the_chat()
+
+
+def _check_the_chat():
+    from django.db.models import Count, Max, Min
+
+    from chat.models import Message, ReadMarker, Room
+
+    assert 18_000 <= Message.objects.count() <= 22_000
+    rooms = Room.objects.annotate(n=Count("messages"))
+    assert all(room.n for room in rooms.filter(kind__in=["network", "committee"]))
+    assert rooms.filter(kind="committee").count() == 50
+    direct = rooms.filter(kind="direct", n__gt=0)
+    assert direct.count() > 150
+    assert direct.annotate(people=Count("participants")).filter(people__gt=2).exists()
+    # Ids grow with time, as the reconnection catch-up expects.
+    ordered = Message.objects.order_by("id").values_list("created_at", flat=True)
+    dates = list(ordered)
+    assert dates == sorted(dates)
+    span = Message.objects.aggregate(first=Min("created_at"), last=Max("created_at"))
+    assert (span["last"] - span["first"]).days > 100
+    claire = User.objects.get(email__startswith="claire.dubosc")
+    assert Room.objects.filter(participants__user=claire).exists()
+    assert ReadMarker.objects.filter(user=claire).exists()
 
 
 @pytest.mark.parametrize("args", [{"committees": 0}, {"members": 3, "committees": 5}])

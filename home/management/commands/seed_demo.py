@@ -6,6 +6,7 @@ from django.db import transaction
 from django.test.utils import override_settings
 
 from activity import demo as activity_demo
+from chat import demo as chat_demo
 from events import demo as events_demo
 from forums import demo as forums_demo
 from home import access
@@ -40,9 +41,11 @@ class Command(BaseCommand):
                 "Give between 1 and 400 committees and at least one member each."
             )
             raise SystemExit(2)
-        # The services the seed goes through notify members: no e-mail leaves.
+        # The services the seed goes through notify members: no e-mail leaves,
+        # and nothing is pushed to open sockets (there is no channel layer).
         quiet = override_settings(
-            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend"
+            EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
+            CHANNEL_LAYERS={},
         )
         with quiet, transaction.atomic():
             pages = home_demo.seed_committees(committees, random.Random(seed))
@@ -63,6 +66,7 @@ class Command(BaseCommand):
             activity_demo.seed_feed(people, pages, seed)
             forums_demo.seed_forums(people, pages, seed, moderator=editors[0])
             events_demo.seed_events(people, pages, seed, editors)
+            chat_demo.seed_chat(people, pages, seed, editors)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "
