@@ -312,12 +312,25 @@
     });
   }
 
+  // Older messages: asked for over the socket when the link scrolls into view
+  // (or is followed); without a socket the link loads the previous page.
+  var askedBefore = null;
+  function askOlder() {
+    var before = Number(older.dataset.before);
+    if (before === askedBefore) return true;  // already on its way
+    if (!send({ type: "history", room: roomId, before: before })) return false;
+    askedBefore = before;
+    return true;
+  }
   if (older) {
     older.addEventListener("click", function (event) {
-      if (send({ type: "history", room: roomId, before: Number(older.dataset.before) })) {
-        event.preventDefault();
-      }
+      if (askOlder()) event.preventDefault();
     });
+    if ("IntersectionObserver" in window) {
+      new IntersectionObserver(function (entries) {
+        if (older && entries[0].isIntersecting && section.dataset.state === "connected") askOlder();
+      }).observe(older);
+    }
   }
 
   document.addEventListener("visibilitychange", markRead);

@@ -71,3 +71,19 @@ def test_two_members_chat_live_and_one_catches_up_after_going_offline(
     assert bruno.evaluate("window.hacked") is None
     assert Message.objects.count() == 4
     assert axe_violations(bruno) == []
+
+
+def test_older_messages_load_when_scrolling_up(asgi_server, new_page):
+    author = UserFactory(first_name="Lucie", last_name="Jean")
+    UserFactory(email="bruno@example.org")
+    general = Room.objects.get(slug="general")
+    Message.objects.bulk_create(
+        Message(room=general, author=author, body=f"Message n° {n}") for n in range(75)
+    )
+    page = new_page(375)
+    open_general(page, "bruno@example.org")
+    assert page.locator(".chat-message").count() == 50  # the latest page
+    page.locator(".chat-older a").scroll_into_view_if_needed()
+    page.get_by_text("Message n° 0", exact=True).wait_for()
+    assert page.locator(".chat-message").count() == 75
+    assert page.locator(".chat-older").count() == 0  # nothing older
