@@ -76,6 +76,8 @@ def _play(rng, now, room, texts, people, place, count, lines) -> None:
 
 
 def seed_chat(members, committees, seed: int, editors=()) -> None:
+    if Message.objects.exists():
+        return
     rng = random.Random(seed)
     now = timezone.now()
     budget = len(members) * PER_MEMBER
@@ -112,7 +114,7 @@ def seed_chat(members, committees, seed: int, editors=()) -> None:
         _play(rng, now, room, demo_texts.COMMITTEE, found, place, count, lines)
 
     _conversations(rng, now, everyone, by_committee, editors, budget, lines)
-    _write(rng, now, lines)
+    _write(rng, lines)
 
 
 def _conversations(rng, now, everyone, by_committee, editors, budget, lines) -> None:
@@ -143,7 +145,7 @@ def _conversations(rng, now, everyone, by_committee, editors, budget, lines) -> 
             written += len(exchange)
 
 
-def _write(rng, now, lines: list[Line]) -> None:
+def _write(rng, lines: list[Line]) -> None:
     lines.sort(key=lambda line: line.at)
     messages = []
     for line in lines:

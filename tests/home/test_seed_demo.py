@@ -6,6 +6,7 @@ from django.contrib.auth.models import Group
 from django.core.management import call_command
 from wagtail.images.models import Image
 
+from chat.models import Message
 from home.models import CommitteeAccess, CommitteePage, NewsPage, StandardPage
 from members.models import CommitteeMembership, Profile, User
 
@@ -25,6 +26,7 @@ def snapshot():
         sorted(NewsPage.objects.values_list("url_path", "title")),
         sorted(Follow.objects.values_list("user__email", "object_id")),
         sorted(CommitteePage.objects.values_list("slug", "fibre", "schools")),
+        sorted(Message.objects.values_list("room__name", "author__email", "body")),
     )
 
 
