@@ -6,8 +6,9 @@ member whose sockets, or whole server, died stops being stamped and drops out
 within TTL seconds. A socket that closes cleanly clears the stamp at once, and
 the member's other sockets, if any, stamp it again (`consumers.chat_present`).
 
-A room's list is worked out at most every `ROOM_FRESH` seconds and shared by all
-its readers, so hundreds of open tabs polling it cost one computation.
+A room's list is shared by all its readers, so hundreds of open tabs polling it
+cost one computation: it is kept `ROOM_FRESH` seconds, or until a member comes
+online or leaves cleanly (each bumps a version number), whichever comes first.
 """
 
 import time
@@ -20,6 +21,7 @@ from members.models import User
 TTL = 40  # seconds: two missed pings and then some
 ROOM_FRESH = 5  # seconds a room's computed list is reused
 SHOWN = 30  # names listed at most (the count is always exact)
+VERSION = "chat.presence.version"
 
 
 def _now() -> float:
@@ -31,11 +33,23 @@ def _key(user_id: int) -> str:
 
 
 def touch(user_id: int) -> None:
-    cache.set(_key(user_id), _now() + TTL, timeout=TTL + 5)
+    key = _key(user_id)
+    until = cache.get(key)
+    cache.set(key, _now() + TTL, timeout=TTL + 5)
+    if until is None or until <= _now():  # was offline: rooms' lists are stale
+        _changed()
 
 
 def clear(user_id: int) -> None:
     cache.delete(_key(user_id))
+    _changed()
+
+
+def _changed() -> None:
+    try:
+        cache.incr(VERSION)
+    except ValueError:  # not there yet (or evicted)
+        cache.set(VERSION, 1, timeout=None)
 
 
 def online_among(user_ids) -> set[int]:
@@ -61,16 +75,17 @@ def in_room(room: Room) -> dict:
     now (its committee's or conversation's members; everyone for a network room),
     by first name, at most `SHOWN` of them named."""
     key = f"chat.presence.room.{room.pk}"
+    version = cache.get(VERSION, 0)
     cached = cache.get(key)
-    if cached and cached[0] > _now() - ROOM_FRESH:
-        return cached[1]
+    if cached and cached[0] > _now() - ROOM_FRESH and cached[1] == version:
+        return cached[2]
     online = online_among(list(_reader_ids(room)))
     people = User.objects.filter(pk__in=online).order_by("first_name", "last_name")
     found = {
         "count": len(online),
         "people": [{"id": u.pk, "name": str(u)} for u in people[:SHOWN]],
     }
-    cache.set(key, (_now(), found), timeout=ROOM_FRESH * 2)
+    cache.set(key, (_now(), version, found), timeout=ROOM_FRESH * 2)
     return found
 
 
