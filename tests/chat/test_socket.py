@@ -293,6 +293,10 @@ def names(frame):
     return {person["name"] for person in frame["online"]["people"]}
 
 
+def online_ids(frame):
+    return {person["id"] for person in frame["online"]["people"]}
+
+
 async def test_who_is_online_comes_with_the_room_and_on_request(general):
     alice = await db(UserFactory)(first_name="Alice", last_name="Martin")
     bob = await db(UserFactory)(first_name="Bob", last_name="Durand")
@@ -328,13 +332,13 @@ async def test_presence_expires_when_a_socket_dies_without_goodbye(
     a = await connect(alice)
     a.future.cancel()  # the server (or the network) dies: no disconnect handler runs
     b = await connect(bob)
-    assert alice.pk in names_of(await subscribe(b, general))
+    assert alice.pk in online_ids(await subscribe(b, general))
     later = presence._now() + presence.TTL + 1
     monkeypatch.setattr(presence, "_now", lambda: later)
     await b.send_json_to({"type": "ping"})  # bob stays online
     await next_of(b, "pong")
     await b.send_json_to({"type": "presence", "room": general.pk})
-    assert names_of(await next_of(b, "presence")) == {bob.pk}
+    assert online_ids(await next_of(b, "presence")) == {bob.pk}
     await b.disconnect()
 
 
@@ -350,7 +354,3 @@ async def test_closing_one_tab_leaves_the_member_online_in_the_others(general):
         pytest.fail("the member's other tab did not keep them online")
     await second.disconnect()
     assert await db(presence.online_among)([alice.pk]) == set()
-
-
-def names_of(frame):
-    return {person["id"] for person in frame["online"]["people"]}
