@@ -105,6 +105,9 @@ class Participant(models.Model):
     )
     joined_at = models.DateTimeField(default=timezone.now)
     left_at = models.DateTimeField(null=True, blank=True)
+    # Someone without an account (a family in the newcomer pipeline), who
+    # writes from their private page.
+    is_guest = models.BooleanField(default=False)
 
     class Meta:
         constraints = [

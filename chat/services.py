@@ -49,12 +49,32 @@ def _forbidden() -> PermissionDenied:
     return PermissionDenied(_("You cannot write in this room."))
 
 
+#: `listener(message)` runs after the commit that stored a new message (the
+#: newcomer pipeline e-mails a family that has no socket).
+POSTED_LISTENERS: list = []
+
+
 @transaction.atomic
 def message_post(*, room: Room, author, body: str) -> Message:
     """Post a message: checked, stored, read by its author, then (after commit)
     sent to the room and the mentioned members told."""
     if not selectors.can_post(author, room):
         raise _forbidden()
+    return _post(room, author, body)
+
+
+@transaction.atomic
+def guest_message_post(*, room: Room, guest, body: str) -> Message:
+    """Post as the guest of a conversation: someone without an account (a family
+    in the newcomer pipeline) who writes from their private page."""
+    if not Participant.objects.filter(
+        room=room, user=guest, is_guest=True, left_at__isnull=True
+    ).exists():
+        raise _forbidden()
+    return _post(room, guest, body)
+
+
+def _post(room: Room, author, body: str) -> Message:
     body = mentions.encode(_clean(body))
     _check_rate(author)
     message = Message.objects.create(room=room, author=author, body=body)
@@ -62,6 +82,8 @@ def message_post(*, room: Room, author, body: str) -> Message:
     _read_upto(author, room, message.pk)
     notices.mentions(message=message, room=room)
     transaction.on_commit(lambda: broadcast.message(message, event="message"))
+    for listener in POSTED_LISTENERS:
+        transaction.on_commit(lambda listener=listener: listener(message))
     return message
 
 
@@ -171,6 +193,41 @@ def conversation_for(*, user, others) -> Room:
         # Opening it again brings back whoever had left the group.
         Participant.objects.filter(room=room, user=user).update(left_at=None)
     return room
+
+
+@transaction.atomic
+def guest_conversation_create(*, name: str, guest, members) -> Room:
+    """A conversation between members and a guest who has no account: the guest
+    reads and writes it from a page of their own, never over the chat's socket."""
+    room = Room.objects.create(
+        kind=Room.Kind.DIRECT, key=f"guest.{guest.pk}", name=name[:80]
+    )
+    Participant.objects.create(room=room, user=guest, is_guest=True)
+    ReadMarker.objects.create(room=room, user=guest)
+    for member in members:
+        participant_add(room=room, user=member)
+    return room
+
+
+@transaction.atomic
+def participant_add(*, room: Room, user) -> None:
+    """Bring a member into a conversation (again): it appears in their list."""
+    participant, created = Participant.objects.get_or_create(room=room, user=user)
+    if not created and participant.left_at is not None:
+        participant.left_at = None
+        participant.save(update_fields=["left_at"])
+    ReadMarker.objects.get_or_create(room=room, user=user)
+    transaction.on_commit(lambda: broadcast.rooms_changed([user.pk]))
+
+
+@transaction.atomic
+def participant_remove(*, room: Room, user) -> None:
+    """Take a member out of a conversation they no longer belong to."""
+    left = Participant.objects.filter(
+        room=room, user=user, left_at__isnull=True
+    ).update(left_at=timezone.now())
+    if left:
+        transaction.on_commit(lambda: broadcast.access_revoked(user.pk, room.pk))
 
 
 @transaction.atomic
