@@ -94,15 +94,17 @@ def section_urls(request) -> dict[str, str]:
 
 def header_counts(request) -> dict[str, int]:
     """The unread notifications (the bell) and chat messages (the navigation) of
-    the page's member, in one query, once per request."""
+    the page's member, and whether they follow newcomers (the navigation), in one
+    query, once per request."""
     counts = getattr(request, "_header_counts", None)
     if counts is None:
-        from django.db.models import F, Func, Subquery
+        from django.db.models import Exists, F, Func, Subquery
         from django.db.models.functions import Coalesce
 
         from activity.models import Notification
         from chat.selectors import unread_messages
         from members.models import User
+        from welcome.selectors import followed_by
 
         def count(queryset):
             counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT"))
@@ -117,13 +119,16 @@ def header_counts(request) -> dict[str, int]:
             .annotate(
                 unread_notifications=count(notifications),
                 unread_messages=count(unread_messages(user)),
+                newcomers=Exists(followed_by(user)),
             )
-            .values("unread_notifications", "unread_messages")
+            .values("unread_notifications", "unread_messages", "newcomers")
             .first()
         ) or {}
         counts = {
             "notifications": counts.get("unread_notifications", 0),
             "messages": counts.get("unread_messages", 0),
+            # Whether the member sponsors or oversees a newcomer family.
+            "newcomers": counts.get("newcomers", False),
         }
         request._header_counts = counts
     return counts

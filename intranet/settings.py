@@ -47,6 +47,7 @@ INSTALLED_APPS = [
     "forums",
     "events",
     "chat",
+    "welcome",
     "wagtail.contrib.forms",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",
@@ -209,6 +210,11 @@ ACCOUNT_RATE_LIMITS = {
 ALLAUTH_TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
 INVITATION_VALIDITY_DAYS = 14
+
+# The newcomer pipeline: how long a family's private link works, and how long an
+# abandoned project keeps its personal data before `anonymise_projects` wipes it.
+WELCOME_LINK_DAYS = env.int("WELCOME_LINK_DAYS", default=30)
+WELCOME_RETENTION_DAYS = env.int("WELCOME_RETENTION_DAYS", default=365)
 
 # --- Internationalisation -----------------------------------------------------------
 

@@ -47,6 +47,7 @@ urlpatterns = [
     path("forums/", include("forums.urls")),
     path("rencontres/", include("events.urls")),
     path("discussions/", include("chat.urls")),
+    path("", include("welcome.urls")),
     path("", include("home.urls")),
     # Uploaded files are served by Django behind the login wall; in production
     # nginx can take over with X-Accel-Redirect later without changing URLs.

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from home.selectors import header_counts, section_urls
 from members import selectors
+from welcome import selectors as welcome_selectors
 
 register = template.Library()
 
@@ -27,6 +28,8 @@ def main_nav(context):
     entries.append((_("Chat"), reverse("chat:index")))
     entries.append((_("Directory"), reverse("members:directory")))
     entries.append((_("Search"), reverse("home:search")))
+    if welcome_selectors.has_projects(request):
+        entries.append((_("Newcomers"), reverse("welcome:index")))
     if selectors.can_invite_somewhere(user=request.user):
         entries.append((_("Invite"), reverse("members:invitation_list")))
     path = request.path

@@ -112,12 +112,33 @@ def test_seed_default_size(db):
 
     call_command("seed_demo")
     assert CommitteePage.objects.count() == 50
-    assert User.objects.count() == 282
+    # The members, and the voices of the newcomer families in their conversations.
+    assert User.objects.filter(installation_project__isnull=True).count() == 282
     assert CommitteeMembership.objects.filter(role="referent").count() >= 50
     assert FeedPost.objects.count() == 160 and Comment.objects.count() > 150
     assert 250 <= Topic.objects.count() <= 300 and Post.objects.count() > 2_000
     assert Report.objects.filter(status="open").count() == 3
     _check_the_chat()
+    _check_the_newcomers()
+
+
+def _check_the_newcomers():
+    from welcome import stats
+    from welcome.models import InstallationProject
+
+    figures = stats.figures()
+    # « About a hundred families settled; two left again. »
+    assert 115 <= InstallationProject.objects.count() <= 125
+    assert 95 <= figures.total.installed <= 105
+    assert figures.total.departed == 2
+    assert figures.total.abandoned >= 5
+    assert len(figures.years) >= 3
+    projects = InstallationProject.objects.all()
+    assert not projects.filter(conversation__isnull=True).exists()
+    assert not projects.filter(committee__isnull=False, checklist__isnull=True).exists()
+    assert projects.filter(stage__in=["received", "qualified", "routed", "visit"])
+    claire = User.objects.get(email__startswith="claire.dubosc")
+    assert claire.has_perm("welcome.manage_projects")
 
 
 def _check_the_chat():
@@ -132,10 +153,13 @@ def _check_the_chat():
     direct = rooms.filter(kind="direct", n__gt=0)
     assert direct.count() > 150
     assert direct.annotate(people=Count("participants")).filter(people__gt=2).exists()
-    # Ids grow with time, as the reconnection catch-up expects.
-    ordered = Message.objects.order_by("id").values_list("created_at", flat=True)
-    dates = list(ordered)
-    assert dates == sorted(dates)
+    # In each room, ids grow with time, as the reconnection catch-up expects.
+    dates = {}
+    for room_id, created_at in Message.objects.order_by("id").values_list(
+        "room_id", "created_at"
+    ):
+        dates.setdefault(room_id, []).append(created_at)
+    assert all(found == sorted(found) for found in dates.values())
     span = Message.objects.aggregate(first=Min("created_at"), last=Max("created_at"))
     assert (span["last"] - span["first"]).days > 100
     claire = User.objects.get(email__startswith="claire.dubosc")

@@ -11,6 +11,14 @@ PUBLIC_VIEWS = {
     "members.views.privacy",
     # One-click unsubscribe: the signed token in the link stands for the login.
     "activity.views.unsubscribe",
+    # The newcomer programme's public side: the installation project form, and
+    # the family's pages, opened by the signed link they receive by e-mail.
+    "welcome.views.apply",
+    "welcome.views.thanks",
+    "welcome.views.link",
+    "welcome.views.link_request",
+    "welcome.views.my_project",
+    "welcome.views.withdraw",
     # Wagtail pages: login is required per page type (home.wagtail_hooks).
     "home.views.serve",
     # RSS: the member's secret token in the URL stands for the login.

@@ -14,6 +14,7 @@ from home import demo as home_demo
 from home.models import CommitteePage
 from members import demo as members_demo
 from members.models import User
+from welcome import demo as welcome_demo
 
 
 class Command(BaseCommand):
@@ -67,6 +68,7 @@ class Command(BaseCommand):
             forums_demo.seed_forums(people, pages, seed, moderator=editors[0])
             events_demo.seed_events(people, pages, seed, editors)
             chat_demo.seed_chat(people, pages, seed, editors)
+            welcome_demo.seed_welcome(people, pages, seed, editors)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "

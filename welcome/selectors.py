@@ -1,0 +1,219 @@
+"""Reads of the newcomer pipeline, and who may see what.
+
+A project's personal data is seen by the programme team, the référents of the
+committee it is routed to and its sponsor: nobody else, staff or not."""
+
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import Count, Prefetch, Q, QuerySet
+from django.utils import timezone
+
+from members.models import CommitteeMembership, User
+from welcome.models import (
+    CLOSED,
+    PIPELINE,
+    ChecklistItem,
+    InstallationProject,
+    Person,
+    Stage,
+)
+
+TEAM, REFERENT, SPONSOR = "team", "referent", "sponsor"
+
+
+def is_team(user) -> bool:
+    return (
+        user.is_authenticated
+        and user.is_active
+        and user.has_perm("welcome.manage_projects")
+    )
+
+
+def _referent_committees(user):
+    return CommitteeMembership.objects.filter(
+        user=user, role=CommitteeMembership.Role.REFERENT
+    ).values("committee_id")
+
+
+def visible_projects(user) -> QuerySet[InstallationProject]:
+    if isinstance(user, AnonymousUser) or not user.is_active:
+        return InstallationProject.objects.none()
+    if is_team(user):
+        return InstallationProject.objects.all()
+    return followed_by(user)
+
+
+def role_on(user, project: InstallationProject) -> str | None:
+    """The part `user` plays in `project`, the strongest first; None: no access."""
+    if is_team(user):
+        return TEAM
+    if not user.is_authenticated or not user.is_active or project.anonymised_at:
+        return None
+    if (
+        project.committee_id
+        and CommitteeMembership.objects.filter(
+            user=user,
+            committee_id=project.committee_id,
+            role=CommitteeMembership.Role.REFERENT,
+        ).exists()
+    ):
+        return REFERENT
+    if project.sponsor_id == user.pk:
+        return SPONSOR
+    return None
+
+
+def followed_by(user) -> QuerySet[InstallationProject]:
+    """The projects `user` sponsors or oversees as a référent of their committee."""
+    return InstallationProject.objects.filter(
+        Q(sponsor=user.pk) | Q(committee__in=_referent_committees(user)),
+        anonymised_at__isnull=True,
+    )
+
+
+def has_projects(request) -> bool:
+    """Whether the newcomers' section belongs in the member's navigation."""
+    from home.selectors import header_counts
+
+    return is_team(request.user) or header_counts(request)["newcomers"]
+
+
+def _with_people(queryset):
+    return queryset.select_related("committee", "sponsor").prefetch_related(
+        Prefetch("people", queryset=Person.objects.order_by("-is_adult", "position"))
+    )
+
+
+def attach_adults(projects) -> list[InstallationProject]:
+    projects = list(projects)
+    for project in projects:
+        project._adults = [p for p in project.people.all() if p.is_adult]
+    return projects
+
+
+def board(user, *, year: int | None = None, committee=None, mine: bool = False):
+    """The projects `user` sees, by stage: [(stage, label, [projects])], pipeline
+    stages first, then the closed ones."""
+    projects = visible_projects(user)
+    if year:
+        projects = projects.filter(created_at__year=year)
+    if committee is not None:
+        projects = projects.filter(committee=committee)
+    if mine:
+        projects = projects.filter(Q(sponsor=user) | Q(changes__by=user)).distinct()
+    projects = attach_adults(
+        _with_people(projects)
+        .annotate(
+            overdue=Count(
+                "checklist",
+                filter=Q(
+                    checklist__status__in=[
+                        ChecklistItem.Status.TODO,
+                        ChecklistItem.Status.DOING,
+                    ],
+                    checklist__due_on__lt=timezone.localdate(),
+                ),
+            )
+        )
+        .order_by("-stage_changed_at")
+    )
+    by_stage = {stage: [] for stage in [*PIPELINE, *CLOSED]}
+    for project in projects:
+        by_stage[project.stage].append(project)
+    return [(stage, Stage(stage).label, by_stage[stage]) for stage in by_stage]
+
+
+def years() -> list[int]:
+    """The years projects were received in, the latest first."""
+    dates = InstallationProject.objects.dates("created_at", "year", order="DESC")
+    return [day.year for day in dates]
+
+
+def project_for(user, pk: int) -> InstallationProject | None:
+    """The project with everything its page shows, if `user` may see it."""
+    project = (
+        _with_people(visible_projects(user))
+        .select_related("conversation", "prospect")
+        .prefetch_related("area_committees", "area_communes")
+        .filter(pk=pk)
+        .first()
+    )
+    if project is not None:
+        attach_adults([project])
+    return project
+
+
+def checklist_of(project) -> list[ChecklistItem]:
+    return list(project.checklist.select_related("owner", "updated_by"))
+
+
+def history_of(project):
+    return project.changes.select_related("by").order_by("at", "pk")
+
+
+def sponsor_choices(project) -> QuerySet[User]:
+    """A sponsor is a member of the project's committee; those happy to help
+    newcomers come first."""
+    if project.committee_id is None:
+        return User.objects.none()
+    return (
+        User.objects.filter(
+            is_active=True, committee_memberships__committee_id=project.committee_id
+        )
+        .select_related("profile")
+        .order_by("-profile__helps_newcomers", "last_name", "first_name")
+    )
+
+
+def owner_choices(project) -> QuerySet[User]:
+    """Who may hold a checklist item: the committee's members and the team."""
+    team = User.objects.filter(
+        Q(groups__permissions__codename="manage_projects")
+        | Q(user_permissions__codename="manage_projects")
+    )
+    members = User.objects.filter(
+        committee_memberships__committee_id=project.committee_id
+    )
+    return (
+        User.objects.filter(is_active=True)
+        .filter(Q(pk__in=team.values("pk")) | Q(pk__in=members.values("pk")))
+        .order_by("last_name", "first_name")
+    )
+
+
+def team_members() -> QuerySet[User]:
+    return User.objects.filter(
+        is_active=True,
+        pk__in=User.objects.filter(
+            Q(groups__permissions__codename="manage_projects")
+            | Q(user_permissions__codename="manage_projects")
+        ).values("pk"),
+    ).exclude(is_superuser=True)
+
+
+def overdue_items(user, today=None):
+    """Open checklist items past their date in the projects `user` follows as
+    sponsor or référent (or holds), oldest first."""
+    today = today or timezone.localdate()
+    follows = Q(project__sponsor=user) | Q(
+        project__committee__in=_referent_committees(user)
+    )
+    return (
+        ChecklistItem.objects.filter(
+            follows | Q(owner=user),
+            status__in=[ChecklistItem.Status.TODO, ChecklistItem.Status.DOING],
+            due_on__lt=today,
+            project__anonymised_at__isnull=True,
+        )
+        .exclude(project__stage__in=CLOSED)
+        .select_related("project", "owner")
+        .order_by("due_on", "pk")
+    )
+
+
+def followed_projects(user):
+    """The open projects `user` sponsors or oversees as référent (not as team)."""
+    return attach_adults(
+        _with_people(
+            followed_by(user).exclude(stage__in=[*CLOSED, Stage.INTEGRATED])
+        ).order_by("-stage_changed_at")
+    )

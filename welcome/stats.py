@@ -1,0 +1,146 @@
+"""The programme's figures, from the projects' stage history.
+
+A project *reached* a stage when it ever got there or further along the pipeline
+(a project routed straight from « Reçu » was qualified on the way). Times between
+stages are counted from the first arrival at each, for the projects that went
+through both. Years are the years projects were received."""
+
+import statistics
+from collections import Counter, defaultdict
+from dataclasses import dataclass, field
+from datetime import datetime
+
+from django.db.models import Count, Q
+from django.utils import timezone
+
+from welcome.models import PIPELINE, SETTLED, InstallationProject, Stage, StageChange
+
+
+@dataclass
+class Funnel:
+    reached: dict[str, int]  # stage → projects that reached it
+    abandoned: int
+    departed: int
+
+    @property
+    def installed(self) -> int:
+        return self.reached[Stage.INSTALLED]
+
+    @property
+    def retention(self) -> float | None:
+        """Of the families who settled, the share still here."""
+        if not self.installed:
+            return None
+        return (self.installed - self.departed) / self.installed
+
+
+@dataclass
+class Figures:
+    years: list[int]
+    total: Funnel
+    by_year: dict[int, Funnel]
+    # (from, to, share of `from` that reached `to` or None)
+    conversions: list[tuple[str, str, float | None]]
+    # (from, to, median days or None, projects counted)
+    median_days: list[tuple[str, str, float | None, int]]
+    installed_per_year: dict[int, int] = field(default_factory=dict)
+
+
+def _empty_funnel() -> Funnel:
+    return Funnel(reached=dict.fromkeys(PIPELINE, 0), abandoned=0, departed=0)
+
+
+def figures(year: int | None = None) -> Figures:
+    """Every figure of the dashboard, for one year of arrivals or for all."""
+    projects = dict(
+        InstallationProject.objects.values_list("pk", "created_at")
+    )  # pk → received
+    stages = dict(InstallationProject.objects.values_list("pk", "stage"))
+    first_at: dict[int, dict[str, datetime]] = defaultdict(dict)
+    furthest: dict[int, int] = dict.fromkeys(projects, 0)
+    for pk, to_stage, at in StageChange.objects.order_by("at", "pk").values_list(
+        "project_id", "to_stage", "at"
+    ):
+        first_at[pk].setdefault(to_stage, at)
+        if to_stage in PIPELINE:
+            furthest[pk] = max(furthest[pk], PIPELINE.index(to_stage))
+    for pk, received in projects.items():
+        first_at[pk].setdefault(Stage.RECEIVED, received)
+        if stages[pk] == Stage.DEPARTED:  # left after settling: they settled
+            furthest[pk] = max(furthest[pk], PIPELINE.index(Stage.INSTALLED))
+
+    def year_of(pk) -> int:
+        return timezone.localtime(projects[pk]).year
+
+    years = sorted({year_of(pk) for pk in projects}, reverse=True)
+    chosen = [pk for pk in projects if year is None or year_of(pk) == year]
+    by_year: dict[int, Funnel] = {y: _empty_funnel() for y in years}
+    total = _empty_funnel()
+    installed_per_year: Counter = Counter()
+    for pk in projects:
+        funnels = [by_year[year_of(pk)]] + ([total] if pk in chosen else [])
+        for funnel in funnels:
+            for stage in PIPELINE[: furthest[pk] + 1]:
+                funnel.reached[stage] += 1
+            funnel.abandoned += stages[pk] == Stage.ABANDONED
+            funnel.departed += stages[pk] == Stage.DEPARTED
+        settled_at = first_at[pk].get(Stage.INSTALLED)
+        if settled_at is not None:
+            installed_per_year[timezone.localtime(settled_at).year] += 1
+
+    conversions, median_days = [], []
+    for before, after in zip(PIPELINE, PIPELINE[1:], strict=False):
+        base = total.reached[before]
+        conversions.append(
+            (before, after, total.reached[after] / base if base else None)
+        )
+        days = [
+            (first_at[pk][after] - first_at[pk][before]).total_seconds() / 86400
+            for pk in chosen
+            if before in first_at[pk] and after in first_at[pk]
+        ]
+        median_days.append(
+            (before, after, statistics.median(days) if days else None, len(days))
+        )
+    return Figures(
+        years=years,
+        total=total,
+        by_year=by_year,
+        conversions=conversions,
+        median_days=median_days,
+        installed_per_year=dict(sorted(installed_per_year.items())),
+    )
+
+
+def _rows(year: int | None, *fields: str):
+    """Projects counted per committee or sponsor (`fields[0]`), biggest first."""
+    projects = InstallationProject.objects.exclude(**{f"{fields[0]}__isnull": True})
+    if year:
+        projects = projects.filter(created_at__year=year)
+    closed = [*SETTLED, Stage.ABANDONED, Stage.DEPARTED]
+    return (
+        projects.values(*fields)
+        .annotate(
+            projects=Count("pk"),
+            under_way=Count("pk", filter=~Q(stage__in=closed)),
+            settled=Count("pk", filter=Q(stage__in=SETTLED)),
+            departed=Count("pk", filter=Q(stage=Stage.DEPARTED)),
+            abandoned=Count("pk", filter=Q(stage=Stage.ABANDONED)),
+        )
+        .order_by("-projects", *fields[1:])
+    )
+
+
+def per_committee(year: int | None = None) -> list[dict]:
+    return [
+        {"name": row["committee__title"], **row}
+        for row in _rows(year, "committee", "committee__title")
+    ]
+
+
+def per_sponsor(year: int | None = None) -> list[dict]:
+    rows = _rows(year, "sponsor", "sponsor__last_name", "sponsor__first_name")
+    return [
+        {"name": f"{row['sponsor__first_name']} {row['sponsor__last_name']}", **row}
+        for row in rows
+    ]
