@@ -60,7 +60,12 @@ def payload(message, names=None) -> dict:
     return {
         "id": message.pk,
         "room": message.room_id,
-        "author": {"id": message.author_id, "name": str(message.author)},
+        # A guest (a newcomer family) or a former member has no profile to link.
+        "author": {
+            "id": message.author_id,
+            "name": str(message.author),
+            "profile": message.author.is_active,
+        },
         "body": "" if deleted else message.body,
         "mentions": {str(pk): str(user) for pk, user in names.items()},
         "created_at": message.created_at.isoformat(),

@@ -196,11 +196,16 @@ def conversation_for(*, user, others) -> Room:
 
 
 @transaction.atomic
-def guest_conversation_create(*, name: str, guest, members) -> Room:
+def guest_conversation_create(
+    *, name: str, guest, members, description: str = ""
+) -> Room:
     """A conversation between members and a guest who has no account: the guest
     reads and writes it from a page of their own, never over the chat's socket."""
     room = Room.objects.create(
-        kind=Room.Kind.DIRECT, key=f"guest.{guest.pk}", name=name[:80]
+        kind=Room.Kind.DIRECT,
+        key=f"guest.{guest.pk}",
+        name=name[:80],
+        description=description[:200],
     )
     Participant.objects.create(room=room, user=guest, is_guest=True)
     ReadMarker.objects.create(room=room, user=guest)

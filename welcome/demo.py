@@ -305,6 +305,8 @@ def _conversation(rng, now, project, first, sponsor, team, committee, moves):
     prospect.save()
     room = chat_services.guest_conversation_create(
         name=f"Projet d'installation : {project.family_name}",
+        description="La famille lit et répond depuis sa page privée ; elle reçoit "
+        "un e-mail quand vous écrivez.",
         guest=prospect,
         members=[*team, *([sponsor] if sponsor else [])],
     )

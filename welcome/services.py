@@ -9,6 +9,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.utils.translation import gettext_lazy
 
 from chat import services as chat
 from members import services as member_services
@@ -34,6 +35,10 @@ FIELD_MOVES = {
     Stage.VISIT: Stage.INSTALLED,
     Stage.INSTALLED: Stage.INTEGRATED,
 }
+GUEST_ROOM_DESCRIPTION = gettext_lazy(
+    "The family reads and answers from its private page, and is e-mailed when you "
+    "write."
+)
 #: A family that wrote to the team is answered within the hour, not per message.
 PROSPECT_EMAIL_GAP = timedelta(hours=1)
 
@@ -111,6 +116,7 @@ def project_submit(
     project.prospect = prospect
     project.conversation = chat.guest_conversation_create(
         name=_("Installation project: %(family)s") % {"family": project.family_name},
+        description=str(GUEST_ROOM_DESCRIPTION),
         guest=prospect,
         members=team,
     )
@@ -320,6 +326,15 @@ def project_sponsor_set(
     notices.sponsor_assigned(project=project, by=by)
     transaction.on_commit(lambda: emails.send(project, emails.SPONSOR))
     return project
+
+
+@transaction.atomic
+def conversation_join(*, project: InstallationProject, by) -> None:
+    """A member of the team who arrived after the project joins its conversation."""
+    _role(by, project, TEAM)
+    if project.conversation_id is None:
+        raise ValidationError(_("This project has no conversation any more."))
+    chat.participant_add(room=project.conversation, user=by)
 
 
 @transaction.atomic

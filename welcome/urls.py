@@ -24,6 +24,7 @@ urlpatterns = [
     path("nouveaux-arrivants/<int:pk>/comite/", views.route, name="route"),
     path("nouveaux-arrivants/<int:pk>/parrain/", views.sponsor, name="sponsor"),
     path("nouveaux-arrivants/<int:pk>/note/", views.note, name="note"),
+    path("nouveaux-arrivants/<int:pk>/conversation/", views.join, name="join"),
     path("nouveaux-arrivants/<int:pk>/inviter/", views.invite, name="invite"),
     path("nouveaux-arrivants/etape/<int:pk>/", views.item, name="item"),
 ]

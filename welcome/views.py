@@ -290,6 +290,8 @@ def project(request, pk):
         "notes": project.notes.select_related("author")
         if role == selectors.TEAM
         else [],
+        "in_conversation": project.conversation_id is not None
+        and chat_selectors.can_read(request.user, project.conversation),
         "can_invite": role in (selectors.TEAM, selectors.REFERENT)
         and project.stage in ("installed", "integrated"),
     }
@@ -367,6 +369,13 @@ def sponsor(request, pk):
         }
 
     return _act(request, pk, action)
+
+
+@require_POST
+def join(request, pk):
+    project = _project(request, pk)
+    services.conversation_join(project=project, by=request.user)
+    return redirect("chat:room", pk=project.conversation_id)
 
 
 @require_POST

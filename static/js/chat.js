@@ -73,7 +73,9 @@
     li.dataset.id = message.id;
     var head = document.createElement("p");
     head.className = "chat-message__head";
-    head.appendChild(link("/membres/" + message.author.id + "/", message.author.name));
+    head.appendChild(message.author.profile
+      ? link("/membres/" + message.author.id + "/", message.author.name)
+      : document.createTextNode(message.author.name));
     var time = document.createElement("time");
     var date = new Date(message.created_at);
     time.dateTime = message.created_at;

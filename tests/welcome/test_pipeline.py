@@ -235,3 +235,16 @@ def test_a_step_is_held_by_the_committee_or_the_team(sponsored, volunteer):
             due_on=None, notes="",
         )  # fmt: skip
     assert error.value.code == "owner"
+
+
+def test_a_newer_team_member_joins_the_family_conversation(client, project, db):
+    from django.contrib.auth.models import Group
+
+    newcomer = UserFactory()
+    newcomer.groups.add(Group.objects.get(name="Équipe programme"))
+    client.force_login(newcomer)
+    page = client.get(f"/nouveaux-arrivants/{project.pk}/").content.decode()
+    assert "Rejoindre la conversation" in page
+    response = client.post(f"/nouveaux-arrivants/{project.pk}/conversation/")
+    assert response["Location"] == f"/discussions/{project.conversation_id}/"
+    assert client.get(response["Location"]).status_code == 200
