@@ -9,6 +9,7 @@ from django.utils.translation import gettext_lazy as _
 
 MAX_MESSAGE = 4000
 MAX_GROUP = 20
+GUEST_KEY = "guest."
 
 
 class Room(models.Model):
@@ -72,6 +73,11 @@ class Room(models.Model):
     @property
     def is_direct(self) -> bool:
         return self.kind == self.Kind.DIRECT
+
+    @property
+    def has_guest(self) -> bool:
+        """A conversation with someone without an account (a newcomer family)."""
+        return self.is_direct and (self.key or "").startswith(GUEST_KEY)
 
 
 class NetworkRoomManager(models.Manager):

@@ -14,7 +14,15 @@ from django.utils.translation import gettext as _
 
 from activity import mentions
 from chat import broadcast, notices, selectors
-from chat.models import MAX_GROUP, MAX_MESSAGE, Message, Participant, ReadMarker, Room
+from chat.models import (
+    GUEST_KEY,
+    MAX_GROUP,
+    MAX_MESSAGE,
+    Message,
+    Participant,
+    ReadMarker,
+    Room,
+)
 from members.models import User
 
 RATE = 20  # messages…
@@ -49,8 +57,8 @@ def _forbidden() -> PermissionDenied:
     return PermissionDenied(_("You cannot write in this room."))
 
 
-#: `listener(message)` runs after the commit that stored a new message (the
-#: newcomer pipeline e-mails a family that has no socket).
+#: `listener(message)` runs after the commit that stored a new message in a
+#: conversation with a guest (the newcomer pipeline e-mails the family).
 POSTED_LISTENERS: list = []
 
 
@@ -82,8 +90,9 @@ def _post(room: Room, author, body: str) -> Message:
     _read_upto(author, room, message.pk)
     notices.mentions(message=message, room=room)
     transaction.on_commit(lambda: broadcast.message(message, event="message"))
-    for listener in POSTED_LISTENERS:
-        transaction.on_commit(lambda listener=listener: listener(message))
+    if room.has_guest:
+        for listener in POSTED_LISTENERS:
+            transaction.on_commit(lambda listener=listener: listener(message))
     return message
 
 
@@ -203,7 +212,7 @@ def guest_conversation_create(
     reads and writes it from a page of their own, never over the chat's socket."""
     room = Room.objects.create(
         kind=Room.Kind.DIRECT,
-        key=f"guest.{guest.pk}",
+        key=f"{GUEST_KEY}{guest.pk}",
         name=name[:80],
         description=description[:200],
     )

@@ -223,17 +223,29 @@ class NoteForm(forms.Form):
 
 
 class ChecklistItemForm(forms.ModelForm):
+    """One step of a family's checklist. `people` are those who may hold it,
+    read once for all the steps of the page."""
+
+    owner = forms.TypedChoiceField(label=_("Who"), required=False, coerce=int)
+
     class Meta:
         model = ChecklistItem
-        fields = ["status", "owner", "due_on", "notes"]
+        fields = ["status", "due_on", "notes"]
         widgets = {
             "due_on": forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
             "notes": forms.Textarea(attrs={"rows": 2}),
         }
 
-    def __init__(self, *args, **kwargs):
-        from welcome.selectors import owner_choices
-
+    def __init__(self, *args, people, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["owner"].queryset = owner_choices(self.instance.project)
-        self.fields["owner"].empty_label = _("Nobody yet")
+        self.people = {person.pk: person for person in people}
+        self.fields["owner"].choices = [("", _("Nobody yet"))] + [
+            (pk, person.get_full_name()) for pk, person in self.people.items()
+        ]
+        self.fields["owner"].empty_value = None
+        self.initial.setdefault("owner", self.instance.owner_id)
+        self.order_fields(["status", "owner", "due_on", "notes"])
+
+    def clean_owner(self):
+        pk = self.cleaned_data["owner"]
+        return None if pk is None else self.people[pk]

@@ -12,6 +12,7 @@ from datetime import datetime
 
 from django.db.models import Count, Q
 from django.utils import timezone
+from django.utils.translation import gettext as _
 
 from welcome.models import PIPELINE, SETTLED, InstallationProject, Stage, StageChange
 
@@ -144,3 +145,26 @@ def per_sponsor(year: int | None = None) -> list[dict]:
         {"name": f"{row['sponsor__first_name']} {row['sponsor__last_name']}", **row}
         for row in rows
     ]
+
+
+def table(name: str, year: int | None = None) -> list[list] | None:
+    """A table of the dashboard as rows for a CSV file, header first (None: no
+    such table)."""
+    if name == "funnel":
+        header = [_("Year"), *[Stage(s).label for s in PIPELINE],
+                  _("Abandoned"), _("Left again")]  # fmt: skip
+        by_year = sorted(figures(year).by_year.items())
+        return [header] + [
+            [y, *[f.reached[s] for s in PIPELINE], f.abandoned, f.departed]
+            for y, f in by_year
+        ]
+    if name not in ("committees", "sponsors"):
+        return None
+    rows = per_committee(year) if name == "committees" else per_sponsor(year)
+    header = [_("Name"), _("Projects"), _("Under way"), _("Settled"),
+              _("Left again"), _("Abandoned")]  # fmt: skip
+    return [header] + [
+        [row["name"], row["projects"], row["under_way"], row["settled"],
+         row["departed"], row["abandoned"]]
+        for row in rows
+    ]  # fmt: skip

@@ -270,6 +270,7 @@ def project(request, pk):
     role = selectors.role_on(request.user, project)
     checklist = selectors.checklist_of(project)
     moves = services.allowed_moves(request.user, project)
+    people = list(selectors.owner_choices(project)) if checklist else []
     context = {
         "project": project,
         "role": role,
@@ -279,7 +280,12 @@ def project(request, pk):
         "moves": [(stage, Stage(stage).label) for stage in moves],
         "can_close": any(stage in CLOSED for stage in moves),
         "checklist": [
-            (item, forms.ChecklistItemForm(instance=item, prefix=f"item{item.pk}"))
+            (
+                item,
+                forms.ChecklistItemForm(
+                    instance=item, prefix=f"item{item.pk}", people=people
+                ),
+            )
             for item in checklist
         ],
         "route_form": forms.RouteForm(initial={"committee": project.committee_id}),
@@ -315,7 +321,14 @@ def _act(request, pk, action):
 
 
 def _form_errors(form) -> ValidationError:
-    return ValidationError([e for errors in form.errors.values() for e in errors])
+    """A form's errors as messages for the page, each named by its field."""
+    return ValidationError(
+        [
+            f"{form.fields[name].label} : {error}" if name in form.fields else error
+            for name, errors in form.errors.items()
+            for error in errors
+        ]
+    )
 
 
 @require_POST
@@ -420,7 +433,10 @@ def item(request, pk):
 
     def action(project):
         form = forms.ChecklistItemForm(
-            request.POST, instance=found, prefix=f"item{found.pk}"
+            request.POST,
+            instance=found,
+            prefix=f"item{found.pk}",
+            people=selectors.owner_choices(found.project),
         )
         if not form.is_valid():
             raise _form_errors(form)
@@ -485,58 +501,13 @@ def dashboard_csv(request, table):
     if not selectors.is_team(request.user):
         raise PermissionDenied
     year = _year(request)
+    rows = stats.table(table, year)
+    if rows is None:
+        raise Http404
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
         f'attachment; filename="sohosolo-{table}-{year or "all"}.csv"'
     )
     response.write("\ufeff")  # spreadsheets read the accents right
-    writer = csv.writer(response)
-    if table == "funnel":
-        figures = stats.figures(year)
-        writer.writerow(
-            [
-                _("Year"),
-                *[Stage(s).label for s in PIPELINE],
-                _("Abandoned"),
-                _("Left again"),
-            ]
-        )
-        for y, funnel in sorted(figures.by_year.items()):
-            writer.writerow(
-                [
-                    y,
-                    *[funnel.reached[s] for s in PIPELINE],
-                    funnel.abandoned,
-                    funnel.departed,
-                ]
-            )
-    elif table in ("committees", "sponsors"):
-        rows = (
-            stats.per_committee(year)
-            if table == "committees"
-            else stats.per_sponsor(year)
-        )
-        writer.writerow(
-            [
-                _("Name"),
-                _("Projects"),
-                _("Under way"),
-                _("Settled"),
-                _("Left again"),
-                _("Abandoned"),
-            ]
-        )
-        for row in rows:
-            writer.writerow(
-                [
-                    row["name"],
-                    row["projects"],
-                    row["under_way"],
-                    row["settled"],
-                    row["departed"],
-                    row["abandoned"],
-                ]
-            )
-    else:
-        raise Http404
+    csv.writer(response).writerows(rows)
     return response

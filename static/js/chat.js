@@ -25,6 +25,8 @@
   var typingTimer = null;
   var retry = null;
   var lastTyping = 0;
+  var lastHeard = 0;
+  var pingAt = 0;
   var URL_RE = /(https?:\/\/[^\s<>"]+[^\s<>".,;:!?)\]'])/g;
   var MENTION_RE = /@\[(\d{1,10})\]/g;
 
@@ -265,19 +267,39 @@
     var scheme = location.protocol === "https:" ? "wss://" : "ws://";
     socket = new WebSocket(scheme + location.host + "/ws/");
     socket.onmessage = function (event) {
+      lastHeard = Date.now();
       var frame = JSON.parse(event.data);
       var handler = handlers[frame.type];
       if (handler) handler(frame);
     };
+    socket.onopen = function () { lastHeard = Date.now(); };
     socket.onclose = function (event) {
       socket = null;
       if (event.code === 4001) { setStatus("offline"); return; }  // logged out
-      setStatus("reconnecting");
-      var delay = Math.min(30000, 1000 * Math.pow(2, attempts)) * (0.5 + Math.random() / 2);
-      attempts += 1;
-      retry = setTimeout(connect, delay);
+      reconnectLater();
     };
   }
+
+  function reconnectLater() {
+    setStatus("reconnecting");
+    var delay = Math.min(30000, 1000 * Math.pow(2, attempts)) * (0.5 + Math.random() / 2);
+    attempts += 1;
+    retry = setTimeout(connect, delay);
+  }
+
+  // A connection can die without a word (a phone changing cells, a server gone
+  // while we were offline): the server answers each ping at once, so a socket
+  // still silent 10 s after a ping is dropped and replaced.
+  setInterval(function () {
+    var silent = pingAt && lastHeard < pingAt && Date.now() - pingAt > 10000;
+    if (socket && socket.readyState === WebSocket.OPEN && silent) {
+      var dead = socket;
+      socket = null;
+      dead.onclose = dead.onmessage = null;
+      dead.close();
+      reconnectLater();
+    }
+  }, 5000);
 
   // Back on the network: try at once rather than at the end of the back-off.
   window.addEventListener("online", function () {
@@ -338,7 +360,10 @@
   document.addEventListener("visibilitychange", markRead);
   // Keeps this member online and refreshes who else is (chat/presence.py).
   setInterval(function () {
-    if (send({ type: "ping" })) send({ type: "presence", room: roomId });
+    if (send({ type: "ping" })) {
+      if (lastHeard >= pingAt) pingAt = Date.now();  // the oldest unanswered ping
+      send({ type: "presence", room: roomId });
+    }
   }, 15000);
   window.scrollTo(0, document.body.scrollHeight);
   connect();

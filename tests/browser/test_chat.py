@@ -54,7 +54,9 @@ def test_two_members_chat_live_and_one_catches_up_after_going_offline(
     bruno.evaluate(RECORD_STATES)
     bruno.context.set_offline(True)
     asgi_server.restart()
-    bruno.wait_for_function("window.states.includes('reconnecting')", timeout=30_000)
+    # The server's close may never reach an offline browser: the client then
+    # notices its socket went silent (20 s without even a pong).
+    bruno.wait_for_function("window.states.includes('reconnecting')", timeout=45_000)
     alice.get_by_text("En direct").wait_for(timeout=30_000)
     for text in ("Premier message manqué", "Second message manqué", XSS):
         box.fill(text)

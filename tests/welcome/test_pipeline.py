@@ -248,3 +248,55 @@ def test_a_newer_team_member_joins_the_family_conversation(client, project, db):
     response = client.post(f"/nouveaux-arrivants/{project.pk}/conversation/")
     assert response["Location"] == f"/discussions/{project.conversation_id}/"
     assert client.get(response["Location"]).status_code == 200
+
+
+@pytest.mark.parametrize("count", [1, 12])
+def test_the_project_page_runs_a_flat_number_of_queries(
+    client, sponsored, team_member, django_assert_max_num_queries, count
+):
+    for i in range(count):
+        services.project_move(project=sponsored, by=team_member, to=Stage.VISIT)
+        services.project_move(project=sponsored, by=team_member, to=Stage.ROUTED)
+        services.note_add(project=sponsored, by=team_member, body="Rappelée")
+        ChecklistItem.objects.create(project=sponsored, title=f"Étape {i}")
+    client.force_login(team_member)
+    with django_assert_max_num_queries(26):
+        assert client.get(f"/nouveaux-arrivants/{sponsored.pk}/").status_code == 200
+
+
+def test_a_forged_holder_is_refused_with_its_field_named(client, sponsored, volunteer):
+    item = sponsored.checklist.first()
+    client.force_login(volunteer)
+    response = client.post(
+        f"/nouveaux-arrivants/etape/{item.pk}/",
+        {f"item{item.pk}-status": "done", f"item{item.pk}-owner": UserFactory().pk},
+        follow=True,
+    )
+    assert "Qui : Sélectionnez un choix valide" in response.content.decode()
+    item.refresh_from_db()
+    assert item.status == "todo"
+
+
+def test_the_team_edits_the_checklist_in_the_admin(
+    client, team_member, committee, referent
+):
+    client.force_login(team_member)
+    listing = client.get("/admin/snippets/welcome/checklisttemplateitem/")
+    assert listing.status_code == 200 and "Haut débit" in listing.content.decode()
+    response = client.post(
+        "/admin/snippets/welcome/checklisttemplateitem/add/",
+        {"title": "Association de parents", "description": "", "due_days": "20",
+         "position": "9"},
+    )  # fmt: skip
+    assert response.status_code == 302
+    from tests.welcome.conftest import submit
+
+    project = services.project_route(
+        project=submit(), by=team_member, committee=committee
+    )
+    assert project.checklist.last().title == "Association de parents"
+
+
+def test_a_member_cannot_edit_the_checklist(client_member):
+    response = client_member.get("/admin/snippets/welcome/checklisttemplateitem/")
+    assert response.status_code in (302, 403)

@@ -1,0 +1,14 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB
+BBBBB BBBBB gettext(u'Delete this message?') BBBBBBBB
+BBBBB BBBBBBB
+  XXXX XXXXXXXXXXX XXXXXXXX
+    XXXX gettext(u'Delete this message?') XXXXX
+    XXX gettext(u'A note « Message deleted by its author » keeps its place in the topic.') XXXX
+    XXXXX XXXXXXXXXXXXX XXXXXXXXXXXXXXXX
+      BBBBBBBBBB
+      XXXXXXX XXXXXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXX gettext(u'Delete') XXXXXXXXX
+      XX XXXXXXBBB BBBBBBBBBBBBB BBBBBBBXX gettext(u'Cancel') XXXX
+    XXXXXXX
+  XXXXXX
+BBBBBBBB

@@ -1,0 +1,17 @@
+BBBBBBB BBBBBBBBBBB
+BBBB BBBB
+BBBBB BBBBB gettext(u'Report a message') BBBBBBBB
+BBBBB BBBBBBB
+  XXXX XXXXXXXXXXX XXXXXXXX
+    XXXX gettext(u'Report a message') XXXXX
+    XXX gettext(u'The moderators will read your report; the author is not told who sent it.') XXXX
+    XXXXX XXXXXXXXXXXXX XXXXXXXXXXX
+      BBBBBBBBBB
+      BBB BBBBB BB BBBBXXXX XXXXXXXXXXXXXXXXXXXXBBBBBB
+      XXXX XXXXXXXXXXXXXXXX
+        XXXXXXX XXXXXXXXXXXXXX gettext(u'Send the report') XXXXXXXXX
+        XX XXXXXXBBB BBBBBBBBBBBBB BBBBBBBXX gettext(u'Cancel') XXXX
+      XXXXXX
+    XXXXXXX
+  XXXXXX
+BBBBBBBB

@@ -1,0 +1,10 @@
+BBBB BBBBXXXXXXXXX XXXXX
+XXXXX XXXXXXXX
+XXXXXXXXXXX XXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXXX
+XXXXX XXXXXXXXXXXXXXXXXXX XXXXXX XXXXXXXXXXX XXXXXX XXXXXXXX XXXXXXXXXXXX XXXX XXXXXXXXXX XXXXXX XXXXXXX X XXXXX XXXXXXXX XXXXXXX
+  XXX gettext(u'Hello %(name)s,') SSSSS SSSSSSSSSXXXX
+  XXX gettext(u'Someone logged in to your account asked to use %(new_email)s as its e-mail address. The change happens only once that address confirms it.') SSSSSSS SSSSSS SS SS SSSS SSSSSSS SSSSS SS SSS SSSSSSSSSSSSS SS SSS SSSSSS SSSSSSSS SSS SSSSSS SSSSSSS SSSS SSSS SSSS SSSSSSS SSSSSSSS SSSXXXX
+  XXX gettext(u'If it was not you, change your password now and tell the programme team at contact@sohosolo.example.') XXXX
+  XXXX  gettext(u'The Sohosolo team') XXXX
+XXXXXXX
+XXXXXXX

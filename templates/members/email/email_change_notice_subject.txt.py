@@ -1,0 +1,1 @@
+BBBB BBBBBBBBBBBBBB BBB gettext(u'A change of e-mail address was asked for your Sohosolo account') BBBBBBBBBBBBB
