@@ -320,9 +320,11 @@ def _act(request, pk, action):
     return redirect(project)
 
 
-def _form_errors(form) -> ValidationError:
-    """A form's errors as messages for the page, each named by its field."""
-    return ValidationError(
+def _valid(form) -> dict:
+    """A form's cleaned data; its errors, each named by its field, otherwise."""
+    if form.is_valid():
+        return form.cleaned_data
+    raise ValidationError(
         [
             f"{form.fields[name].label} : {error}" if name in form.fields else error
             for name, errors in form.errors.items()
@@ -334,10 +336,7 @@ def _form_errors(form) -> ValidationError:
 @require_POST
 def move(request, pk):
     def action(project):
-        form = forms.MoveForm(request.POST)
-        if not form.is_valid():
-            raise _form_errors(form)
-        data = form.cleaned_data
+        data = _valid(forms.MoveForm(request.POST))
         services.project_move(
             project=project,
             by=request.user,
@@ -355,15 +354,11 @@ def move(request, pk):
 @require_POST
 def route(request, pk):
     def action(project):
-        form = forms.RouteForm(request.POST)
-        if not form.is_valid():
-            raise _form_errors(form)
-        services.project_route(
-            project=project, by=request.user, committee=form.cleaned_data["committee"]
-        )
+        committee = _valid(forms.RouteForm(request.POST))["committee"]
+        services.project_route(project=project, by=request.user, committee=committee)
         return _(
             "The project is routed to the %(committee)s; its référents are told."
-        ) % {"committee": form.cleaned_data["committee"].title}
+        ) % {"committee": committee.title}
 
     return _act(request, pk, action)
 
@@ -371,15 +366,9 @@ def route(request, pk):
 @require_POST
 def sponsor(request, pk):
     def action(project):
-        form = forms.SponsorForm(request.POST, project=project)
-        if not form.is_valid():
-            raise _form_errors(form)
-        services.project_sponsor_set(
-            project=project, by=request.user, sponsor=form.cleaned_data["sponsor"]
-        )
-        return _("%(name)s sponsors the family and is told.") % {
-            "name": form.cleaned_data["sponsor"]
-        }
+        chosen = _valid(forms.SponsorForm(request.POST, project=project))["sponsor"]
+        services.project_sponsor_set(project=project, by=request.user, sponsor=chosen)
+        return _("%(name)s sponsors the family and is told.") % {"name": chosen}
 
     return _act(request, pk, action)
 
@@ -394,12 +383,8 @@ def join(request, pk):
 @require_POST
 def note(request, pk):
     def action(project):
-        form = forms.NoteForm(request.POST)
-        if not form.is_valid():
-            raise _form_errors(form)
-        services.note_add(
-            project=project, by=request.user, body=form.cleaned_data["body"]
-        )
+        body = _valid(forms.NoteForm(request.POST))["body"]
+        services.note_add(project=project, by=request.user, body=body)
         return _("Note saved.")
 
     return _act(request, pk, action)
@@ -438,9 +423,7 @@ def item(request, pk):
             prefix=f"item{found.pk}",
             people=selectors.owner_choices(found.project),
         )
-        if not form.is_valid():
-            raise _form_errors(form)
-        data = form.cleaned_data
+        data = _valid(form)
         services.checklist_item_update(
             item=found,
             by=request.user,

@@ -1,1 +1,0 @@
-BBBB BBBBBBBBBBBBBB BBBBB BBBBBBBBBBBBBBBBBB gettext(u'%(inviter)s invites you to join Sohosolo') SSSSSSSSSSS SSSSSSS SSS SS SSSS SSSSSSSSBBBB gettext(u'You are invited to join Sohosolo') BBBBBBBBBBBBBBBBBB
