@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 
 from activity import notifications
 from activity.notifications import Kind
-from members.models import CommitteeMembership
+from members.selectors import referents_of
 
 NEW_FOLLOWER = "new_follower"
 INVITATION_ACCEPTED = "invitation_accepted"
@@ -20,15 +20,6 @@ notifications.register(
 notifications.register(
     Kind(JOIN_REQUEST, _("A request to join a committee I run"), "email")
 )
-
-
-def _referents(committee):
-    return [
-        m.user
-        for m in CommitteeMembership.objects.filter(
-            committee=committee, role=CommitteeMembership.Role.REFERENT
-        ).select_related("user")
-    ]
 
 
 def new_follower(*, follower, followed) -> None:
@@ -55,7 +46,7 @@ def invitation_accepted(*, invitation, user) -> None:
 
 
 def committee_new_member(*, committee, user, told_already=None) -> None:
-    for referent in _referents(committee):
+    for referent in referents_of(committee):
         if told_already is not None and referent.pk == told_already.pk:
             continue
         notifications.notify(
@@ -69,7 +60,7 @@ def committee_new_member(*, committee, user, told_already=None) -> None:
 
 
 def join_request(*, request) -> None:
-    for referent in _referents(request.committee):
+    for referent in referents_of(request.committee):
         notifications.notify(
             referent,
             JOIN_REQUEST,

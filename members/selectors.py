@@ -44,6 +44,15 @@ def memberships_of(*, user: User) -> QuerySet[CommitteeMembership]:
     )
 
 
+def referents_of(committee) -> list[User]:
+    return [
+        membership.user
+        for membership in CommitteeMembership.objects.filter(
+            committee=committee, role=CommitteeMembership.Role.REFERENT
+        ).select_related("user")
+    ]
+
+
 def is_referent(*, user: User, committee) -> bool:
     return CommitteeMembership.objects.filter(
         user=user, committee=committee, role=CommitteeMembership.Role.REFERENT

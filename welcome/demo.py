@@ -13,9 +13,9 @@ from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
 
-from chat import services as chat_services
 from chat.models import Message, ReadMarker, Room
 from members.models import CommitteeMembership, User
+from welcome import services
 from welcome.models import (
     Broadband,
     ChecklistItem,
@@ -295,23 +295,10 @@ def _checklist(rng, now, project, routed_at, steps, sponsor, children):
 
 
 def _conversation(rng, now, project, first, sponsor, team, committee, moves):
-    prospect = User(
-        email=f"famille-{project.pk}@prospects.invalid",
-        first_name=first["first_name"],
-        last_name=first["last_name"],
-        is_active=False,
+    services.conversation_open(
+        project=project, members=[*team, *([sponsor] if sponsor else [])]
     )
-    prospect.set_unusable_password()
-    prospect.save()
-    room = chat_services.guest_conversation_create(
-        name=f"Projet d'installation : {project.family_name}",
-        description="La famille lit et répond depuis sa page privée ; elle reçoit "
-        "un e-mail quand vous écrivez.",
-        guest=prospect,
-        members=[*team, *([sponsor] if sponsor else [])],
-    )
-    project.prospect, project.conversation = prospect, room
-    project.save(update_fields=["prospect", "conversation"])
+    room, prospect = project.conversation, project.prospect
     script = rng.choice(EXCHANGES if sponsor else EXCHANGES[2:3])
     start = dict(moves).get(Stage.ROUTED, project.created_at + timedelta(days=2))
     authors = {"family": prospect, "team": team[0] if team else prospect,

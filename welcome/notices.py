@@ -8,6 +8,7 @@ from django.utils.translation import gettext_lazy as _
 from activity import notifications
 from activity.notifications import Kind
 from members.models import CommitteeMembership
+from members.selectors import referents_of
 
 PROJECT_RECEIVED = "welcome_received"
 PROJECT_ROUTED = "welcome_routed"
@@ -34,15 +35,6 @@ notifications.register(
 
 def _url(project) -> str:
     return reverse("welcome:project", args=[project.pk])
-
-
-def referents_of(committee) -> list:
-    return [
-        m.user
-        for m in CommitteeMembership.objects.filter(
-            committee=committee, role=CommitteeMembership.Role.REFERENT
-        ).select_related("user")
-    ]
 
 
 def project_received(*, project, team) -> None:
@@ -117,5 +109,5 @@ def family_installed(*, project, by) -> None:
                 "family": project.family_name,
                 "committee": project.committee.title,
             },
-            url=reverse("welcome:index"),
+            url=project.committee.url or "",
         )

@@ -7,13 +7,13 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
-from django.utils import timezone
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
 
 from chat import services as chat
 from members import services as member_services
 from members.models import User
+from members.selectors import referents_of
 from welcome import emails, notices, selectors
 from welcome.models import (
     CLOSED,
@@ -35,10 +35,6 @@ FIELD_MOVES = {
     Stage.VISIT: Stage.INSTALLED,
     Stage.INSTALLED: Stage.INTEGRATED,
 }
-GUEST_ROOM_DESCRIPTION = gettext_lazy(
-    "The family reads and answers from its private page, and is e-mailed when you "
-    "write."
-)
 #: A family that wrote to the team is answered within the hour, not per message.
 PROSPECT_EMAIL_GAP = timedelta(hours=1)
 
@@ -102,28 +98,39 @@ def project_submit(
            for i, child in enumerate(children)]
     )  # fmt: skip
     StageChange.objects.create(project=project, to_stage=Stage.RECEIVED, at=now)
-    first = adults[0]
+    team = list(selectors.team_members())
+    conversation_open(project=project, members=team)
+    notices.project_received(project=project, team=team)
+    transaction.on_commit(lambda: emails.send(project, emails.RECEIVED))
+    return project
+
+
+def conversation_open(*, project: InstallationProject, members) -> None:
+    """Give the family its voice (an account that cannot log in, named after its
+    first adult) and its conversation with `members`."""
+    first = project.people.filter(is_adult=True).order_by("position").first()
     prospect = User(
         email=f"famille-{project.pk}@prospects.invalid",
-        first_name=first.get("first_name", ""),
-        last_name=first.get("last_name", ""),
-        language=language,
+        first_name=first.first_name if first else "",
+        last_name=first.last_name if first else "",
+        language=project.language,
         is_active=False,
     )
     prospect.set_unusable_password()
     prospect.save()
-    team = list(selectors.team_members())
     project.prospect = prospect
-    project.conversation = chat.guest_conversation_create(
-        name=_("Installation project: %(family)s") % {"family": project.family_name},
-        description=str(GUEST_ROOM_DESCRIPTION),
-        guest=prospect,
-        members=team,
-    )
+    with translation.override(project.language):
+        project.conversation = chat.guest_conversation_create(
+            name=_("Installation project: %(family)s")
+            % {"family": project.family_name},
+            description=_(
+                "The family reads and answers from its private page, and is "
+                "e-mailed when you write."
+            ),
+            guest=prospect,
+            members=members,
+        )
     project.save(update_fields=["prospect", "conversation"])
-    notices.project_received(project=project, team=team)
-    transaction.on_commit(lambda: emails.send(project, emails.RECEIVED))
-    return project
 
 
 @transaction.atomic
@@ -454,7 +461,7 @@ def overdue_notify(today=None) -> int:
                 "project__committee", "project__sponsor", "owner"
             ).get(pk=pk)
             project = item.project
-            people = {p.pk: p for p in notices.referents_of(project.committee)}
+            people = {p.pk: p for p in referents_of(project.committee)}
             for person in (project.sponsor, item.owner):
                 if person is not None:
                     people[person.pk] = person
