@@ -4,7 +4,8 @@ A project's personal data is seen by the programme team, the référents of the
 committee it is routed to and its sponsor: nobody else, staff or not."""
 
 from django.contrib.auth.models import AnonymousUser
-from django.db.models import Count, Prefetch, Q, QuerySet
+from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery, Window
+from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
 from members.models import CommitteeMembership, User
@@ -90,36 +91,59 @@ def attach_adults(projects) -> list[InstallationProject]:
     return projects
 
 
-def board(user, *, year: int | None = None, committee=None, mine: bool = False):
-    """The projects `user` sees, by stage: [(stage, label, [projects])], pipeline
-    stages first, then the closed ones."""
-    projects = visible_projects(user)
+def board(
+    user,
+    *,
+    year: int | None = None,
+    committee=None,
+    mine: bool = False,
+    stage: str | None = None,
+    per_stage: int = 12,
+):
+    """The projects `user` sees, by stage: [(stage, label, projects, count)], the
+    pipeline's stages first, then the closed ones; the latest moved `per_stage`
+    of each (whatever their number: one query for the cards, one for the counts)."""
+    chosen = visible_projects(user)
     if year:
-        projects = projects.filter(created_at__year=year)
+        chosen = chosen.filter(created_at__year=year)
     if committee is not None:
-        projects = projects.filter(committee=committee)
+        chosen = chosen.filter(committee=committee)
     if mine:
-        projects = projects.filter(Q(sponsor=user) | Q(changes__by=user)).distinct()
-    projects = attach_adults(
-        _with_people(projects)
-        .annotate(
-            overdue=Count(
-                "checklist",
-                filter=Q(
-                    checklist__status__in=[
-                        ChecklistItem.Status.TODO,
-                        ChecklistItem.Status.DOING,
-                    ],
-                    checklist__due_on__lt=timezone.localdate(),
-                ),
-            )
-        )
-        .order_by("-stage_changed_at")
+        chosen = chosen.filter(Q(sponsor=user) | Q(changes__by=user))
+    if stage:
+        chosen = chosen.filter(stage=stage)
+    base = InstallationProject.objects.filter(pk__in=chosen.values("pk"))
+    counts = dict(
+        base.order_by()
+        .values("stage")
+        .annotate(n=Count("pk"))
+        .values_list("stage", "n")
     )
-    by_stage = {stage: [] for stage in [*PIPELINE, *CLOSED]}
-    for project in projects:
+    late = ChecklistItem.objects.filter(
+        project=OuterRef("pk"),
+        status__in=[ChecklistItem.Status.TODO, ChecklistItem.Status.DOING],
+        due_on__lt=timezone.localdate(),
+    )
+    ranked = base.annotate(
+        row=Window(
+            RowNumber(),
+            partition_by=F("stage"),
+            order_by=[F("stage_changed_at").desc(), F("pk").desc()],
+        ),
+        overdue=Coalesce(
+            Subquery(
+                late.order_by().values("project").annotate(n=Count("pk")).values("n")
+            ),
+            0,
+        ),
+    ).filter(row__lte=per_stage)
+    by_stage = {key: [] for key in [*PIPELINE, *CLOSED] if stage in (None, key)}
+    for project in attach_adults(_with_people(ranked).order_by("-stage_changed_at")):
         by_stage[project.stage].append(project)
-    return [(stage, Stage(stage).label, by_stage[stage]) for stage in by_stage]
+    return [
+        (key, Stage(key).label, projects, counts.get(key, 0))
+        for key, projects in by_stage.items()
+    ]
 
 
 def years() -> list[int]:

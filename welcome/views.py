@@ -223,12 +223,17 @@ def index(request):
     if team and request.GET.get("comite", "").isdigit():
         committee = CommitteePage.objects.filter(pk=request.GET["comite"]).first()
     mine = request.GET.get("miens") == "1"
-    columns = selectors.board(request.user, year=year, committee=committee, mine=mine)
     stage_only = request.GET.get("etape")
-    if stage_only in Stage.values:
-        columns = [column for column in columns if column[0] == stage_only]
-    else:
+    if stage_only not in Stage.values:
         stage_only = None
+    columns = selectors.board(
+        request.user,
+        year=year,
+        committee=committee,
+        mine=mine,
+        stage=stage_only,
+        per_stage=500 if stage_only else 12,
+    )
     query = request.GET.copy()
     query.pop("etape", None)
     return render(
@@ -237,7 +242,7 @@ def index(request):
         {
             "team": team,
             "columns": columns,
-            "count": sum(len(projects) for _stage, _label, projects in columns),
+            "count": sum(count for *_rest, count in columns),
             "year": year,
             "years": selectors.years(),
             "committee": committee,
@@ -246,7 +251,6 @@ def index(request):
             else [],
             "mine": mine,
             "stage_only": stage_only,
-            "limit": ":500" if stage_only else ":12",
             "query": query.urlencode(),
             "overdue": list(selectors.overdue_items(request.user)[:20]),
         },

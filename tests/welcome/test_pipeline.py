@@ -300,3 +300,20 @@ def test_the_team_edits_the_checklist_in_the_admin(
 def test_a_member_cannot_edit_the_checklist(client_member):
     response = client_member.get("/admin/snippets/welcome/checklisttemplateitem/")
     assert response.status_code in (302, 403)
+
+
+def test_the_board_shows_the_latest_of_each_stage_and_all_on_demand(
+    client, team_member, django_assert_max_num_queries
+):
+    from tests.welcome.conftest import submit
+
+    for i in range(15):
+        submit(email=f"famille{i}@example.net")
+    client.force_login(team_member)
+    with django_assert_max_num_queries(25):
+        page = client.get("/nouveaux-arrivants/").content.decode()
+    assert page.count('class="project-card"') == 12
+    assert "Voir les 15 projets" in page
+    page = client.get("/nouveaux-arrivants/?etape=received").content.decode()
+    assert page.count('class="project-card"') == 15
+    assert 'id="stage-qualified"' not in page
