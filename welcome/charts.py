@@ -22,22 +22,19 @@ class Bar:
         return self.x + self.width / 2
 
 
-LABEL_WIDTH, BAR_SPACE, ROW, GAP = 190, 330, 34, 8
+BAR_SPACE, ROW, LABEL_HEIGHT, BAR_HEIGHT = 290, 46, 18, 20
 
 
 def horizontal(rows: list[tuple[str, int]]) -> dict:
-    """One bar per row, longest for the largest value, labels on the left."""
+    """One bar per row, longest for the largest value, each under its label (so
+    that the chart stays legible on a phone)."""
     top = max((value for _label, value in rows), default=0) or 1
     bars = [
-        Bar(label, value, LABEL_WIDTH, i * ROW, BAR_SPACE * value / top, ROW - GAP)
+        Bar(label, value, 0, i * ROW + LABEL_HEIGHT + 4,
+            max(BAR_SPACE * value / top, 2), BAR_HEIGHT)
         for i, (label, value) in enumerate(rows)
-    ]
-    return {
-        "bars": bars,
-        "label_x": LABEL_WIDTH - 10,
-        "width": LABEL_WIDTH + BAR_SPACE + 60,
-        "height": len(rows) * ROW,
-    }
+    ]  # fmt: skip
+    return {"bars": bars, "width": BAR_SPACE + 50, "height": len(rows) * ROW}
 
 
 COLUMN, COLUMN_GAP, PLOT_HEIGHT = 56, 16, 160
