@@ -34,6 +34,9 @@ def test_a_prospect_reads_a_committee_page(new_page, content, width):
     assert page.get_by_text("Fibre dans une partie de la commune").is_visible()
     assert page.get_by_text("Marché de Noël").count() == 0
     assert axe_violations(page) == []
+    # The way in for a family: the installation project form, public too.
+    page.get_by_role("link", name="Présenter notre projet d'installation").click()
+    page.wait_for_url("**/venir-dans-le-gers/")
     page.goto(committee.get_parent().url)
     assert page.locator("svg.map").is_visible()
     assert axe_violations(page) == []
