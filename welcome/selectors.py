@@ -124,19 +124,23 @@ def board(
         status__in=[ChecklistItem.Status.TODO, ChecklistItem.Status.DOING],
         due_on__lt=timezone.localdate(),
     )
-    ranked = base.annotate(
+    latest = base.annotate(
         row=Window(
             RowNumber(),
             partition_by=F("stage"),
             order_by=[F("stage_changed_at").desc(), F("pk").desc()],
-        ),
+        )
+    ).filter(row__lte=per_stage)
+    ranked = InstallationProject.objects.filter(
+        pk__in=list(latest.values_list("pk", flat=True))
+    ).annotate(
         overdue=Coalesce(
             Subquery(
                 late.order_by().values("project").annotate(n=Count("pk")).values("n")
             ),
             0,
-        ),
-    ).filter(row__lte=per_stage)
+        )
+    )
     by_stage = {key: [] for key in [*PIPELINE, *CLOSED] if stage in (None, key)}
     for project in attach_adults(_with_people(ranked).order_by("-stage_changed_at")):
         by_stage[project.stage].append(project)

@@ -53,33 +53,38 @@ def _empty_funnel() -> Funnel:
 
 def figures(year: int | None = None) -> Figures:
     """Every figure of the dashboard, for one year of arrivals or for all."""
-    projects = dict(
-        InstallationProject.objects.values_list("pk", "created_at")
-    )  # pk → received
-    stages = dict(InstallationProject.objects.values_list("pk", "stage"))
+    zone = timezone.get_current_timezone()
+    received: dict[int, datetime] = {}
+    stages: dict[int, str] = {}
+    year_of: dict[int, int] = {}
+    for pk, created_at, stage in InstallationProject.objects.values_list(
+        "pk", "created_at", "stage"
+    ):
+        received[pk], stages[pk] = created_at, stage
+        year_of[pk] = created_at.astimezone(zone).year
     first_at: dict[int, dict[str, datetime]] = defaultdict(dict)
-    furthest: dict[int, int] = dict.fromkeys(projects, 0)
+    furthest: dict[int, int] = dict.fromkeys(received, 0)
+    step = {stage: i for i, stage in enumerate(PIPELINE)}
     for pk, to_stage, at in StageChange.objects.order_by("at", "pk").values_list(
         "project_id", "to_stage", "at"
     ):
         first_at[pk].setdefault(to_stage, at)
-        if to_stage in PIPELINE:
-            furthest[pk] = max(furthest[pk], PIPELINE.index(to_stage))
-    for pk, received in projects.items():
-        first_at[pk].setdefault(Stage.RECEIVED, received)
+        if to_stage in step and step[to_stage] > furthest[pk]:
+            furthest[pk] = step[to_stage]
+    for pk, at in received.items():
+        first_at[pk].setdefault(Stage.RECEIVED, at)
         if stages[pk] == Stage.DEPARTED:  # left after settling: they settled
-            furthest[pk] = max(furthest[pk], PIPELINE.index(Stage.INSTALLED))
+            furthest[pk] = max(furthest[pk], step[Stage.INSTALLED])
 
-    def year_of(pk) -> int:
-        return timezone.localtime(projects[pk]).year
-
-    years = sorted({year_of(pk) for pk in projects}, reverse=True)
-    chosen = [pk for pk in projects if year is None or year_of(pk) == year]
+    years = sorted(set(year_of.values()), reverse=True)
+    chosen = [pk for pk in received if year is None or year_of[pk] == year]
     by_year: dict[int, Funnel] = {y: _empty_funnel() for y in years}
     total = _empty_funnel()
     installed_per_year: Counter = Counter()
-    for pk in projects:
-        funnels = [by_year[year_of(pk)]] + ([total] if pk in chosen else [])
+    for pk in received:
+        funnels = [by_year[year_of[pk]]]
+        if year is None or year_of[pk] == year:
+            funnels.append(total)
         for funnel in funnels:
             for stage in PIPELINE[: furthest[pk] + 1]:
                 funnel.reached[stage] += 1
@@ -87,7 +92,7 @@ def figures(year: int | None = None) -> Figures:
             funnel.departed += stages[pk] == Stage.DEPARTED
         settled_at = first_at[pk].get(Stage.INSTALLED)
         if settled_at is not None:
-            installed_per_year[timezone.localtime(settled_at).year] += 1
+            installed_per_year[settled_at.astimezone(zone).year] += 1
 
     conversions, median_days = [], []
     for before, after in zip(PIPELINE, PIPELINE[1:], strict=False):
