@@ -156,6 +156,11 @@ def prospect_message_post(*, project: InstallationProject, body: str):
     """The family writes in its conversation with its sponsor and the team."""
     if project.conversation is None or project.anonymised_at:
         raise PermissionDenied(_("This project has no conversation any more."))
+    if project.is_closed:
+        raise ValidationError(
+            _("This project is closed: write to contact@sohosolo.example."),
+            code="closed",
+        )
     return chat.guest_message_post(
         room=project.conversation, guest=project.prospect, body=body
     )

@@ -143,3 +143,14 @@ def test_the_family_withdraws_and_its_data_is_erased(client, project):
     assert project.conversation is None and project.prospect is None
     assert not project.people.exclude(first_name="").exists()
     assert client.get("/venir-dans-le-gers/mon-projet/").status_code == 302
+
+
+def test_a_closed_project_takes_no_more_messages(client, project, team_member):
+    services.project_move(
+        project=project, by=team_member, to="abandoned", reason="Reporté"
+    )
+    open_link(client, project)
+    response = client.post("/venir-dans-le-gers/mon-projet/", {"body": "Et alors ?"})
+    assert response.status_code == 400
+    assert "Ce projet est clos" in html.unescape(response.content.decode())
+    assert not Message.objects.exists()
