@@ -119,7 +119,8 @@ def conversation_open(*, project: InstallationProject, members) -> None:
     prospect.set_unusable_password()
     prospect.save()
     project.prospect = prospect
-    with translation.override(project.language):
+    # Named for the team and the sponsor, in the programme's language.
+    with translation.override(settings.LANGUAGE_CODE):
         project.conversation = chat.guest_conversation_create(
             name=_("Installation project: %(family)s")
             % {"family": project.family_name},
@@ -195,7 +196,9 @@ def project_withdraw(*, project: InstallationProject) -> None:
     at once (only dates and stages stay, for the programme's figures)."""
     project = _locked(project)
     if not project.is_closed:
-        _move(project, Stage.ABANDONED, by=None, reason=_("Withdrawn by the family"))
+        with translation.override(settings.LANGUAGE_CODE):  # read by the team
+            reason = _("Withdrawn by the family")
+        _move(project, Stage.ABANDONED, by=None, reason=reason)
     project_anonymise(project=project)
 
 
