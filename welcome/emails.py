@@ -1,6 +1,7 @@
 """E-mails to the family, who has no account: each one carries a fresh private
 link to their project page."""
 
+from django.conf import settings
 from django.utils import timezone
 
 from intranet.mail import send_templated_mail
@@ -24,7 +25,7 @@ def send(project, reason: str, **context) -> None:
             "project": project,
             "reason": reason,
             "link": links.url_for(project),
-            "valid_days": links.settings.WELCOME_LINK_DAYS,
+            "valid_days": settings.WELCOME_LINK_DAYS,
             **context,
         },
         language=project.language,
