@@ -107,6 +107,12 @@ def invitation_revoke(*, invitation: Invitation, by: User) -> None:
         raise ValidationError(_("This invitation is no longer pending."))
 
 
+#: `listener(invitation, user)` runs inside the transaction that turned an
+#: invitation into a member (the newcomer pipeline brings them into their
+#: family's conversation).
+ACCEPTED_LISTENERS: list = []
+
+
 @transaction.atomic
 def invitation_accept(
     *, token: str, first_name: str, last_name: str, password: str
@@ -150,6 +156,8 @@ def invitation_accept(
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     notices.invitation_accepted(invitation=invitation, user=user)
+    for listener in ACCEPTED_LISTENERS:
+        listener(invitation, user)
     return user
 
 

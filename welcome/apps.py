@@ -9,6 +9,8 @@ class WelcomeConfig(AppConfig):
     def ready(self):
         # Registrations: notification kinds, GDPR tools, the dashboard panel.
         from chat import services as chat_services
+        from members import services as member_services
         from welcome import data, notices, panels, services  # noqa: F401
 
         chat_services.POSTED_LISTENERS.append(services.message_posted)
+        member_services.ACCEPTED_LISTENERS.append(services.invitation_accepted)

@@ -352,6 +352,18 @@ def conversation_join(*, project: InstallationProject, by) -> None:
     chat.participant_add(room=project.conversation, user=by)
 
 
+def invitation_accepted(invitation, user) -> None:
+    """An adult of a settled family joined the network: they now write in their
+    family's conversation as themselves."""
+    adult = (
+        Person.objects.filter(invitation=invitation)
+        .select_related("project__conversation")
+        .first()
+    )
+    if adult is not None and adult.project.conversation_id:
+        chat.participant_add(room=adult.project.conversation, user=user)
+
+
 @transaction.atomic
 def note_add(*, project: InstallationProject, by, body: str) -> Note:
     """A private note of the team (qualification, context): the team only reads it."""

@@ -5,7 +5,7 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from chat.models import Participant
-from members.models import CommitteeMembership, Invitation
+from members.models import CommitteeMembership, Invitation, hash_token
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,
@@ -317,3 +317,24 @@ def test_the_board_shows_the_latest_of_each_stage_and_all_on_demand(
     page = client.get("/nouveaux-arrivants/?etape=received").content.decode()
     assert page.count('class="project-card"') == 15
     assert 'id="stage-qualified"' not in page
+
+
+def test_an_invited_adult_who_joins_writes_in_the_family_conversation(
+    sponsored, referent, volunteer
+):
+    from members.services import invitation_accept
+
+    _settle(sponsored, volunteer)
+    services.family_invite(project=sponsored, by=referent)
+    lea = sponsored.people.get(first_name="Léa")
+    token = "jeton-de-test"
+    Invitation.objects.filter(pk=lea.invitation_id).update(token_hash=hash_token(token))
+    user = invitation_accept(
+        token=token,
+        first_name="Léa",
+        last_name="Martin",
+        password="un-mot-de-passe-solide",
+    )
+    assert Participant.objects.filter(
+        room=sponsored.conversation, user=user, left_at__isnull=True
+    ).exists()
