@@ -170,6 +170,22 @@ def project_for(user, pk: int) -> InstallationProject | None:
     return project
 
 
+def steps_of(project) -> list[dict]:
+    """The pipeline as the family and the team see it: done, current, to come."""
+    reached = project.step
+    if project.is_closed:
+        last = project.changes.exclude(to_stage__in=CLOSED).order_by("-at").first()
+        reached = PIPELINE.index(last.to_stage) if last else 0
+    return [
+        {
+            "label": Stage(stage).label,
+            "done": i < reached or (i == reached and project.is_closed),
+            "current": i == reached and not project.is_closed,
+        }
+        for i, stage in enumerate(PIPELINE)
+    ]
+
+
 def checklist_of(project) -> list[ChecklistItem]:
     return list(project.checklist.select_related("owner", "updated_by"))
 

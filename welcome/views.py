@@ -174,7 +174,7 @@ def my_project(request):
         "welcome/my_project.html",
         {
             "project": selectors.attach_adults([project])[0],
-            "steps": _steps(project),
+            "steps": selectors.steps_of(project),
             "checklist": selectors.checklist_of(project),
             "conversation": conversation,
             "form": form,
@@ -193,22 +193,6 @@ def withdraw(request):
         links.forget(request)
         return render(request, "welcome/withdrawn.html")
     return render(request, "welcome/withdraw.html", {"project": project})
-
-
-def _steps(project) -> list[dict]:
-    """The pipeline as the family and the team see it: done, current, to come."""
-    reached = project.step
-    if project.is_closed:
-        last = project.changes.exclude(to_stage__in=CLOSED).order_by("-at").first()
-        reached = PIPELINE.index(last.to_stage) if last else 0
-    return [
-        {
-            "label": Stage(stage).label,
-            "done": i < reached or (i == reached and project.is_closed),
-            "current": i == reached and not project.is_closed,
-        }
-        for i, stage in enumerate(PIPELINE)
-    ]
 
 
 # The programme team's and the committees' side
@@ -279,7 +263,7 @@ def project(request, pk):
         "project": project,
         "role": role,
         "team": role == selectors.TEAM,
-        "steps": _steps(project),
+        "steps": selectors.steps_of(project),
         "history": selectors.history_of(project),
         "moves": [(stage, Stage(stage).label) for stage in moves],
         "can_close": any(stage in CLOSED for stage in moves),
