@@ -14,7 +14,7 @@ class ActivityConfig(AppConfig):
 
         activity.register(
             get_user_model(),
-            apps.get_model("home", "CommitteePage"),
+            apps.get_model("committees", "CommitteePage"),
             apps.get_model("home", "NewsPage"),
             self.get_model("FeedPost"),
             self.get_model("Comment"),

@@ -10,7 +10,7 @@ from activity.models import (
     PostReaction,
     SentDigest,
 )
-from members.personal_data import eraser, exporter
+from intranet.shell.personal_data import eraser, exporter
 
 
 @exporter("notifications")

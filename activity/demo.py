@@ -2,15 +2,14 @@
 written through the services, then dated over the last three months."""
 
 import random
+from collections.abc import Callable, Iterable
 from datetime import datetime, time, timedelta
 
 from django.utils import timezone
 
 from activity import activity, services
 from activity.models import FeedPost, Notification, Reaction
-from home import services as home_services
-from home.models import NewsPage
-from members.models import CommitteeMembership, User
+from committees.models import CommitteeMembership
 
 QUESTIONS = [
     "Quelqu'un connaît un bon électricien du côté de {town} ? Ma box saute dès que "
@@ -69,18 +68,26 @@ def date_back(obj, moment, since) -> None:
     )
 
 
-def seed_feed(members: list[User], committees: list, seed: int) -> None:
-    """Idempotent: does nothing once the demo has posts."""
+def seed_feed(
+    members: list,
+    committees: list,
+    seed: int,
+    *,
+    news: Iterable,
+    announce: Callable[..., bool],
+) -> None:
+    """Idempotent: does nothing once the demo has posts. `news` are announced in
+    the feed by `announce(news=…, by=…)` (the Wagtail site's service)."""
     if FeedPost.objects.exists():
         return
     rng = random.Random(f"{seed}-feed")
-    for news in NewsPage.objects.live().select_related("author"):
-        by = news.author or news.owner
-        if by is not None and home_services.news_announce(news=news, by=by):
+    for item in news:
+        by = item.author or item.owner
+        if by is not None and announce(news=item, by=by):
             moment = timezone.make_aware(
-                datetime.combine(news.date, time(rng.randint(8, 18)))
+                datetime.combine(item.date, time(rng.randint(8, 18)))
             )
-            activity.redate(news, moment)
+            activity.redate(item, moment)
     newcomers = (
         CommitteeMembership.objects.filter(
             joined_at__gte=timezone.now() - timedelta(days=90)

@@ -10,6 +10,7 @@ that crashed half-way can simply be run again: it sends the rest.
 from collections import defaultdict
 from datetime import datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
 from django.db.models import Q
 from django.utils import timezone
@@ -22,8 +23,8 @@ from activity.models import (
     Notification,
     SentDigest,
 )
-from activity.notifications import KINDS, preference_set
-from members.models import User
+from activity.notifications import preference_set
+from intranet.shell.notices import KINDS
 
 
 def period_end(frequency: str, now: datetime | None = None) -> datetime:
@@ -81,7 +82,8 @@ def send_all(frequency: str, now: datetime | None = None) -> int:
     """Send the digests of the period that just ended; returns how many were sent."""
     end = period_end(frequency, now)
     recipients = (
-        User.objects.filter(_subscribers(frequency))
+        get_user_model()
+        .objects.filter(_subscribers(frequency))
         .filter(pk__in=_pending(end).values("recipient_id"))
         .exclude(pk__in=SentDigest.objects.filter(period_end=end).values("user_id"))
         .order_by("pk")

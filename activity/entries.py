@@ -1,11 +1,12 @@
 """How posts and comments appear in the feeds, and who sees them."""
 
-from django.db.models import Q
+from django.contrib.auth import get_user_model
+from django.db.models import Expression, Q
 
-from activity import activity, feed, selectors
-from activity.models import Comment, FeedPost
-from home import dashboard
-from members.models import User
+from activity import activity, selectors
+from activity import feed as feeds
+from activity.models import Comment, FeedPost, Notification
+from intranet.shell import dashboard, feed, header
 
 feed.register_verb(feed.Verb(activity.POSTED, "activity/entries/posted.html"))
 feed.register_verb(
@@ -27,7 +28,7 @@ feed.register_model(Comment, _comments)
 
 def _mine_and_my_posts(viewer) -> Q:
     """What I did, and the comments on my posts."""
-    return activity.by_actor(User, [str(viewer.pk)]) | activity.by_target(
+    return activity.by_actor(get_user_model(), [str(viewer.pk)]) | activity.by_target(
         FeedPost, activity.as_text_ids(selectors.posts_of(viewer))
     )
 
@@ -36,7 +37,7 @@ feed.register_interest(_mine_and_my_posts)
 
 
 def _my_feed_panel(request):
-    return {"feed_page": feed.read(request.user, feed.my_feed(request.user), size=8)}
+    return {"feed_page": feeds.read(request.user, feeds.my_feed(request.user), size=8)}
 
 
 dashboard.register(
@@ -44,3 +45,12 @@ dashboard.register(
         "my_feed", "activity/panels/my_feed.html", _my_feed_panel, dashboard.MAIN, 5
     )
 )
+
+
+def _unread_notifications(user) -> Expression:
+    return header.count_of(
+        Notification.objects.filter(recipient=user.pk, read_at__isnull=True)
+    )
+
+
+header.register(header.Counter("notifications", _unread_notifications))

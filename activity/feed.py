@@ -1,66 +1,26 @@
 """Reading feeds: what each member may see, grouped, a page at a time.
 
-Each app registers the verbs it records (`register_verb`: the template that shows
-them) and the models that appear in its entries (`register_model`: the queryset of
-what a viewer may see, plus an optional batch `prepare`). An entry is shown only when
-its actor, action object and target are all registered and visible to the viewer, so
-a deleted or restricted object hides its entries, and an unregistered model never
-shows. The feeds are `Q` filters on entries; "Mon fil" gathers the interests that
-apps register with `register_interest`.
+Apps register their verbs, models and interests in `intranet.shell.feed`. An entry
+is shown only when its actor, action object and target are all registered and
+visible to the viewer, so a deleted or restricted object hides its entries, and an
+unregistered model never shows. The feeds are `Q` filters on entries; "Mon fil"
+gathers the registered interests.
 """
 
-from collections.abc import Callable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.contrib.contenttypes.prefetch import GenericPrefetch
-from django.db.models import Model, Q, QuerySet
+from django.db.models import Q
 from django.utils import timezone
 
 from activity import activity
+from intranet.shell.feed import INTERESTS, LOCAL_ONLY, SOURCES, VERBS, Verb
 
 PAGE_SIZE = 20
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
 MAX_ROUNDS = 4  # batches read to fill a page before giving up on hidden entries
-
-
-@dataclass(frozen=True)
-class Verb:
-    code: str
-    template: str  # gets `entry`; a grouped entry has several `actions`
-    group: bool = False  # similar entries of a day are shown as one
-
-
-@dataclass(frozen=True)
-class Source:
-    model: type[Model]
-    visible: Callable[[object], QuerySet]  # viewer -> what they may see
-    prepare: Callable[[object, list], None] | None = None
-
-
-VERBS: dict[str, Verb] = {}
-SOURCES: dict[type[Model], Source] = {}
-INTERESTS: list[Callable[[object], Q]] = []
-LOCAL_ONLY: list[Q] = []
-
-
-def register_verb(verb: Verb) -> None:
-    VERBS[verb.code] = verb
-
-
-def register_model(model, visible, prepare=None) -> None:
-    SOURCES[model] = Source(model, visible, prepare)
-
-
-def register_local_only(entries: Q) -> None:
-    """Keep `entries` out of the network-wide feed (they stay in the others)."""
-    LOCAL_ONLY.append(entries)
-
-
-def register_interest(interest: Callable[[object], Q]) -> None:
-    """Add to "Mon fil": `interest(viewer)` is a filter on entries."""
-    INTERESTS.append(interest)
 
 
 @dataclass

@@ -3,7 +3,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext_lazy as _
 
 from activity.services import MAX_LENGTH
-from members.selectors import memberships_of
+from committees.selectors import memberships_of
 
 NETWORK = ""
 

@@ -6,15 +6,21 @@ and their name never stays in someone else's text. Rendering turns each "@[id]" 
 into a link to the member's profile.
 """
 
-import re
+from __future__ import annotations
 
+import re
+from typing import TYPE_CHECKING
+
+from django.contrib.auth import get_user_model
 from django.db.models import Q
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.safestring import SafeString, mark_safe
 
 from intranet.markdown import render_markdown
-from members.models import User
+
+if TYPE_CHECKING:
+    from members.models import User
 
 TOKEN = re.compile(r"@\[(\d{1,10})\]")
 WORD = r"[^\W\d_][\w'’-]*"
@@ -35,8 +41,10 @@ def encode(text: str) -> str:
     for name in {m.group(1).split(" ")[0] for m in matches[:MAX_MENTIONS]}:
         first_names |= Q(first_name__iexact=name)
     by_name: dict[str, list[User]] = {}
-    for user in User.objects.filter(first_names, is_active=True).only(
-        "pk", "first_name", "last_name"
+    for user in (
+        get_user_model()
+        .objects.filter(first_names, is_active=True)
+        .only("pk", "first_name", "last_name")
     ):
         by_name.setdefault(_full_name(user), []).append(user)
 
@@ -60,7 +68,7 @@ def mentioned_ids(text: str) -> set[int]:
 def names_for(texts) -> dict[int, User]:
     """The members mentioned in any of `texts`, in one query."""
     ids = set().union(*(mentioned_ids(text) for text in texts)) if texts else set()
-    return {u.pk: u for u in User.objects.filter(pk__in=ids)} if ids else {}
+    return {u.pk: u for u in get_user_model().objects.filter(pk__in=ids)} if ids else {}
 
 
 def decode(text: str, users: dict[int, User]) -> str:

@@ -6,12 +6,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
-
-class Channel(models.TextChoices):
-    SITE = "site", _("In the site only")
-    EMAIL = "email", _("By e-mail at once")
-    DIGEST = "digest", _("In the e-mail digest")
-    OFF = "off", _("Off")
+from intranet.shell.notices import Channel
 
 
 class Notification(models.Model):
@@ -130,7 +125,7 @@ class FeedPost(Written):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="feed_posts"
     )
     committee = models.ForeignKey(
-        "home.CommitteePage",
+        "committees.CommitteePage",
         on_delete=models.CASCADE,
         null=True,
         blank=True,
@@ -215,7 +210,9 @@ class CommitteeFeedSettings(models.Model):
     """A committee's choice about who sees the posts written to it."""
 
     committee = models.OneToOneField(
-        "home.CommitteePage", on_delete=models.CASCADE, related_name="feed_settings"
+        "committees.CommitteePage",
+        on_delete=models.CASCADE,
+        related_name="feed_settings",
     )
     members_only = models.BooleanField(
         _("only the committee's members see its posts"), default=False

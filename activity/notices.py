@@ -1,10 +1,10 @@
 """The notification kinds that posts and comments raise (the other apps keep theirs)."""
 
+from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
 
-from activity.models import Channel
-from activity.notifications import Kind, notify, register
-from members.models import User
+from activity.notifications import notify
+from intranet.shell.notices import Channel, Kind, register
 
 MENTION = "mention"
 POST_COMMENT = "post_comment"
@@ -21,7 +21,7 @@ def mentions(*, author, post, ids, comment=None) -> None:
 
     skip = {author.pk} | ({post.author_id} if comment is not None else set())
     ids = sorted(set(ids) - skip)[:MAX_NOTIFIED]
-    for user in User.objects.filter(pk__in=ids, is_active=True):
+    for user in get_user_model().objects.filter(pk__in=ids, is_active=True):
         if not visible_posts(user).filter(pk=post.pk).exists():
             continue
         notify(

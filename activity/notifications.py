@@ -1,4 +1,5 @@
-"""Notifications: each app registers its kinds, then calls `notify()` in its services.
+"""Notifications: each app registers its kinds (`intranet.shell.notices`), then
+calls `notify()` in its services.
 
 The text is rendered once, in the recipient's language, when the notification is
 created; the member's preference per kind decides whether it is kept, e-mailed at
@@ -6,31 +7,26 @@ once, kept for the digest, or dropped.
 """
 
 from dataclasses import dataclass
+from typing import Any
 
 from django.db import transaction
 from django.utils import timezone, translation
 
-from activity.models import Channel, Notification, NotificationPreference
+from activity import emails
+from activity.models import Notification, NotificationPreference
+from intranet import bus
+from intranet.shell.notices import KINDS, Channel, Kind
 
 
 @dataclass(frozen=True)
-class Kind:
-    key: str
-    label: str  # lazily translated, shown on the preferences page
-    default: str = Channel.SITE
+class NotificationStored:
+    """Published in the transaction that stored it (the chat pushes it live once
+    committed)."""
+
+    notification: Notification
 
 
-KINDS: dict[str, Kind] = {}
-#: `listener(notification)` runs after the commit that stored a notification (the
-#: chat's WebSocket pushes it live).
-LISTENERS: list = []
-
-
-def register(kind: Kind) -> None:
-    KINDS[kind.key] = kind
-
-
-def channel_for(user, kind: str) -> str:
+def channel_for(user: Any, kind: str) -> str:
     chosen = (
         NotificationPreference.objects.filter(user=user, kind=kind)
         .values_list("channel", flat=True)
@@ -76,11 +72,8 @@ def notify(
         channel=channel,
     )
     if channel == Channel.EMAIL:
-        from activity import emails
-
         transaction.on_commit(lambda: emails.send_notification(notification))
-    for listener in LISTENERS:
-        transaction.on_commit(lambda listener=listener: listener(notification))
+    bus.publish(NotificationStored(notification=notification))
     return notification
 
 

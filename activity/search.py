@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy
 
 from activity import mentions, selectors
 from activity.models import Comment
-from home import search
+from intranet.shell import search
 
 
 def _search(user, query):
@@ -35,4 +35,6 @@ def _to_result(post):
     )
 
 
-search.register(search.Kind("posts", gettext_lazy("Posts"), _search, _to_result))
+search.register(
+    search.Kind("posts", gettext_lazy("Posts"), _search, _to_result, order=50)
+)

@@ -13,8 +13,8 @@ from activity.models import (
     PostReaction,
     Reaction,
 )
-from members.models import CommitteeMembership
-from members.selectors import can_moderate
+from committees.models import CommitteeMembership
+from committees.rights import can_moderate
 
 
 def _open_to_all() -> Q:

@@ -1,6 +1,8 @@
 """Posts, comments and reactions: the only code that writes them."""
 
-from datetime import timedelta
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -16,31 +18,31 @@ from activity.models import (
     PostReaction,
     Reaction,
 )
-from members import photos
-from members.models import CommitteeMembership, User
-from members.selectors import can_moderate
-from members.services import can_manage_committee
+from committees.models import CommitteeMembership
+from committees.rights import can_manage_committee, can_moderate
+from intranet import images, ratelimit
+from intranet.text import clean_text
+
+if TYPE_CHECKING:
+    from members.models import User
 
 MAX_LENGTH = 2000
 PER_MINUTE = 10  # posts, and comments, each member may write per minute
+RATE = ratelimit.Rate(PER_MINUTE, 60)
 
 
 def _clean_body(body: str) -> str:
-    body = (body or "").strip()
-    if not body:
-        raise ValidationError(_("Write something before publishing."), code="empty")
-    if len(body) > MAX_LENGTH:
-        raise ValidationError(
-            _("%(count)s characters: the limit is %(max)s. Shorten it a little."),
-            code="too_long",
-            params={"count": len(body), "max": MAX_LENGTH},
-        )
+    body = clean_text(
+        body,
+        max_length=MAX_LENGTH,
+        empty=_("Write something before publishing."),
+        too_long=_("%(count)s characters: the limit is %(max)s. Shorten it a little."),
+    )
     return mentions.encode(body)
 
 
-def _check_rate(model, author: User) -> None:
-    since = timezone.now() - timedelta(minutes=1)
-    if model.objects.filter(author=author, created_at__gte=since).count() >= PER_MINUTE:
+def _check_rate(kind: str, author: User) -> None:
+    if not ratelimit.spend(f"{kind}:{author.pk}", RATE):
         raise ValidationError(
             ngettext(
                 "You may publish at most %(count)s message a minute. "
@@ -62,7 +64,7 @@ def _image(upload, alt: str):
             _("Describe the image in a few words for those who cannot see it."),
             code="image_alt",
         )
-    return photos.process_photo(upload).photo, alt[:250]
+    return images.process_photo(upload).photo, alt[:250]
 
 
 @transaction.atomic
@@ -83,7 +85,7 @@ def post_create(
             _("You can only post to the committees you belong to."), code="committee"
         )
     body = _clean_body(body)
-    _check_rate(FeedPost, author)
+    _check_rate("posts", author)
     post = FeedPost(author=author, committee=committee, body=body)
     if image:
         content, post.image_alt = _image(image, image_alt)
@@ -169,7 +171,7 @@ def comment_create(*, post: FeedPost, author: User, body: str) -> Comment:
     """Comment on a post one may read; its author and the members mentioned are told."""
     _check_can_comment(post, author)
     body = _clean_body(body)
-    _check_rate(Comment, author)
+    _check_rate("comments", author)
     comment = Comment.objects.create(post=post, author=author, body=body)
     activity.record(author, activity.COMMENTED, action_object=comment, target=post)
     notices.comment(comment=comment)

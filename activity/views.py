@@ -1,4 +1,5 @@
 from django.contrib import messages
+from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -21,9 +22,9 @@ from activity import (
     services,
 )
 from activity.forms import CommentForm, CommitteeFeedForm, PostEditForm, PostForm
-from activity.models import Channel, Comment, DigestFrequency, FeedPost, Notification
-from home.models import CommitteePage
-from members.models import User
+from activity.models import Comment, DigestFrequency, FeedPost, Notification
+from committees.models import CommitteePage
+from intranet.shell.notices import KINDS, Channel
 
 
 def notification_list(request):
@@ -95,16 +96,12 @@ def unsubscribe(request, token):
         return _unsubscribe_page(
             request, error=_("This link is not valid."), status=400
         )
-    user = User.objects.filter(pk=user_id, is_active=True).first()
-    if user is None or (kind != emails.DIGEST and kind not in notifications.KINDS):
+    user = get_user_model().objects.filter(pk=user_id, is_active=True).first()
+    if user is None or (kind != emails.DIGEST and kind not in KINDS):
         return _unsubscribe_page(
             request, error=_("This link is not valid."), status=400
         )
-    label = (
-        _("the e-mail digest")
-        if kind == emails.DIGEST
-        else notifications.KINDS[kind].label
-    )
+    label = _("the e-mail digest") if kind == emails.DIGEST else KINDS[kind].label
     if request.method == "POST":
         if kind == emails.DIGEST:
             digests.stop(user=user)
@@ -163,7 +160,7 @@ def committee_feed(request, pk):
 
 
 def member_feed(request, pk):
-    member = get_object_or_404(User, pk=pk, is_active=True)
+    member = get_object_or_404(get_user_model(), pk=pk, is_active=True)
     return _feed_page(
         request,
         where=feed.member_feed(member),

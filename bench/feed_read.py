@@ -42,8 +42,8 @@ def main() -> None:
 
     from activity import activity, feed
     from activity.models import FeedPost
-    from home.models import CommitteePage
-    from members.models import CommitteeMembership, User
+    from committees.models import CommitteeMembership, CommitteePage
+    from members.models import User
 
     if not CommitteePage.objects.exists():
         call_command("seed_demo", members=280, committees=50, verbosity=0)

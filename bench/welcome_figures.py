@@ -46,7 +46,7 @@ def main() -> None:
     from django.db import connection
     from django.test import Client
 
-    from home.models import CommitteePage
+    from committees.models import CommitteePage
     from members.models import User
     from welcome import stats
     from welcome.models import InstallationProject, StageChange

@@ -3,7 +3,7 @@
 from django.utils import timezone
 
 from chat.models import Message, Participant, ReadMarker
-from members.personal_data import eraser, exporter
+from intranet.shell.personal_data import eraser, exporter
 
 
 @exporter("chat")

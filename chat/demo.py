@@ -18,7 +18,7 @@ from django.utils import timezone
 
 from chat import demo_texts, services
 from chat.models import Message, ReadMarker, Room
-from members.models import CommitteeMembership
+from committees.models import CommitteeMembership
 
 PER_MEMBER = 72  # messages
 DAYS = 150  # the conversation goes this far back

@@ -27,7 +27,7 @@ class Room(models.Model):
     slug = models.SlugField(max_length=80, unique=True, null=True, blank=True)
     description = models.CharField(_("description"), max_length=200, blank=True)
     committee = models.OneToOneField(
-        "home.CommitteePage",
+        "committees.CommitteePage",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

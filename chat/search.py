@@ -5,7 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from activity.mentions import TOKEN
 from chat import selectors
 from chat.models import Message
-from home import search
+from intranet.shell import search
 
 
 def _search(user, query):
@@ -26,4 +26,4 @@ def _result(message) -> search.Result:
     )
 
 
-search.register(search.Kind("chat", _("Chat messages"), _search, _result))
+search.register(search.Kind("chat", _("Chat messages"), _search, _result, order=80))

@@ -5,8 +5,8 @@ from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from chat.models import Message, Participant, ReadMarker, Room
+from committees.selectors import committee_ids_of
 from members.models import User
-from members.selectors import committee_ids_of
 
 PAGE = 50  # messages per page of history
 CATCH_UP = 500  # messages sent at once to a client that reconnects
@@ -20,7 +20,7 @@ def readable_rooms(user) -> QuerySet[Room]:
         return Room.objects.none()
     return Room.objects.filter(
         Q(kind=Room.Kind.NETWORK)
-        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=committee_ids_of(user))
+        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=committee_ids_of(user=user))
         | Q(kind=Room.Kind.COMMITTEE, access=Room.Access.OPEN)
         | Q(
             kind=Room.Kind.DIRECT,
@@ -37,7 +37,7 @@ def my_rooms(user) -> QuerySet[Room]:
         return Room.objects.none()
     return Room.objects.filter(
         Q(kind=Room.Kind.NETWORK)
-        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=committee_ids_of(user))
+        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=committee_ids_of(user=user))
         | Q(
             kind=Room.Kind.DIRECT,
             participants__user=user,
@@ -58,7 +58,7 @@ def can_post(user, room: Room) -> bool:
     if room.kind == Room.Kind.NETWORK:
         return True
     if room.kind == Room.Kind.COMMITTEE:
-        return room.committee_id in committee_ids_of(user)
+        return room.committee_id in committee_ids_of(user=user)
     return Participant.objects.filter(
         room=room, user=user, left_at__isnull=True
     ).exists()
@@ -170,7 +170,7 @@ def people_to_write_to(user, limit: int = 30) -> list[User]:
     neighbours = (
         User.objects.filter(
             is_active=True,
-            committee_memberships__committee_id__in=committee_ids_of(user),
+            committee_memberships__committee_id__in=committee_ids_of(user=user),
         )
         .exclude(pk__in=[user.pk, *ids])
         .order_by("first_name", "last_name")

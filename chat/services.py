@@ -2,7 +2,7 @@
 after the commit, so nobody ever receives a message the database does not hold,
 and a client that missed the broadcast finds it by id."""
 
-from datetime import timedelta
+from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
@@ -23,30 +23,30 @@ from chat.models import (
     ReadMarker,
     Room,
 )
+from committees.models import CommitteePage
+from committees.rights import can_manage_committee
+from committees.selectors import committee_ids_of
+from intranet import bus, ratelimit
+from intranet.text import clean_text
 from members.models import User
 
 RATE = 20  # messages…
-RATE_WINDOW = timedelta(seconds=10)  # …per member in this window
+RATE_WINDOW = 10  # …per member in this many seconds
 
 
 def _clean(body: str) -> str:
-    body = (body or "").replace("\x00", "").strip()
-    if not body:
-        raise ValidationError(_("Write a message first."), code="empty")
-    if len(body) > MAX_MESSAGE:
-        raise ValidationError(
-            _("A message has at most %(max)d characters (this one has %(count)d).")
-            % {"max": MAX_MESSAGE, "count": len(body)},
-            code="too_long",
-        )
-    return body
+    return clean_text(
+        body,
+        max_length=MAX_MESSAGE,
+        empty=_("Write a message first."),
+        too_long=_(
+            "A message has at most %(max)d characters (this one has %(count)d)."
+        ),
+    )
 
 
-def _check_rate(author) -> None:
-    recent = Message.objects.filter(
-        author=author, created_at__gte=timezone.now() - RATE_WINDOW
-    ).count()
-    if recent >= RATE:
+def _check_rate(author: User) -> None:
+    if not ratelimit.spend(f"chat:{author.pk}", ratelimit.Rate(RATE, RATE_WINDOW)):
         raise ValidationError(
             _("You are sending messages too fast: wait a few seconds."),
             code="rate_limited",
@@ -57,9 +57,12 @@ def _forbidden() -> PermissionDenied:
     return PermissionDenied(_("You cannot write in this room."))
 
 
-#: `listener(message)` runs after the commit that stored a new message in a
-#: conversation with a guest (the newcomer pipeline e-mails the family).
-POSTED_LISTENERS: list = []
+@dataclass(frozen=True)
+class GuestConversationMessage:
+    """A message was stored in a conversation with a guest (the newcomer pipeline
+    e-mails the family once it is committed)."""
+
+    message: Message
 
 
 @transaction.atomic
@@ -91,8 +94,7 @@ def _post(room: Room, author, body: str) -> Message:
     notices.mentions(message=message, room=room)
     transaction.on_commit(lambda: broadcast.message(message, event="message"))
     if room.has_guest:
-        for listener in POSTED_LISTENERS:
-            transaction.on_commit(lambda listener=listener: listener(message))
+        bus.publish(GuestConversationMessage(message=message))
     return message
 
 
@@ -275,15 +277,14 @@ def network_room_create(*, name: str, description: str = "", position: int = 0) 
 
 def committee_rooms_ensure(user) -> None:
     """Each of the member's committees has its room (made on first need)."""
-    from home.models import CommitteePage
-    from members.selectors import committee_ids_of
-
     have = set(
         Room.objects.filter(committee__isnull=False).values_list(
             "committee_id", flat=True
         )
     )
-    for committee in CommitteePage.objects.filter(pk__in=committee_ids_of(user) - have):
+    for committee in CommitteePage.objects.filter(
+        pk__in=committee_ids_of(user=user) - have
+    ):
         committee_room(committee)
 
 
@@ -298,8 +299,6 @@ def committee_room(committee) -> Room:
 def committee_room_access_set(*, committee, by, access: str) -> Room:
     """The committee's référents (and the network team) choose whether other
     members may read its room."""
-    from members.services import can_manage_committee
-
     if not can_manage_committee(user=by, committee=committee):
         raise PermissionDenied
     if access not in Room.Access.values:

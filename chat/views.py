@@ -12,9 +12,10 @@ from activity.mentions import decode, names_for
 from chat import presence, selectors, services
 from chat.forms import ConversationForm
 from chat.models import MAX_GROUP, MAX_MESSAGE, Message, Room
+from committees.rights import can_manage_committee
+from intranet import errors
 from members.models import User
 from members.selectors import members_named_like
-from members.services import can_manage_committee
 
 
 def _readable(request, pk) -> Room:
@@ -66,11 +67,6 @@ def room(request, pk):
     )
 
 
-def _say(request, error) -> None:
-    for message in getattr(error, "messages", None) or [str(error)]:
-        messages.error(request, message)
-
-
 @require_POST
 def send(request, pk):
     room = _readable(request, pk)
@@ -79,7 +75,7 @@ def send(request, pk):
             room=room, author=request.user, body=request.POST.get("body", "")
         )
     except (ValidationError, PermissionDenied) as error:
-        _say(request, error)
+        errors.tell(request, error)
     return redirect(room.get_absolute_url() + "#composer")
 
 
@@ -103,7 +99,7 @@ def leave(request, pk):
     try:
         services.conversation_leave(user=request.user, room=room)
     except ValidationError as error:
-        _say(request, error)
+        errors.tell(request, error)
         return redirect(room)
     messages.success(request, _("You left the conversation."))
     return redirect("chat:index")
@@ -128,7 +124,7 @@ def conversation_with(request, pk):
     try:
         room = services.conversation_for(user=request.user, others=[other])
     except ValidationError as error:
-        _say(request, error)
+        errors.tell(request, error)
         return redirect("members:profile_detail", pk=pk)
     return redirect(room)
 
@@ -181,7 +177,7 @@ def message_edit(request, pk):
                 message=message, by=request.user, body=request.POST.get("body", "")
             )
         except (ValidationError, PermissionDenied) as error:
-            _say(request, error)
+            errors.tell(request, error)
         else:
             return redirect(message.room.get_absolute_url() + f"#message-{message.pk}")
     if message.author_id != request.user.pk or message.deleted_at:
@@ -204,5 +200,5 @@ def message_delete(request, pk):
     try:
         services.message_delete(message=message, by=request.user)
     except PermissionDenied as error:
-        _say(request, error)
+        errors.tell(request, error)
     return redirect(message.room.get_absolute_url() + f"#message-{message.pk}")

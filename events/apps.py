@@ -9,10 +9,8 @@ class EventsConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published, post_page_move
 
-        from activity import activity
         from events import data, entries, notices, search  # noqa: F401
 
-        activity.register(self.get_model("EventPage"))
         event_page = self.get_model("EventPage")
         page_published.connect(
             _published, sender=event_page, dispatch_uid="events.published"

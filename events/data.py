@@ -5,7 +5,7 @@ from django.db.models import Q
 from activity.models import Notification
 from events import services
 from events.models import CarpoolOffer, CarpoolSeat, EventOrganiser, RideRequest, Rsvp
-from members.personal_data import eraser, exporter
+from intranet.shell.personal_data import eraser, exporter
 
 
 @exporter("meetups")

@@ -8,13 +8,13 @@ from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import ValidationError
 from django.utils import timezone
+from wagtail.models import Site
 
 from activity import activity
 from activity.models import Notification
+from committees.models import CommitteeMembership
 from events import services
 from events.models import EventIndexPage, EventOrganiser, EventPage, Rsvp
-from home.models import HomePage
-from members.models import CommitteeMembership
 
 AGENDA_INTRO = (
     "Les rencontres du réseau et des comités d'accueil : afterworks, soirées "
@@ -61,7 +61,7 @@ COWORKING_TOWNS = ["L'Isle-Jourdain", "Fleurance", "Condom", "Eauze", "Lectoure"
 
 
 def _agenda() -> EventIndexPage:
-    home = HomePage.objects.get()
+    home = Site.objects.get(is_default_site=True).root_page  # the home page
     return EventIndexPage.objects.child_of(home).first() or home.add_child(
         instance=EventIndexPage(title="Agenda", slug="agenda", intro=AGENDA_INTRO)
     )

@@ -1,11 +1,15 @@
 """How meetups appear in the feeds and on the dashboard."""
 
 from django.db.models import Q
+from django.utils.translation import gettext_lazy as _
 
-from activity import activity, feed
+from activity import activity
 from events import selectors
 from events.models import EventPage
-from home import dashboard
+from intranet.shell import dashboard, feed, menu
+
+# What the feed may point at.
+activity.register(EventPage)
 
 feed.register_verb(feed.Verb(activity.SCHEDULED, "events/entries/scheduled.html"))
 feed.register_verb(feed.Verb(activity.GOING, "events/entries/going.html", group=True))
@@ -41,3 +45,13 @@ dashboard.register(
         dashboard.SIDE, 5,
     )
 )  # fmt: skip
+
+
+menu.register(
+    menu.Entry(
+        "agenda",
+        _("Agenda"),
+        lambda request: menu.section_url(request, "events.EventIndexPage"),
+        20,
+    )
+)

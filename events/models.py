@@ -22,6 +22,8 @@ from wagtail.fields import RichTextField
 from wagtail.models import Orderable, Page
 from wagtail.search import index
 
+from committees.models import CommitteePage
+
 MAX_GUESTS = 10
 MAX_CAR_SEATS = 8
 
@@ -126,7 +128,7 @@ class EventPage(Page):
         help_text=_("How many people each member may bring (0: none)."),
     )
     committee = models.ForeignKey(
-        "home.CommitteePage",
+        "committees.CommitteePage",
         on_delete=models.SET_NULL,
         null=True,
         blank=True,
@@ -170,7 +172,7 @@ class EventPage(Page):
         InlinePanel("organisers", label=_("Organisers"), min_num=0),
     ]
 
-    parent_page_types = ["events.EventIndexPage", "home.CommitteePage"]
+    parent_page_types = ["events.EventIndexPage", "committees.CommitteePage"]
     subpage_types: list[str] = []
 
     class Meta:
@@ -193,8 +195,6 @@ class EventPage(Page):
 
     def save(self, *args, **kwargs):
         if self.path:  # the tree decides the committee (set again after a move)
-            from home.models import CommitteePage
-
             self.committee = CommitteePage.objects.filter(
                 path=self.path[: -self.steplen]
             ).first()

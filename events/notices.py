@@ -5,8 +5,8 @@ from django.utils import timezone, translation
 from django.utils.formats import date_format, time_format
 from django.utils.translation import gettext_lazy as _
 
-from activity.models import Channel
-from activity.notifications import Kind, notify, register
+from activity.notifications import notify
+from intranet.shell.notices import Channel, Kind, register
 
 PROMOTED = "event_promoted"
 REMINDER = "event_reminder"

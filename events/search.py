@@ -4,7 +4,8 @@ from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
-from home import search
+from events.models import EventPage
+from intranet.shell import search
 
 
 def _excerpt(event) -> str:
@@ -12,4 +13,4 @@ def _excerpt(event) -> str:
     return f"{day} · {event.venue_name}"
 
 
-search.register(search.page_kind("events", _("Meetups"), "events.EventPage", _excerpt))
+search.register(search.page_kind("events", _("Meetups"), EventPage, _excerpt, order=70))

@@ -6,12 +6,15 @@ from datetime import date, datetime, time, timedelta
 
 from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
 from django.db.models.functions import Coalesce, Left, Length
+from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from committees import rights
+from committees.selectors import committee_ids_of
 from communes.models import Commune
 from events.models import CarpoolOffer, CarpoolSeat, EventPage, RideRequest, Rsvp
-from members import selectors as member_selectors
+from intranet.shell import menu
 
 GOING, WAITLIST = Rsvp.Status.GOING, Rsvp.Status.WAITLIST
 CALENDAR_PAST = timedelta(days=90)
@@ -85,7 +88,7 @@ def past(user, *, committee=None) -> QuerySet[EventPage]:
 def for_member(user, limit: int = 5) -> list[EventPage]:
     """The next meetups of the network and of the member's committees, and any
     other they answered."""
-    mine = member_selectors.committee_ids_of(user)
+    mine = committee_ids_of(user=user)
     answered = Rsvp.objects.filter(user=user.pk, status__in=[GOING, WAITLIST])
     return list(
         upcoming(user).filter(
@@ -137,7 +140,7 @@ def calendar_of(user) -> list[EventPage]:
     """The personal calendar feed: what the member answered, and the meetups of
     their committees and of the whole network, from three months back."""
     answered = Rsvp.objects.filter(user=user.pk, status__in=[GOING, WAITLIST])
-    mine = member_selectors.committee_ids_of(user)
+    mine = committee_ids_of(user=user)
     events = visible_events().filter(
         Q(pk__in=answered.values("event_id"))
         | Q(committee_id__in=mine)
@@ -156,9 +159,7 @@ def can_organise(user, event: EventPage) -> bool:
         return False
     if event.organisers.filter(member=user.pk).exists():
         return True
-    if event.committee_id and member_selectors.is_referent(
-        user=user, committee=event.committee
-    ):
+    if event.committee_id and rights.is_referent(user=user, committee=event.committee):
         return True
     return event.permissions_for_user(user).can_edit()
 
@@ -217,11 +218,9 @@ def event_page_context(event: EventPage, user) -> dict:
     return context
 
 
-def agenda_url(request) -> str:
+def agenda_url(request: HttpRequest) -> str:
     """The agenda's address, from the main navigation's cache."""
-    from home.selectors import section_urls
-
-    return section_urls(request)["agenda"]
+    return menu.section_url(request, "events.EventIndexPage")
 
 
 # Carpooling

@@ -13,10 +13,11 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 from django.views.decorators.http import require_POST
 
+from committees.models import CommitteePage
 from events import ics, selectors, services
 from events.forms import OfferForm, RideForm, RsvpForm
 from events.models import CarpoolOffer, CarpoolSeat, EventPage, Rsvp
-from home.models import CommitteePage
+from intranet import errors
 from members.selectors import user_for_feed_token
 
 PER_PAGE = 20
@@ -91,18 +92,6 @@ def _back(request, event: EventPage, anchor: str = ""):
     return redirect(selectors.agenda_url(request) or "/")
 
 
-def _say_errors(request, error: ValidationError) -> None:
-    for message in error.messages:
-        messages.error(request, message)
-
-
-def _say_form_errors(request, form) -> None:
-    for field, errors in form.errors.items():
-        label = form.fields[field].label if field in form.fields else ""
-        for error in errors:
-            messages.error(request, f"{label} : {error}" if label else error)
-
-
 ANSWER_SAVED = {
     Rsvp.Status.GOING: gettext_lazy("You are going. See you there!"),
     Rsvp.Status.WAITLIST: gettext_lazy(
@@ -118,7 +107,7 @@ def rsvp(request, pk):
     event = get_object_or_404(EventPage, pk=pk)
     form = RsvpForm(request.POST)
     if not form.is_valid():
-        _say_form_errors(request, form)
+        errors.tell(request, form)
         return _back(request, event, "#reponse")
     try:
         answer = services.rsvp_set(
@@ -128,7 +117,7 @@ def rsvp(request, pk):
             guests=form.cleaned_data["guests"] or 0,
         )
     except ValidationError as error:
-        _say_errors(request, error)
+        errors.tell(request, error)
     else:
         messages.success(request, ANSWER_SAVED[answer.status])
     return _back(request, event, "#reponse")
@@ -205,7 +194,7 @@ def _run(request, action, success: str) -> None:
     try:
         action()
     except ValidationError as error:
-        _say_errors(request, error)
+        errors.tell(request, error)
     else:
         messages.success(request, success)
 
@@ -223,7 +212,7 @@ def offer_create(request, pk):
             _("Your offer is online. You will be told when someone asks for a seat."),
         )
     else:
-        _say_form_errors(request, form)
+        errors.tell(request, form)
     return _back(request, event, "#covoiturage")
 
 
@@ -245,7 +234,7 @@ def ride_request(request, pk):
               "come first."),
         )  # fmt: skip
     else:
-        _say_form_errors(request, form)
+        errors.tell(request, form)
     return _back(request, event, "#covoiturage")
 
 

@@ -9,7 +9,7 @@ from forums.models import (
     Topic,
     TopicRead,
 )
-from members.personal_data import eraser, exporter
+from intranet.shell.personal_data import eraser, exporter
 
 
 @exporter("forums")

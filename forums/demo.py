@@ -10,9 +10,9 @@ from django.utils import timezone
 
 from activity.demo import date_back
 from activity.models import Reaction
+from committees.models import CommitteeMembership
 from forums import services
 from forums.models import Category, Post, Topic
-from members.models import CommitteeMembership
 
 NETWORK = [
     ("Entraide", "entraide", "Une question, un coup de main : demandez au réseau."),

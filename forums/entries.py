@@ -1,9 +1,15 @@
 """How the forums appear in the feeds, and who sees them."""
 
-from activity import activity, feed
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from activity import activity
 from forums import selectors
 from forums.models import Category, Post, Subscription, Topic
-from home import dashboard
+from intranet.shell import dashboard, feed, menu
+
+# What the feed may point at.
+activity.register(Category, Topic, Post)
 
 feed.register_verb(feed.Verb(activity.STARTED_TOPIC, "forums/entries/started.html"))
 feed.register_verb(
@@ -50,3 +56,8 @@ dashboard.register(
         dashboard.SIDE, 15,
     )
 )  # fmt: skip
+
+
+menu.register(
+    menu.Entry("forums", _("Forums"), lambda r: reverse("forums:categories"), 40)
+)

@@ -16,7 +16,7 @@ class Category(models.Model):
     slug = models.SlugField(_("slug"), max_length=80, unique=True, blank=True)
     description = models.CharField(_("description"), max_length=250, blank=True)
     committee = models.ForeignKey(
-        "home.CommitteePage",
+        "committees.CommitteePage",
         on_delete=models.CASCADE,
         null=True,
         blank=True,

@@ -2,9 +2,9 @@
 
 from django.utils.translation import gettext_lazy as _
 
-from activity.models import Channel
 from activity.notices import MAX_NOTIFIED, MENTION
-from activity.notifications import Kind, notify, register
+from activity.notifications import notify
+from intranet.shell.notices import Channel, Kind, register
 from members.models import User
 
 REPLY = "forum_reply"

@@ -9,7 +9,7 @@ from django.utils.translation import gettext_lazy as _
 from activity import mentions
 from forums import selectors
 from forums.models import Post, Topic
-from home import search
+from intranet.shell import search
 
 
 def _search(user, query):
@@ -46,4 +46,4 @@ def _to_result(post):
     )
 
 
-search.register(search.Kind("forums", _("Forums"), _search, _to_result))
+search.register(search.Kind("forums", _("Forums"), _search, _to_result, order=60))

@@ -17,6 +17,8 @@ from django.db.models.functions import Coalesce, Greatest
 
 from activity import mentions
 from activity.models import REACTION_NAMES, Reaction
+from committees.models import CommitteeMembership
+from committees.rights import can_moderate as committee_can_moderate
 from forums.models import (
     Category,
     CategoryRead,
@@ -28,8 +30,7 @@ from forums.models import (
     Topic,
     TopicRead,
 )
-from members.models import CommitteeMembership
-from members.selectors import can_moderate as members_can_moderate
+from members.models import User
 
 NEVER = datetime(2000, 1, 1, tzinfo=UTC)  # "read at" when never read
 TOPICS_PER_PAGE = 30
@@ -52,7 +53,7 @@ def can_read(user, category: Category) -> bool:
 
 def can_moderate(user, category: Category) -> bool:
     """Moderators everywhere; référents in their committee's categories."""
-    return members_can_moderate(user=user, committee=category.committee)
+    return committee_can_moderate(user=user, committee=category.committee)
 
 
 def category_list(user) -> list[Category]:
@@ -195,8 +196,6 @@ def subscription_of(user, *, topic=None, category=None) -> str | None:
 def watchers_of(topic: Topic) -> QuerySet:
     """Members told of new replies: watching the topic, or its category without
     muting the topic."""
-    from members.models import User
-
     topic_level = Subscription.objects.filter(user=OuterRef("pk"), topic=topic)
     watch_category = Subscription.objects.filter(
         user=OuterRef("pk"), category_id=topic.category_id, level="watch"
@@ -208,8 +207,6 @@ def watchers_of(topic: Topic) -> QuerySet:
 
 
 def category_watchers(category: Category) -> QuerySet:
-    from members.models import User
-
     return User.objects.filter(
         is_active=True,
         pk__in=Subscription.objects.filter(

@@ -1,8 +1,6 @@
 """Forums: the only code that writes topics, posts, reactions, subscriptions,
 read markers, reports and the moderation log."""
 
-from datetime import timedelta
-
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
@@ -26,11 +24,14 @@ from forums.models import (
     Topic,
     TopicRead,
 )
+from intranet import ratelimit
+from intranet.text import clean_text
 from members.models import User
 
 TITLE_MAX = 200
 BODY_MAX = 20_000
 PER_MINUTE = 10
+RATE = ratelimit.Rate(PER_MINUTE, 60)
 
 
 def _clean_title(title: str) -> str:
@@ -47,21 +48,17 @@ def _clean_title(title: str) -> str:
 
 
 def _clean_body(body: str) -> str:
-    body = (body or "").strip()
-    if not body:
-        raise ValidationError(_("Write a message before sending."), code="empty")
-    if len(body) > BODY_MAX:
-        raise ValidationError(
-            _("The message has %(count)s characters; at most %(max)s."),
-            code="too_long",
-            params={"count": len(body), "max": BODY_MAX},
-        )
+    body = clean_text(
+        body,
+        max_length=BODY_MAX,
+        empty=_("Write a message before sending."),
+        too_long=_("The message has %(count)s characters; at most %(max)s."),
+    )
     return mentions.encode(body)
 
 
 def _check_rate(author: User) -> None:
-    since = timezone.now() - timedelta(minutes=1)
-    if Post.objects.filter(author=author, created_at__gte=since).count() >= PER_MINUTE:
+    if not ratelimit.spend(f"forum-posts:{author.pk}", RATE):
         raise ValidationError(
             ngettext(
                 "You may post at most %(count)s message a minute. Wait a moment.",

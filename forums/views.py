@@ -11,6 +11,7 @@ from activity import mentions, reactions
 from forums import selectors, services
 from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
 from forums.models import Category, Post, Subscription
+from intranet import errors
 
 
 def _category(request, slug) -> Category:
@@ -302,7 +303,7 @@ def topic_moderate(request, pk):
         else:
             return HttpResponseBadRequest(_("Unknown action."))
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        errors.tell(request, error)
     else:
         messages.success(request, _("The topic was updated."))
     return redirect(topic)
@@ -351,7 +352,7 @@ def moderation(request):
                 resolution=request.POST.get("resolution", ""),
             )
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            errors.tell(request, error)
         else:
             messages.success(request, _("The report is handled."))
         return redirect("forums:moderation")

@@ -12,6 +12,7 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
+from committees.models import CommitteeMembership
 from communes.models import Commune
 from home.demo_content import (
     ABOUT_PAGE,
@@ -30,7 +31,6 @@ from home.models import (
     StandardPage,
 )
 from members.demo_data import COMMITTEE_DESCRIPTIONS
-from members.models import CommitteeMembership
 
 TOWNS_FIRST = 15  # the largest towns always have a committee
 

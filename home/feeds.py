@@ -6,8 +6,8 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404
 from django.utils.translation import gettext as _
 
+from committees.models import CommitteePage
 from home import selectors
-from home.models import CommitteePage
 from intranet.mail import absolute_url
 from members.selectors import user_for_feed_token
 

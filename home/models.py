@@ -12,9 +12,10 @@ from wagtail.fields import RichTextField, StreamField
 from wagtail.models import Page
 from wagtail.search import index
 
+from committees.models import CommitteePage
 from communes.maps import MapPoint
 from home.blocks import BodyBlock
-from members import selectors
+from intranet.shell import dashboard
 
 NEWS_PER_PAGE = 12
 
@@ -44,8 +45,6 @@ class HomePage(Page):
         verbose_name = _("home page")
 
     def get_context(self, request, *args, **kwargs):
-        from home import dashboard
-
         context = super().get_context(request, *args, **kwargs)
         context["panels"] = dashboard.render_context(request)
         return context
@@ -63,7 +62,11 @@ class StandardPage(Page):
     ]
     content_panels = Page.content_panels + [FieldPanel("intro"), FieldPanel("body")]
 
-    parent_page_types = ["home.HomePage", "home.StandardPage", "home.CommitteePage"]
+    parent_page_types = [
+        "home.HomePage",
+        "home.StandardPage",
+        "committees.CommitteePage",
+    ]
     subpage_types = ["home.StandardPage"]
 
     class Meta:
@@ -165,7 +168,7 @@ class NewsPage(Page):
         FieldPanel("tags"),
     ]
 
-    parent_page_types = ["home.NewsIndexPage", "home.CommitteePage"]
+    parent_page_types = ["home.NewsIndexPage", "committees.CommitteePage"]
     subpage_types: list[str] = []
 
     class Meta:
@@ -200,7 +203,7 @@ class CommitteeIndexPage(Page):
     content_panels = Page.content_panels + [FieldPanel("intro")]
 
     parent_page_types = ["home.HomePage", "home.CommitteeIndexPage"]
-    subpage_types = ["home.CommitteePage", "home.CommitteeIndexPage"]
+    subpage_types = ["committees.CommitteePage", "home.CommitteeIndexPage"]
 
     #: Prospects may read it without an account.
     is_public = True
@@ -223,167 +226,3 @@ class CommitteeIndexPage(Page):
             for committee in context["committees"]
         ]
         return context
-
-
-class CommitteePage(Page):
-    """A village welcome committee: a public page for prospects and, for members,
-    the committee's people and local news."""
-
-    class Fibre(models.TextChoices):
-        AVAILABLE = "available", _("Fibre available almost everywhere")
-        PARTIAL = "partial", _("Fibre in part of the commune")
-        PLANNED = "planned", _("Fibre planned")
-        NONE = "none", _("No fibre yet (ADSL, 4G box or satellite)")
-
-    class Mobile(models.TextChoices):
-        GOOD = "good", _("Good 4G/5G coverage")
-        FAIR = "fair", _("4G in most places")
-        WEAK = "weak", _("Weak mobile coverage")
-
-    commune = models.ForeignKey(
-        "communes.Commune",
-        verbose_name=_("commune"),
-        on_delete=models.PROTECT,
-        related_name="committees",
-        help_text=_("The commune where the committee welcomes newcomers."),
-    )
-    description = RichTextField(
-        _("description"),
-        blank=True,
-        features=["h3", "h4", "bold", "italic", "link", "ol", "ul"],
-    )
-    contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=30, blank=True)
-
-    fibre = models.CharField(
-        _("fibre"), max_length=20, choices=Fibre.choices, blank=True
-    )
-    typical_speeds = models.CharField(
-        _("typical speeds"),
-        max_length=200,
-        blank=True,
-        help_text=_("E.g. “Fibre 1 Gb/s in the village, ADSL 8 Mb/s in the hamlets”."),
-    )
-    mobile_coverage = models.CharField(
-        _("mobile coverage"), max_length=20, choices=Mobile.choices, blank=True
-    )
-    nearest_station = models.CharField(_("nearest station"), max_length=200, blank=True)
-    schools = models.TextField(_("schools"), blank=True)
-    childcare = models.TextField(_("childcare"), blank=True)
-    doctors = models.TextField(_("doctors and health"), blank=True)
-    markets = models.TextField(_("markets and shops"), blank=True)
-    coworking = models.TextField(_("coworking or telecentre"), blank=True)
-    sheet_checked_on = models.DateField(
-        _("village sheet last checked on"), null=True, blank=True
-    )
-
-    search_fields = Page.search_fields + [
-        index.SearchField("description"),
-        index.SearchField("schools"),
-        index.SearchField("coworking"),
-        index.FilterField("commune_id"),
-    ]
-    content_panels = Page.content_panels + [
-        FieldPanel("commune"),
-        FieldPanel("description"),
-        FieldRowPanel([FieldPanel("contact_email"), FieldPanel("contact_phone")]),
-        MultiFieldPanel(
-            [
-                FieldRowPanel([FieldPanel("fibre"), FieldPanel("mobile_coverage")]),
-                FieldPanel("typical_speeds"),
-                FieldPanel("nearest_station"),
-                FieldPanel("schools"),
-                FieldPanel("childcare"),
-                FieldPanel("doctors"),
-                FieldPanel("markets"),
-                FieldPanel("coworking"),
-                FieldPanel("sheet_checked_on"),
-            ],
-            heading=_("Village sheet for newcomers"),
-        ),
-    ]
-
-    parent_page_types = ["home.CommitteeIndexPage"]
-    subpage_types = ["home.NewsPage", "home.StandardPage", "events.EventPage"]
-
-    #: Prospects see the description, the village sheet and the contact; the
-    #: template shows the rest to members only.
-    is_public = True
-
-    class Meta:
-        verbose_name = _("committee")
-        verbose_name_plural = _("committees")
-
-    def get_context(self, request, *args, **kwargs):
-        from home import selectors as home_selectors
-
-        context = super().get_context(request, *args, **kwargs)
-        if request.user.is_authenticated:
-            from activity import activity
-            from members import services as member_services
-
-            context["following"] = activity.is_following(request.user, self)
-            context["memberships"] = selectors.committee_members(committee=self)
-            context["is_member"] = any(
-                m.user_id == request.user.pk for m in context["memberships"]
-            )
-            context["can_manage"] = member_services.can_manage_committee(
-                user=request.user, committee=self
-            )
-            context["join_pending"] = self.join_requests.filter(
-                user=request.user, status="pending"
-            ).exists()
-            context["local_news"] = home_selectors.attach_committees(
-                home_selectors.news_of_committees([self])[:5]
-            )
-        return context
-
-    @property
-    def village_sheet(self) -> list[tuple[str, str]]:
-        """The filled lines of the village sheet, as (label, text) pairs."""
-        fields = [
-            "typical_speeds",
-            "nearest_station",
-            "schools",
-            "childcare",
-            "doctors",
-            "markets",
-            "coworking",
-        ]
-        lines = []
-        if self.fibre:
-            lines.append((_("Broadband"), self.get_fibre_display()))
-        if self.mobile_coverage:
-            lines.append((_("Mobile"), self.get_mobile_coverage_display()))
-        for name in fields:
-            value = getattr(self, name)
-            if value:
-                lines.append((self._meta.get_field(name).verbose_name, value))
-        return lines
-
-
-class CommitteeAccess(models.Model):
-    """What `home.access.committee_setup` made for a committee's rights in Wagtail."""
-
-    committee = models.OneToOneField(
-        CommitteePage, on_delete=models.CASCADE, related_name="access"
-    )
-    editors = models.OneToOneField(
-        "auth.Group", on_delete=models.CASCADE, related_name="+"
-    )
-    referents = models.OneToOneField(
-        "auth.Group", on_delete=models.CASCADE, related_name="+"
-    )
-    collection = models.OneToOneField(
-        "wagtailcore.Collection", on_delete=models.PROTECT, related_name="+"
-    )
-    workflow = models.OneToOneField(
-        "wagtailcore.Workflow", on_delete=models.PROTECT, related_name="+"
-    )
-
-    class Meta:
-        verbose_name = _("committee access")
-        verbose_name_plural = _("committee accesses")
-
-    def __str__(self) -> str:
-        return str(self.committee)

@@ -5,7 +5,8 @@ from django.db.models.functions import Length, Substr
 from taggit.models import Tag
 from wagtail.models import Page
 
-from home.models import CommitteePage, NewsIndexPage, NewsPage, NewsPageTag
+from committees.models import CommitteePage
+from home.models import NewsIndexPage, NewsPage, NewsPageTag
 
 
 def _with_parent(news: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
@@ -64,71 +65,3 @@ def news_tags() -> QuerySet[Tag]:
     return Tag.objects.filter(
         pk__in=NewsPageTag.objects.filter(content_object__live=True).values("tag")
     ).order_by("name")
-
-
-NAV_CACHE_KEY = "home:section-urls"
-
-
-def section_urls(request) -> dict[str, str]:
-    """The addresses of the news, agenda and committee indexes, cached: they appear
-    on every page and change only when an editor publishes, moves or deletes
-    those pages (see home.wagtail_hooks)."""
-    from django.core.cache import cache
-    from wagtail.models import Page
-
-    from events.models import EventIndexPage
-    from home.models import CommitteeIndexPage, NewsIndexPage
-
-    urls = cache.get(NAV_CACHE_KEY)
-    if urls is None:
-        keys = {NewsIndexPage: "news", EventIndexPage: "agenda",
-                CommitteeIndexPage: "committees"}  # fmt: skip
-        urls = dict.fromkeys(keys.values(), "")
-        sections = Page.objects.live().filter(depth=3).type(*keys).order_by("path")
-        for page in sections.only("url_path", "content_type"):
-            key = keys[page.specific_class]
-            urls[key] = urls[key] or page.get_url(request)
-        cache.set(NAV_CACHE_KEY, urls, 300)
-    return urls
-
-
-def header_counts(request) -> dict[str, int]:
-    """The unread notifications (the bell) and chat messages (the navigation) of
-    the page's member, and whether they follow newcomers (the navigation), in one
-    query, once per request."""
-    counts = getattr(request, "_header_counts", None)
-    if counts is None:
-        from django.db.models import Exists, F, Func, Subquery
-        from django.db.models.functions import Coalesce
-
-        from activity.models import Notification
-        from chat.selectors import unread_messages
-        from members.models import User
-        from welcome.selectors import followed_by
-
-        def count(queryset):
-            counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT"))
-            return Coalesce(Subquery(counted.values("n")), 0)
-
-        user = request.user
-        notifications = Notification.objects.filter(
-            recipient=user.pk, read_at__isnull=True
-        )
-        counts = (
-            User.objects.filter(pk=user.pk)
-            .annotate(
-                unread_notifications=count(notifications),
-                unread_messages=count(unread_messages(user)),
-                newcomers=Exists(followed_by(user)),
-            )
-            .values("unread_notifications", "unread_messages", "newcomers")
-            .first()
-        ) or {}
-        counts = {
-            "notifications": counts.get("unread_notifications", 0),
-            "messages": counts.get("unread_messages", 0),
-            # Whether the member sponsors or oversees a newcomer family.
-            "newcomers": counts.get("newcomers", False),
-        }
-        request._header_counts = counts
-    return counts

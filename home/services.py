@@ -1,7 +1,8 @@
 """Writes of `home` that are not Wagtail's own."""
 
 from activity import activity
-from home.models import CommitteePage, NewsPage
+from committees.models import CommitteePage
+from home.models import NewsPage
 
 
 def news_announce(*, news: NewsPage, by) -> bool:

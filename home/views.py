@@ -1,8 +1,9 @@
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import Paginator
 from django.http import Http404, QueryDict
-from django.shortcuts import get_object_or_404, redirect
+from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import views as wagtail_views
@@ -10,7 +11,10 @@ from wagtail.admin.auth import require_admin_access
 from wagtail.admin.views import chooser as chooser_views
 from wagtail.models import Page
 
-from home.models import CommitteePage
+from committees import rights
+from committees.models import CommitteePage
+from intranet.shell import search as site_search
+from members import services
 
 
 def not_found(request):
@@ -39,11 +43,6 @@ SEARCH_PER_PAGE = 20
 
 def search(request):
     """Search every kind of content; one kind at a time when `type` is given."""
-    from django.core.paginator import Paginator
-    from django.shortcuts import render
-
-    from home import search as site_search
-
     query = " ".join(request.GET.get("q", "").split())[:200]
     kind = site_search.kind_for(request.GET.get("type", ""))
     context = {"query": query, "kind": kind, "kinds": site_search.KINDS}
@@ -70,10 +69,8 @@ class PageChosenMultipleView(chooser_views.ChosenMultipleView):
     the pages the editor may see are returned."""
 
     def get(self, request):
-        from home.access import pages_visible_in_admin
-
         ids = request.GET.getlist("id")
-        visible = pages_visible_in_admin(
+        visible = rights.pages_visible_in_admin(
             Page.objects.filter(pk__in=[i for i in ids if i.isdigit()]), request.user
         ).values_list("pk", flat=True)
         query = QueryDict(mutable=True)
@@ -88,8 +85,6 @@ page_chosen_multiple = require_admin_access(PageChosenMultipleView.as_view())
 @require_POST
 def committee_follow(request, pk):
     """Follow or stop following a committee's news and life; repeating is harmless."""
-    from members import services
-
     committee = get_object_or_404(CommitteePage.objects.live(), pk=pk)
     if request.POST.get("action") == "unfollow":
         services.committee_unfollow(user=request.user, committee=committee)

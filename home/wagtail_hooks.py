@@ -9,6 +9,10 @@ from wagtail.signals import (
     post_page_move,
 )
 
+from committees import rights
+from committees.models import CommitteePage
+from intranet.shell import menu
+
 
 @hooks.register("before_serve_page")
 def members_only(page, request, serve_args, serve_kwargs):
@@ -23,26 +27,17 @@ def members_only(page, request, serve_args, serve_kwargs):
 @hooks.register("after_create_page")
 def set_up_committee(request, page):
     """A new committee page comes with its groups, collection and workflow."""
-    from home.access import committee_setup
-    from home.models import CommitteePage
-
     if isinstance(page.specific, CommitteePage):
-        committee_setup(page.specific)
+        rights.committee_setup(page.specific)
 
 
 @hooks.register("construct_page_chooser_queryset")
 def hide_drafts_of_others(pages, request):
-    from home.access import pages_visible_in_admin
-
-    return pages_visible_in_admin(pages, request.user)
+    return rights.pages_visible_in_admin(pages, request.user)
 
 
 def _forget_section_urls(**kwargs):
-    from django.core.cache import cache
-
-    from home.selectors import NAV_CACHE_KEY
-
-    cache.delete(NAV_CACHE_KEY)
+    menu.forget_sections()
 
 
 # Any publication, unpublication, move or deletion of a page may change the

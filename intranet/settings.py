@@ -40,14 +40,16 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "daphne",
     # Ours first, so that our templates and translations win over the packages'.
+    # In the order of their layers (see docs/architecture.md).
     "communes",
-    "members",
-    "home",
+    "committees",
     "activity",
+    "members",
     "forums",
     "events",
     "chat",
     "welcome",
+    "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.table_block",
     "wagtail.contrib.routable_page",

@@ -6,16 +6,11 @@ from django.contrib.sessions.models import Session
 from django.db.models import Q
 
 from activity import activity
-from home import access
-from members.models import (
-    CommitteeMembership,
-    FeedToken,
-    Invitation,
-    JoinRequest,
-    Profile,
-    User,
-)
-from members.personal_data import eraser, exporter
+from committees import rights
+from committees.models import CommitteeMembership, JoinRequest
+from intranet.shell.personal_data import eraser, exporter
+from members import selectors
+from members.models import FeedToken, Invitation, Profile, User
 
 PROFILE_FIELDS = [
     "display_name", "headline", "profession", "bio", "offers", "needs",
@@ -60,8 +55,6 @@ def export_memberships(user: User) -> list:
 
 @exporter("follows")
 def export_follows(user: User) -> dict:
-    from members import selectors
-
     return {
         "members_i_follow": [str(u) for u in selectors.members_followed_by(user)],
         "my_followers": [str(u) for u in selectors.followers_of(user)],
@@ -96,7 +89,7 @@ def erase_members_data(user: User) -> None:
         profile.delete()
     Profile.objects.create(user=user)  # blank, so pages keep rendering
     CommitteeMembership.objects.filter(user=user).delete()
-    access.user_sync_groups(user)
+    rights.user_sync_groups(user)
     JoinRequest.objects.filter(user=user).delete()
     FeedToken.objects.filter(user=user).delete()
     Invitation.objects.filter(

@@ -11,9 +11,11 @@ from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
 
+from activity import activity
+from committees.models import CommitteeMembership
 from communes.models import Commune
 from members.demo_data import NETWORK_EDITORS, PROFESSIONS
-from members.models import CommitteeMembership, Profile, User
+from members.models import Profile, User
 
 DEMO_PASSWORD = "gers-demo-2026"
 DEMO_DOMAIN = "sohosolo.example"
@@ -206,8 +208,6 @@ def assign_roles(committees: list) -> None:
 
 def seed_follows(members: list[User], committees: list, seed: int) -> None:
     """Members follow a few others and their own committee, through the service."""
-    from activity import activity
-
     for i, user in enumerate(members):
         rng = random.Random(f"{seed}-follows-{i}")
         for other in rng.sample(members, k=min(len(members), rng.randint(1, 5))):

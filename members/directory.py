@@ -4,8 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
+from committees.models import CommitteeMembership
 from communes.models import Commune
-from members.models import CommitteeMembership, Profile, User, Visibility
+from members.models import Profile, User, Visibility
 
 PER_PAGE = 24
 SORTS = {

@@ -1,9 +1,16 @@
 """How members appear in the feeds: who joins the network and its committees, and
 what "Mon fil" gathers from the people and committees one follows."""
 
-from activity import activity, feed
-from home.models import CommitteePage
-from members.models import CommitteeMembership, User
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from activity import activity
+from committees.models import CommitteeMembership, CommitteePage
+from committees.services import MemberJoined
+from intranet import bus
+from intranet.shell import feed, menu
+from members import selectors
+from members.models import User
 
 feed.register_verb(
     feed.Verb(activity.JOINED_NETWORK, "members/entries/joined_network.html", True)
@@ -31,3 +38,24 @@ def _followed_and_own_committees(viewer):
 
 feed.register_interest(_followed_people)
 feed.register_interest(_followed_and_own_committees)
+
+
+def _joined_committee(event: MemberJoined) -> None:
+    membership = event.membership
+    activity.record(membership.user, activity.JOINED, target=membership.committee)
+
+
+bus.subscribe(MemberJoined, _joined_committee)
+
+menu.register(
+    menu.Entry("directory", _("Directory"), lambda r: reverse("members:directory"), 60)
+)
+menu.register(
+    menu.Entry(
+        "invite",
+        _("Invite"),
+        lambda request: reverse("members:invitation_list"),
+        90,
+        visible=lambda request: selectors.can_invite_somewhere(user=request.user),
+    )
+)

@@ -4,9 +4,10 @@ from django.db import models
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from committees.models import CommitteeMembership
 from communes.models import Commune
 from members import selectors
-from members.models import LANGUAGE_CHOICES, CommitteeMembership, Profile, User
+from members.models import LANGUAGE_CHOICES, Profile, User
 
 
 class InvitationForm(forms.Form):

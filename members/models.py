@@ -219,48 +219,6 @@ class Profile(models.Model):
         return [str(names[code]) for code in self.languages if code in names]
 
 
-class CommitteeMembership(models.Model):
-    """A member's place in a village committee: the one source of truth for roles."""
-
-    class Role(models.TextChoices):
-        MEMBER = "member", _("Member")
-        VOLUNTEER = "volunteer", _("Volunteer")
-        ELECTED = "elected", _("Elected official")
-        REFERENT = "referent", _("Referent")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.CASCADE,
-        related_name="committee_memberships",
-    )
-    committee = models.ForeignKey(
-        "home.CommitteePage", on_delete=models.CASCADE, related_name="memberships"
-    )
-    role = models.CharField(
-        _("role"), max_length=20, choices=Role.choices, default=Role.MEMBER
-    )
-    is_editor = models.BooleanField(
-        _("editor"),
-        default=False,
-        help_text=_("May write the committee's pages in the administration."),
-    )
-    joined_at = models.DateTimeField(_("joined on"), default=timezone.now)
-
-    class Meta:
-        verbose_name = _("committee membership")
-        verbose_name_plural = _("committee memberships")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "committee"],
-                name="members_one_membership_per_committee",
-            )
-        ]
-        indexes = [models.Index(fields=["committee", "role"])]
-
-    def __str__(self) -> str:
-        return f"{self.user} — {self.committee} ({self.get_role_display()})"
-
-
 class FeedToken(models.Model):
     """The secret in a member's private feed URLs (news, later calendars)."""
 
@@ -310,7 +268,7 @@ class Invitation(models.Model):
         related_name="invitations_sent",
     )
     committee = models.ForeignKey(
-        "home.CommitteePage",
+        "committees.CommitteePage",
         verbose_name=_("committee"),
         on_delete=models.SET_NULL,
         null=True,
@@ -357,47 +315,3 @@ class Invitation(models.Model):
 
     def get_status_display(self) -> str:
         return self.Status(self.status).label
-
-
-class JoinRequest(models.Model):
-    """A member asks to join a committee; one of its référents decides."""
-
-    class Status(models.TextChoices):
-        PENDING = "pending", _("Pending")
-        ACCEPTED = "accepted", _("Accepted")
-        DECLINED = "declined", _("Declined")
-
-    user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="join_requests"
-    )
-    committee = models.ForeignKey(
-        "home.CommitteePage", on_delete=models.CASCADE, related_name="join_requests"
-    )
-    message = models.TextField(_("message"), max_length=1000, blank=True)
-    status = models.CharField(
-        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
-    )
-    created_at = models.DateTimeField(_("sent on"), default=timezone.now)
-    decided_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
-    decided_at = models.DateTimeField(null=True, blank=True)
-
-    class Meta:
-        ordering = ["created_at"]
-        verbose_name = _("request to join")
-        verbose_name_plural = _("requests to join")
-        constraints = [
-            models.UniqueConstraint(
-                fields=["user", "committee"],
-                condition=models.Q(status="pending"),
-                name="members_one_pending_join_request",
-            )
-        ]
-
-    def __str__(self) -> str:
-        return f"{self.user} → {self.committee}"

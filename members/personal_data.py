@@ -1,37 +1,25 @@
-"""Personal data (GDPR): every app plugs in what it holds about a member.
+"""Personal data (GDPR): the member's download and the erasure of their account.
 
-`@exporter("name")` adds `name.json` to the member's download; `@eraser` runs when a
-member deletes their account, inside one transaction. After erasure the account row
-stays, nameless and inactive, so that what the member wrote in shared spaces is kept
-and shown as written by "Ancien membre".
+Every app plugs in what it holds about a member (`intranet.shell.personal_data`):
+each exporter adds a JSON file to the download; each eraser runs when a member
+deletes their account, inside one transaction. After erasure the account row
+stays, nameless and inactive, so that what the member wrote in shared spaces is
+kept and shown as written by "Ancien membre".
 """
 
 import io
 import json
 import zipfile
-from collections.abc import Callable
 
+from django.conf import settings
 from django.core.serializers.json import DjangoJSONEncoder
 from django.db import transaction
 
-EXPORTERS: dict[str, Callable] = {}
-ERASERS: list[Callable] = []
+from intranet.shell.personal_data import ERASERS, EXPORTERS
+from members.models import User
 
 
-def exporter(name: str):
-    def register(function):
-        EXPORTERS[name] = function
-        return function
-
-    return register
-
-
-def eraser(function):
-    ERASERS.append(function)
-    return function
-
-
-def export_zip(user) -> bytes:
+def export_zip(user: User) -> bytes:
     """A ZIP with one JSON file per kind of data, plus the member's photo."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", zipfile.ZIP_DEFLATED) as archive:
@@ -48,16 +36,14 @@ def export_zip(user) -> bytes:
 
 
 @transaction.atomic
-def erase(user) -> None:
+def erase(user: User) -> None:
     """Run every app's eraser, then make the account nameless and unusable."""
     for function in ERASERS:
         function(user)
     anonymise_account(user)
 
 
-def anonymise_account(user) -> None:
-    from django.conf import settings
-
+def anonymise_account(user: User) -> None:
     user.email = f"ancien-membre-{user.pk}@anonyme.invalid"
     user.first_name, user.last_name = "Ancien", "membre"
     user.is_active = user.is_staff = user.is_superuser = False

@@ -4,7 +4,7 @@ matched on what every member may see (never on e-mail, phone or a hidden commune
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from home import search
+from intranet.shell import search
 from members import directory
 
 
@@ -20,4 +20,4 @@ def _to_result(profile):
     )
 
 
-search.register(search.Kind("members", _("Members"), _search, _to_result))
+search.register(search.Kind("members", _("Members"), _search, _to_result, order=40))

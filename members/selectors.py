@@ -1,77 +1,22 @@
-from django.db.models import Case, IntegerField, Q, QuerySet, Value, When
+from django.db.models import CharField, Q, QuerySet
+from django.db.models.functions import Cast
 
+from activity import activity
+from committees.models import CommitteeMembership, CommitteePage
+from committees.selectors import committee_ids_of, is_referent_somewhere
 from members.models import (
-    CommitteeMembership,
     FeedToken,
     Invitation,
     Profile,
+    Skill,
     User,
     Visibility,
     hash_token,
 )
 
-ROLE_RANK = [
-    CommitteeMembership.Role.REFERENT,
-    CommitteeMembership.Role.ELECTED,
-    CommitteeMembership.Role.VOLUNTEER,
-    CommitteeMembership.Role.MEMBER,
-]
 
-
-def role_rank():
-    """An expression ordering memberships from référent down to plain member."""
-    return Case(
-        *(When(role=role, then=Value(rank)) for rank, role in enumerate(ROLE_RANK)),
-        output_field=IntegerField(),
-    )
-
-
-def committee_members(*, committee) -> QuerySet[CommitteeMembership]:
-    """A committee's memberships, référents first, with their member and profile."""
-    return (
-        CommitteeMembership.objects.filter(committee=committee, user__is_active=True)
-        .select_related("user", "user__profile", "user__profile__commune")
-        .order_by(role_rank(), "user__last_name", "user__first_name")
-    )
-
-
-def memberships_of(*, user: User) -> QuerySet[CommitteeMembership]:
-    """The committees a member belongs to, with the committee page loaded."""
-    return (
-        CommitteeMembership.objects.filter(user=user, committee__live=True)
-        .select_related("committee")
-        .order_by("committee__title")
-    )
-
-
-def referents_of(committee) -> list[User]:
-    return [
-        membership.user
-        for membership in CommitteeMembership.objects.filter(
-            committee=committee, role=CommitteeMembership.Role.REFERENT
-        ).select_related("user")
-    ]
-
-
-def is_referent(*, user: User, committee) -> bool:
-    return CommitteeMembership.objects.filter(
-        user=user, committee=committee, role=CommitteeMembership.Role.REFERENT
-    ).exists()
-
-
-def can_moderate(*, user: User, committee=None) -> bool:
-    """Moderators may hide anything; a référent, what was written in their committee."""
-    if not user.is_authenticated:
-        return False
-    if user.has_perm("members.moderate"):
-        return True
-    return committee is not None and is_referent(user=user, committee=committee)
-
-
-def committees_user_can_invite_to(*, user: User):
+def committees_user_can_invite_to(*, user: User) -> QuerySet[CommitteePage]:
     """The committee pages a member may invite into: all for staff, else their own."""
-    from home.models import CommitteePage
-
     committees = CommitteePage.objects.live().order_by("title")
     if user.has_perm("members.add_invitation"):
         return committees
@@ -112,20 +57,7 @@ def can_invite_somewhere(*, user: User) -> bool:
     """Whether the member may open the invitation page at all."""
     if not user.is_authenticated:
         return False
-    return (
-        user.has_perm("members.add_invitation")
-        or CommitteeMembership.objects.filter(
-            user=user, role=CommitteeMembership.Role.REFERENT
-        ).exists()
-    )
-
-
-def committee_ids_of(user: User) -> set[int]:
-    return set(
-        CommitteeMembership.objects.filter(user=user).values_list(
-            "committee_id", flat=True
-        )
-    )
+    return user.has_perm("members.add_invitation") or is_referent_somewhere(user=user)
 
 
 def visible_contact_fields(*, profile: Profile, viewer: User) -> dict[str, bool]:
@@ -142,7 +74,9 @@ def visible_contact_fields(*, profile: Profile, viewer: User) -> dict[str, bool]
             return True
         if visibility == Visibility.COMMITTEES:
             if shared is None:
-                shared = bool(committee_ids_of(viewer) & committee_ids_of(profile.user))
+                shared = bool(
+                    committee_ids_of(user=viewer) & committee_ids_of(user=profile.user)
+                )
             return shared
         return False
 
@@ -164,15 +98,11 @@ def profile_for_page(*, pk: int) -> Profile | None:
 
 def skill_names(limit: int = 300) -> list[str]:
     """The skills members already use, for suggestions while typing."""
-    from members.models import Skill
-
     return list(Skill.objects.order_by("name").values_list("name", flat=True)[:limit])
 
 
 def skill_choices() -> list[tuple[str, str]]:
     """(slug, name) of the skills at least one active member has."""
-    from members.models import Skill
-
     return list(
         Skill.objects.filter(items__content_object__user__is_active=True)
         .distinct()
@@ -182,8 +112,6 @@ def skill_choices() -> list[tuple[str, str]]:
 
 
 def followers_of(obj) -> QuerySet[User]:
-    from activity import activity
-
     return (
         User.objects.filter(pk__in=activity.follower_ids(obj), is_active=True)
         .select_related("profile")
@@ -192,11 +120,6 @@ def followers_of(obj) -> QuerySet[User]:
 
 
 def members_followed_by(user: User) -> QuerySet[User]:
-    from django.db.models import CharField
-    from django.db.models.functions import Cast
-
-    from activity import activity
-
     # actstream keeps object ids as text: compare text with text (PostgreSQL).
     return (
         User.objects.annotate(pk_text=Cast("pk", CharField()))
@@ -204,14 +127,6 @@ def members_followed_by(user: User) -> QuerySet[User]:
         .select_related("profile")
         .order_by("last_name", "first_name")
     )
-
-
-def pending_join_requests(*, committee):
-    from members.models import JoinRequest
-
-    return JoinRequest.objects.filter(
-        committee=committee, status=JoinRequest.Status.PENDING
-    ).select_related("user", "user__profile")
 
 
 def members_named_like(text: str, limit: int = 8) -> list[User]:

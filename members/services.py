@@ -1,4 +1,5 @@
 import secrets
+from dataclasses import dataclass
 from datetime import timedelta
 
 from allauth.account.models import EmailAddress
@@ -12,30 +13,24 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from activity import activity
-from home import access
-from members import emails, selectors
-from members import notifications as notices
-from members.models import (
-    CommitteeMembership,
-    FeedToken,
-    Invitation,
-    JoinRequest,
-    Profile,
-    User,
-    hash_token,
-)
-from members.photos import process_photo
+from committees import rights
+from committees import services as committee_services
+from committees.models import CommitteePage
+from intranet import bus, ratelimit
+from intranet.images import process_photo
+from members import emails, notices, selectors
+from members.models import FeedToken, Invitation, Profile, User, hash_token
+
+INVITATIONS = ratelimit.Rate(40, 3600)  # per inviter
 
 
-def can_invite(*, user: User, committee=None) -> bool:
+def can_invite(*, user: User, committee: CommitteePage | None = None) -> bool:
     """Network staff invite anyone; a référent invites into their own committee."""
     if not user.is_authenticated or not user.is_active:
         return False
     if user.has_perm("members.add_invitation"):
         return True
-    return committee is not None and selectors.is_referent(
-        user=user, committee=committee
-    )
+    return committee is not None and rights.is_referent(user=user, committee=committee)
 
 
 @transaction.atomic
@@ -49,6 +44,14 @@ def invitation_create(
     """
     if not can_invite(user=inviter, committee=committee):
         raise PermissionDenied(_("You may not invite into this committee."))
+    if not ratelimit.spend(f"invitations:{inviter.pk}", INVITATIONS):
+        raise ValidationError(
+            _(
+                "You sent many invitations in the last hour: wait a little before "
+                "sending more."
+            ),
+            code="rate",
+        )
     email = User.objects.normalize_email(email).lower()
     if User.objects.filter(email__iexact=email).exists():
         raise ValidationError(
@@ -107,10 +110,13 @@ def invitation_revoke(*, invitation: Invitation, by: User) -> None:
         raise ValidationError(_("This invitation is no longer pending."))
 
 
-#: `listener(invitation, user)` runs inside the transaction that turned an
-#: invitation into a member (the newcomer pipeline brings them into their
-#: family's conversation).
-ACCEPTED_LISTENERS: list = []
+@dataclass(frozen=True)
+class InvitationAccepted:
+    """An invitation became a member (the newcomer pipeline brings them into their
+    family's conversation); published inside the transaction that created them."""
+
+    invitation: Invitation
+    user: User
 
 
 @transaction.atomic
@@ -147,17 +153,13 @@ def invitation_accept(
         user=user, email=user.email, verified=True, primary=True
     )
     activity.record(user, activity.JOINED_NETWORK)
-    if invitation.committee_id:
-        CommitteeMembership.objects.create(user=user, committee=invitation.committee)
-        access.user_sync_groups(user)
-        activity.record(user, activity.JOINED, target=invitation.committee)
-        notices.committee_new_member(committee=invitation.committee, user=user)
+    if invitation.committee is not None:
+        committee_services.membership_join(user=user, committee=invitation.committee)
     invitation.accepted_at = timezone.now()
     invitation.accepted_by = user
     invitation.save(update_fields=["accepted_at", "accepted_by"])
     notices.invitation_accepted(invitation=invitation, user=user)
-    for listener in ACCEPTED_LISTENERS:
-        listener(invitation, user)
+    bus.publish(InvitationAccepted(invitation=invitation, user=user))
     return user
 
 
@@ -241,136 +243,6 @@ def committee_follow(*, user: User, committee) -> bool:
 
 def committee_unfollow(*, user: User, committee) -> bool:
     return activity.unfollow(user, committee)
-
-
-# --- Committee membership, managed by référents and staff ------------------------
-
-
-def can_manage_committee(*, user: User, committee) -> bool:
-    """Staff manage every committee; a référent manages their own."""
-    if not user.is_authenticated or not user.is_active:
-        return False
-    return user.has_perm("members.change_committeemembership") or selectors.is_referent(
-        user=user, committee=committee
-    )
-
-
-def _require_manager(by: User, committee) -> None:
-    if not can_manage_committee(user=by, committee=committee):
-        raise PermissionDenied(_("Only this committee's référents may do that."))
-
-
-#: `listener(user, committee)` runs after a member joins or leaves a committee
-#: (the chat re-checks which rooms their open sockets may read).
-MEMBERSHIP_LISTENERS: list = []
-
-
-def _membership_changed(user: User, committee) -> None:
-    for listener in MEMBERSHIP_LISTENERS:
-        listener(user, committee)
-
-
-def _keep_a_referent(committee, *, leaving: CommitteeMembership) -> None:
-    others = CommitteeMembership.objects.filter(
-        committee=committee, role=CommitteeMembership.Role.REFERENT
-    ).exclude(pk=leaving.pk)
-    if leaving.role == CommitteeMembership.Role.REFERENT and not others.exists():
-        raise ValidationError(
-            _("A committee keeps at least one référent: name another one first."),
-            code="last_referent",
-        )
-
-
-@transaction.atomic
-def membership_add(
-    *, by: User, committee, user: User, role: str = "member", is_editor=False
-) -> CommitteeMembership:
-    """Add a member to a committee; their rights in the admin follow at once."""
-    _require_manager(by, committee)
-    if role not in CommitteeMembership.Role.values:
-        raise ValidationError(_("Unknown role."), code="role")
-    if not user.is_active:
-        raise ValidationError(_("This member is no longer active."), code="inactive")
-    if CommitteeMembership.objects.filter(user=user, committee=committee).exists():
-        raise ValidationError(
-            _("%(name)s is already in this committee."),
-            code="exists",
-            params={"name": user},
-        )
-    membership = CommitteeMembership.objects.create(
-        user=user, committee=committee, role=role, is_editor=is_editor
-    )
-    JoinRequest.objects.filter(
-        user=user, committee=committee, status=JoinRequest.Status.PENDING
-    ).update(
-        status=JoinRequest.Status.ACCEPTED, decided_by=by, decided_at=timezone.now()
-    )
-    access.user_sync_groups(user)
-    activity.record(user, activity.JOINED, target=committee)
-    notices.committee_new_member(committee=committee, user=user, told_already=by)
-    _membership_changed(user, committee)
-    return membership
-
-
-@transaction.atomic
-def membership_update(
-    *, by: User, membership: CommitteeMembership, role: str, is_editor: bool
-) -> CommitteeMembership:
-    """Change a member's role in a committee; their admin rights follow at once."""
-    membership = CommitteeMembership.objects.select_for_update().get(pk=membership.pk)
-    _require_manager(by, membership.committee)
-    if role not in CommitteeMembership.Role.values:
-        raise ValidationError(_("Unknown role."), code="role")
-    if role != CommitteeMembership.Role.REFERENT:
-        _keep_a_referent(membership.committee, leaving=membership)
-    membership.role, membership.is_editor = role, is_editor
-    membership.save(update_fields=["role", "is_editor"])
-    access.user_sync_groups(membership.user)
-    return membership
-
-
-@transaction.atomic
-def membership_remove(*, by: User, membership: CommitteeMembership) -> None:
-    """Take a member out of a committee, with the rights it gave them."""
-    membership = CommitteeMembership.objects.select_for_update().get(pk=membership.pk)
-    _require_manager(by, membership.committee)
-    _keep_a_referent(membership.committee, leaving=membership)
-    membership.delete()
-    access.user_sync_groups(membership.user)
-    _membership_changed(membership.user, membership.committee)
-
-
-@transaction.atomic
-def join_request_create(*, user: User, committee, message: str = "") -> JoinRequest:
-    """Ask to join a committee (once at a time)."""
-    if CommitteeMembership.objects.filter(user=user, committee=committee).exists():
-        raise ValidationError(_("You are already in this committee."), code="member")
-    if JoinRequest.objects.filter(
-        user=user, committee=committee, status=JoinRequest.Status.PENDING
-    ).exists():
-        raise ValidationError(
-            _("Your request is already waiting for the référents."), code="pending"
-        )
-    request = JoinRequest.objects.create(
-        user=user, committee=committee, message=message.strip()[:1000]
-    )
-    notices.join_request(request=request)
-    return request
-
-
-@transaction.atomic
-def join_request_decide(*, by: User, request: JoinRequest, accept: bool) -> None:
-    """Accept (the member joins) or decline a pending request."""
-    request = JoinRequest.objects.select_for_update().get(pk=request.pk)
-    _require_manager(by, request.committee)
-    if request.status != JoinRequest.Status.PENDING:
-        raise ValidationError(_("This request was already answered."), code="done")
-    if accept:
-        membership_add(by=by, committee=request.committee, user=request.user)
-    else:
-        request.status = JoinRequest.Status.DECLINED
-        request.decided_by, request.decided_at = by, timezone.now()
-        request.save(update_fields=["status", "decided_by", "decided_at"])
 
 
 # --- Changing one's e-mail address -----------------------------------------------

@@ -12,7 +12,12 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from activity import activity
+from committees import rights
+from committees import selectors as committee_selectors
+from committees import services as committee_services
+from committees.models import CommitteeMembership, CommitteePage, JoinRequest
 from communes.maps import MapPoint
+from intranet import errors
 from intranet.markdown import render_markdown
 from members import directory as member_directory
 from members import selectors, services
@@ -28,7 +33,8 @@ from members.forms import (
     MembershipForm,
     ProfileForm,
 )
-from members.models import CommitteeMembership, Invitation, JoinRequest, User
+from members.models import Invitation, User
+from members.personal_data import erase, export_zip
 
 
 @login_not_required
@@ -103,8 +109,6 @@ def invitation_list(request):
 
 def directory(request):
     """Find members by name, skill, committee or commune; live with htmx."""
-    from home.models import CommitteePage
-
     communes = member_directory.members_per_commune(viewer=request.user)
     form = DirectoryForm(
         request.GET or None,
@@ -150,7 +154,7 @@ def member_follow(request, pk):
             services.member_follow(user=request.user, other=other)
             messages.success(request, _("You now follow %(name)s.") % {"name": other})
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        errors.tell(request, error)
     return redirect("members:profile_detail", pk=other.pk)
 
 
@@ -170,15 +174,13 @@ def follow_list(request, pk, direction):
 
 
 def _committee(pk):
-    from home.models import CommitteePage
-
     return get_object_or_404(CommitteePage.objects.live(), pk=pk)
 
 
 def committee_manage(request, pk):
     """A référent's page: the committee's members, roles and requests to join."""
     committee = _committee(pk)
-    if not services.can_manage_committee(user=request.user, committee=committee):
+    if not rights.can_manage_committee(user=request.user, committee=committee):
         raise PermissionDenied
     add_form = AddMemberForm(
         request.POST if "add" in request.POST else None, committee=committee
@@ -187,7 +189,7 @@ def committee_manage(request, pk):
         try:
             _committee_action(request, committee, add_form)
         except ValidationError as error:
-            messages.error(request, " ".join(error.messages))
+            errors.tell(request, error)
         else:
             if "add" not in request.POST or add_form.is_valid():
                 messages.success(request, _("The committee was updated."))
@@ -197,8 +199,8 @@ def committee_manage(request, pk):
         "members/committee_manage.html",
         {
             "committee": committee,
-            "memberships": selectors.committee_members(committee=committee),
-            "requests": selectors.pending_join_requests(committee=committee),
+            "memberships": committee_selectors.committee_members(committee=committee),
+            "requests": committee_selectors.pending_join_requests(committee=committee),
             "add_form": add_form,
             "roles": CommitteeMembership.Role.choices,
         },
@@ -210,7 +212,7 @@ def _committee_action(request, committee, add_form):
     post = request.POST
     if "add" in post:
         if add_form.is_valid():
-            services.membership_add(
+            committee_services.membership_add(
                 by=request.user,
                 committee=committee,
                 user=add_form.cleaned_data["user"],
@@ -220,7 +222,7 @@ def _committee_action(request, committee, add_form):
         return
     if "request" in post:
         join = get_object_or_404(JoinRequest, pk=post["request"], committee=committee)
-        services.join_request_decide(
+        committee_services.join_request_decide(
             by=request.user, request=join, accept=post.get("answer") == "accept"
         )
         return
@@ -228,12 +230,12 @@ def _committee_action(request, committee, add_form):
         CommitteeMembership, pk=post.get("membership"), committee=committee
     )
     if "remove" in post:
-        services.membership_remove(by=request.user, membership=membership)
+        committee_services.membership_remove(by=request.user, membership=membership)
         return
     form = MembershipForm(post)
     if not form.is_valid():
         raise ValidationError(_("Choose a valid role."))
-    services.membership_update(
+    committee_services.membership_update(
         by=request.user,
         membership=membership,
         role=form.cleaned_data["role"],
@@ -248,11 +250,11 @@ def committee_join(request, pk):
     try:
         if not form.is_valid():
             raise ValidationError(form.errors["message"])
-        services.join_request_create(
+        committee_services.join_request_create(
             user=request.user, committee=committee, message=form.cleaned_data["message"]
         )
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        errors.tell(request, error)
     else:
         messages.success(
             request, _("Your request was sent to the committee's référents.")
@@ -273,7 +275,7 @@ def profile_detail(request, pk):
             "visible": selectors.visible_contact_fields(
                 profile=profile, viewer=request.user
             ),
-            "memberships": selectors.memberships_of(user=profile.user),
+            "memberships": committee_selectors.memberships_of(user=profile.user),
             "bio": render_markdown(profile.bio),
             "is_me": profile.user_id == request.user.pk,
             "following": activity.is_following(request.user, profile.user),
@@ -318,7 +320,9 @@ def profile_edit(request):
 def account(request):
     """The member's account: their private feed addresses and account links."""
     token = services.feed_token_for(user=request.user)
-    committees = [m.committee for m in selectors.memberships_of(user=request.user)]
+    committees = [
+        m.committee for m in committee_selectors.memberships_of(user=request.user)
+    ]
     return render(
         request,
         "members/account.html",
@@ -355,7 +359,7 @@ def email_change_confirm(request, token):
     try:
         email = services.email_change_confirm(user=request.user, token=token)
     except ValidationError as error:
-        messages.error(request, " ".join(error.messages))
+        errors.tell(request, error)
     else:
         messages.success(
             request, _("Your e-mail address is now %(email)s.") % {"email": email}
@@ -367,8 +371,6 @@ def data_download(request):
     """The member's own data as a ZIP: nobody can download someone else's."""
     from django.http import HttpResponse
 
-    from members.personal_data import export_zip
-
     response = HttpResponse(export_zip(request.user), content_type="application/zip")
     response["Content-Disposition"] = 'attachment; filename="mes-donnees-sohosolo.zip"'
     response["Cache-Control"] = "no-store"
@@ -379,8 +381,6 @@ def account_delete(request):
     form = AccountDeleteForm(request.POST or None, user=request.user)
     if form.is_valid():
         from django.contrib.auth import logout
-
-        from members.personal_data import erase
 
         erase(request.user)
         logout(request)
@@ -413,7 +413,7 @@ def invitation_revoke(request, pk):
     try:
         services.invitation_revoke(invitation=invitation, by=request.user)
     except ValidationError as error:
-        messages.error(request, error.messages[0])
+        errors.tell(request, error)
     else:
         messages.success(
             request,

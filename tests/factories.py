@@ -5,11 +5,12 @@ from allauth.account.models import EmailAddress
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from committees import rights
+from committees.models import CommitteeMembership, CommitteePage
 from communes.models import Commune
 from events.models import EventIndexPage, EventPage
-from home import access
-from home.models import CommitteeIndexPage, CommitteePage, HomePage
-from members.models import CommitteeMembership, Invitation, Profile, User, hash_token
+from home.models import CommitteeIndexPage, HomePage
+from members.models import Invitation, Profile, User, hash_token
 
 PASSWORD = "un-mot-de-passe-solide"
 
@@ -55,7 +56,7 @@ class CommitteePageFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class, *args, **kwargs):
         page = committee_index().add_child(instance=model_class(**kwargs))
-        access.committee_setup(page)  # as the admin's after_create_page hook does
+        rights.committee_setup(page)  # as the admin's after_create_page hook does
         return page
 
 

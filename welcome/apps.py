@@ -7,10 +7,6 @@ class WelcomeConfig(AppConfig):
     verbose_name = _("Newcomers")
 
     def ready(self):
-        # Registrations: notification kinds, GDPR tools, the dashboard panel.
-        from chat import services as chat_services
-        from members import services as member_services
-        from welcome import data, notices, panels, services  # noqa: F401
-
-        chat_services.POSTED_LISTENERS.append(services.message_posted)
-        member_services.ACCEPTED_LISTENERS.append(services.invitation_accepted)
+        # Registrations: notification kinds, GDPR tools, the shell's entries, and
+        # the reactions to what happens in the chat and to invitations.
+        from welcome import data, entries, notices, reactions  # noqa: F401

@@ -2,7 +2,7 @@
 erasure: the installation project of their family (found by their address), and
 the checklist steps they hold for other families."""
 
-from members.personal_data import eraser, exporter
+from intranet.shell.personal_data import eraser, exporter
 from welcome.models import CLOSED, SETTLED, ChecklistItem, InstallationProject
 
 

@@ -14,7 +14,8 @@ from django.utils.text import slugify
 from faker import Faker
 
 from chat.models import Message, ReadMarker, Room
-from members.models import CommitteeMembership, User
+from committees.models import CommitteeMembership
+from members.models import User
 from welcome import services
 from welcome.models import (
     Broadband,

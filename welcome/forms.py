@@ -3,8 +3,8 @@ from django.core.exceptions import ValidationError
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
+from committees.models import CommitteePage
 from communes.models import Commune
-from home.models import CommitteePage
 from welcome.models import (
     Broadband,
     ChecklistItem,

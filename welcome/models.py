@@ -89,7 +89,7 @@ class InstallationProject(models.Model):
     closed_reason = models.CharField(_("reason"), max_length=300, blank=True)
     created_at = models.DateTimeField(_("received on"), default=timezone.now)
     committee = models.ForeignKey(
-        "home.CommitteePage",
+        "committees.CommitteePage",
         verbose_name=_("committee"),
         on_delete=models.PROTECT,
         null=True,
@@ -109,7 +109,7 @@ class InstallationProject(models.Model):
     phone = models.CharField(_("phone"), max_length=30, blank=True)
     current_location = models.CharField(_("where you live now"), max_length=120)
     area_committees = models.ManyToManyField(
-        "home.CommitteePage",
+        "committees.CommitteePage",
         verbose_name=_("committees considered"),
         blank=True,
         related_name="+",

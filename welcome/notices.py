@@ -6,9 +6,9 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import notifications
-from activity.notifications import Kind
-from members.models import CommitteeMembership
-from members.selectors import referents_of
+from committees.models import CommitteeMembership
+from committees.selectors import referents_of
+from intranet.shell.notices import Channel, Kind, register
 
 PROJECT_RECEIVED = "welcome_received"
 PROJECT_ROUTED = "welcome_routed"
@@ -16,20 +16,30 @@ SPONSOR_ASSIGNED = "welcome_sponsor"
 CHECKLIST_OVERDUE = "welcome_overdue"
 FAMILY_INSTALLED = "welcome_installed"
 
-notifications.register(
-    Kind(PROJECT_RECEIVED, _("A new installation project (programme team)"), "email")
+register(
+    Kind(
+        PROJECT_RECEIVED,
+        _("A new installation project (programme team)"),
+        Channel.EMAIL,
+    )
 )
-notifications.register(
-    Kind(PROJECT_ROUTED, _("An installation project routed to my committee"), "email")
+register(
+    Kind(
+        PROJECT_ROUTED,
+        _("An installation project routed to my committee"),
+        Channel.EMAIL,
+    )
 )
-notifications.register(
-    Kind(SPONSOR_ASSIGNED, _("I am asked to sponsor a newcomer family"), "email")
+register(
+    Kind(SPONSOR_ASSIGNED, _("I am asked to sponsor a newcomer family"), Channel.EMAIL)
 )
-notifications.register(
-    Kind(CHECKLIST_OVERDUE, _("A newcomer's checklist step is overdue"), "digest")
+register(
+    Kind(CHECKLIST_OVERDUE, _("A newcomer's checklist step is overdue"), Channel.DIGEST)
 )
-notifications.register(
-    Kind(FAMILY_INSTALLED, _("A newcomer family settles in my committee"), "digest")
+register(
+    Kind(
+        FAMILY_INSTALLED, _("A newcomer family settles in my committee"), Channel.DIGEST
+    )
 )
 
 
@@ -49,7 +59,7 @@ def project_received(*, project, team) -> None:
 
 
 def project_routed(*, project, by) -> None:
-    for referent in referents_of(project.committee):
+    for referent in referents_of(committee=project.committee):
         notifications.notify(
             referent,
             PROJECT_ROUTED,

@@ -8,7 +8,9 @@ from django.db.models import Count, F, OuterRef, Prefetch, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce, RowNumber
 from django.utils import timezone
 
-from members.models import CommitteeMembership, User
+from committees.models import CommitteeMembership
+from intranet.shell import header
+from members.models import User
 from welcome.models import (
     CLOSED,
     PIPELINE,
@@ -73,9 +75,7 @@ def followed_by(user) -> QuerySet[InstallationProject]:
 
 def has_projects(request) -> bool:
     """Whether the newcomers' section belongs in the member's navigation."""
-    from home.selectors import header_counts
-
-    return is_team(request.user) or header_counts(request)["newcomers"]
+    return is_team(request.user) or header.counts(request)["newcomers"]
 
 
 def _with_people(queryset):

@@ -11,9 +11,9 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from chat import services as chat
+from committees.selectors import referents_of
 from members import services as member_services
 from members.models import User
-from members.selectors import referents_of
 from welcome import emails, notices, selectors
 from welcome.models import (
     CLOSED,
@@ -481,7 +481,7 @@ def overdue_notify(today=None) -> int:
                 "project__committee", "project__sponsor", "owner"
             ).get(pk=pk)
             project = item.project
-            people = {p.pk: p for p in referents_of(project.committee)}
+            people = {p.pk: p for p in referents_of(committee=project.committee)}
             for person in (project.sponsor, item.owner):
                 if person is not None:
                     people[person.pk] = person

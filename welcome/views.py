@@ -4,7 +4,6 @@ from allauth.account.adapter import get_adapter
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
-from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.http import Http404, HttpResponse
@@ -14,28 +13,18 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from chat import selectors as chat_selectors
-from home.models import CommitteePage
+from committees.models import CommitteePage
+from intranet import errors
+from intranet.ratelimit import Rate, spend
 from welcome import charts, forms, links, selectors, services, stats
 from welcome.models import CLOSED, PIPELINE, ChecklistItem, Stage
 
 # Spam and mistakes: (how many, per how many seconds), per address.
-FORM_POSTS_PER_IP = (30, 3600)
-PROJECTS_PER_IP = (5, 24 * 3600)
-PROJECTS_PER_EMAIL = (2, 24 * 3600)
-LINKS_PER_IP = (10, 3600)
-LINKS_PER_EMAIL = (3, 24 * 3600)
-
-
-def _spend(key: str, rate: tuple[int, int]) -> bool:
-    """Count one use of `key` in a fixed window; False once over the limit."""
-    limit, window = rate
-    cache.add(key, 0, window)
-    try:
-        used = cache.incr(key)
-    except ValueError:  # expired between the two calls
-        cache.set(key, 1, window)
-        used = 1
-    return used <= limit
+FORM_POSTS_PER_IP = Rate(30, 3600)
+PROJECTS_PER_IP = Rate(5, 24 * 3600)
+PROJECTS_PER_EMAIL = Rate(2, 24 * 3600)
+LINKS_PER_IP = Rate(10, 3600)
+LINKS_PER_EMAIL = Rate(3, 24 * 3600)
 
 
 def _ip(request) -> str:
@@ -65,7 +54,7 @@ def apply(request):
     if request.method != "POST":
         return render(request, "welcome/apply.html", context)
     ip = _ip(request)
-    if not _spend(f"welcome:posts:{ip}", FORM_POSTS_PER_IP):
+    if not spend(f"welcome:posts:{ip}", FORM_POSTS_PER_IP):
         return _too_many(request, "welcome/apply.html", context)
     if form.is_spam:
         # Robots are thanked like people, and nothing is kept.
@@ -75,8 +64,8 @@ def apply(request):
         return render(request, "welcome/apply.html", context, status=400)
     email = form.cleaned_data["email"].lower()
     if not (
-        _spend(f"welcome:projects:{ip}", PROJECTS_PER_IP)
-        and _spend(f"welcome:projects:{email}", PROJECTS_PER_EMAIL)
+        spend(f"welcome:projects:{ip}", PROJECTS_PER_IP)
+        and spend(f"welcome:projects:{email}", PROJECTS_PER_EMAIL)
     ):
         return _too_many(request, "welcome/apply.html", context)
     data = form.cleaned_data
@@ -128,8 +117,8 @@ def link_request(request):
     if request.method == "POST" and form.is_valid():
         email = form.cleaned_data["email"].lower()
         if not (
-            _spend(f"welcome:links:{_ip(request)}", LINKS_PER_IP)
-            and _spend(f"welcome:links:{email}", LINKS_PER_EMAIL)
+            spend(f"welcome:links:{_ip(request)}", LINKS_PER_IP)
+            and spend(f"welcome:links:{email}", LINKS_PER_EMAIL)
         ):
             return _too_many(request, "welcome/link_request.html", {"form": form})
         services.link_resend(email=email)
@@ -300,8 +289,7 @@ def _act(request, pk, action):
         with transaction.atomic():
             done = action(project)
     except ValidationError as error:
-        for text in error.messages:
-            messages.error(request, text)
+        errors.tell(request, error)
     else:
         if done:
             messages.success(request, done)
@@ -312,13 +300,7 @@ def _valid(form) -> dict:
     """A form's cleaned data; its errors, each named by its field, otherwise."""
     if form.is_valid():
         return form.cleaned_data
-    raise ValidationError(
-        [
-            f"{form.fields[name].label} : {error}" if name in form.fields else error
-            for name, errors in form.errors.items()
-            for error in errors
-        ]
-    )
+    raise ValidationError(errors.form_errors(form))
 
 
 @require_POST

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
-from activity import feed
+from activity import activity, feed
 from activity.forms import CommitteeFeedForm, PostForm
 from activity.models import REACTION_NAMES, CommitteeFeedSettings
 
@@ -103,3 +103,10 @@ def committee_feed_choice(context, committee):
         "committee": committee,
         "form": CommitteeFeedForm(initial={"members_only": members_only}),
     }
+
+
+@register.simple_tag(takes_context=True)
+def is_following(context, obj) -> bool:
+    """`{% is_following page as following %}`: whether the reader follows `obj`."""
+    user = context["request"].user
+    return user.is_authenticated and activity.is_following(user, obj)

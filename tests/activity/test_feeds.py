@@ -6,6 +6,7 @@ from django.utils import timezone
 
 from activity import activity, feed, services
 from activity.models import FeedPost
+from committees import services as committee_services
 from home import services as home_services
 from home.models import NewsPage
 from members import services as member_services
@@ -123,7 +124,7 @@ def test_similar_entries_are_grouped(member):
     committee = CommitteePageFactory(title="Comité d'accueil de Condom")
     referent = CommitteeMembershipFactory(committee=committee, role="referent").user
     for _ in range(3):
-        member_services.membership_add(
+        committee_services.membership_add(
             by=referent, committee=committee, user=UserFactory()
         )
     page = feed.read(member, feed.committee_feed(committee))
@@ -134,7 +135,7 @@ def test_grouped_entries_render_in_french(client_member, member):
     committee = CommitteePageFactory(title="Comité d'accueil de Condom")
     referent = CommitteeMembershipFactory(committee=committee, role="referent").user
     for _ in range(3):
-        member_services.membership_add(
+        committee_services.membership_add(
             by=referent, committee=committee, user=UserFactory()
         )
     html = client_member.get(reverse("activity:committee", args=[committee.pk]))

@@ -3,8 +3,9 @@ from django.urls import reverse
 
 from activity import notifications
 from activity.models import Notification
+from committees import services as committee_services
 from members import services
-from members.notifications import JOIN_REQUEST, NEW_FOLLOWER
+from members.notices import JOIN_REQUEST, NEW_FOLLOWER
 from tests.factories import CommitteeMembershipFactory
 
 
@@ -52,7 +53,7 @@ def test_preferences_route_each_kind(
     assert not Notification.objects.filter(recipient=member).exists()
     CommitteeMembershipFactory(user=member, committee=committee, role="referent")
     with django_capture_on_commit_callbacks(execute=True):
-        services.join_request_create(user=other_member, committee=committee)
+        committee_services.join_request_create(user=other_member, committee=committee)
     assert Notification.objects.get(recipient=member).kind == JOIN_REQUEST
     assert len(mail.outbox) == 1
     assert "demande à rejoindre" in mail.outbox[0].body

@@ -1,6 +1,6 @@
 import pytest
 
-from home.models import CommitteePage
+from committees.models import CommitteePage
 from tests.browser.conftest import axe_violations
 from tests.factories import PASSWORD, CommitteeMembershipFactory, CommitteePageFactory
 from tests.home.test_pages import news_index, publish_news

@@ -13,8 +13,8 @@ from django.test import Client
 from activity.models import Notification
 from chat import presence, services
 from chat.models import Message, Room
+from committees import services as committee_services
 from intranet.asgi import application
-from members import services as member_services
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,
@@ -212,7 +212,7 @@ async def test_removal_from_the_committee_revokes_the_open_socket():
     )
     socket = await connect(member)
     await subscribe(socket, room)
-    await db(member_services.membership_remove)(by=referent, membership=membership)
+    await db(committee_services.membership_remove)(by=referent, membership=membership)
     assert (await next_of(socket, "revoked"))["room"] == room.pk
     await socket.send_json_to({"type": "send", "room": room.pk, "body": "Encore là ?"})
     assert (await next_of(socket, "error"))["code"] == "not_found"

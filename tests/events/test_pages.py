@@ -9,9 +9,9 @@ from django.urls import reverse
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from committees import rights
 from events import services
 from events.models import EventOrganiser, EventPage, Rsvp
-from home import access
 from members import services as member_services
 from tests.factories import (
     CommitteeMembershipFactory,
@@ -281,7 +281,7 @@ def test_a_committee_editor_gets_drafts_for_the_workflow(client, committee):
         committee=committee, role="volunteer", is_editor=True
     ).user
 
-    access.user_sync_groups(editor)
+    rights.user_sync_groups(editor)
     event = EventPageFactory(parent=committee)
     client.force_login(editor)
     url = reverse("events_series_create", args=[event.pk])

@@ -10,9 +10,9 @@ from wagtail.test.utils.form_data import (
     streamfield,
 )
 
-from home import access
+from committees import rights
+from committees.models import CommitteeMembership
 from home.models import NewsPage
-from members.models import CommitteeMembership
 from tests.factories import CommitteeMembershipFactory, CommitteePageFactory
 
 
@@ -30,7 +30,7 @@ def member_of(committee, *, role="member", is_editor=False):
     membership = CommitteeMembershipFactory(
         committee=committee, role=role, is_editor=is_editor
     )
-    access.user_sync_groups(membership.user)
+    rights.user_sync_groups(membership.user)
     return membership.user
 
 
@@ -191,13 +191,13 @@ def test_another_committees_drafts_do_not_show_in_the_admin_api(client, auch, co
 def test_rights_follow_roles(client, auch):
     membership = CommitteeMembershipFactory(committee=auch, is_editor=True)
     user = membership.user
-    access.user_sync_groups(user)
+    rights.user_sync_groups(user)
     client.force_login(user)
     url = f"/admin/pages/add/home/newspage/{auch.pk}/"
     assert client.get(url).status_code == 200
     membership.is_editor = False
     membership.save()
-    access.user_sync_groups(user)
+    rights.user_sync_groups(user)
     assert refused(client.get(url))
     assert not user.groups.exists()
 
@@ -217,8 +217,9 @@ def test_network_editors_edit_every_committee(client, network_editor, condom):
 def test_creating_a_committee_in_the_admin_sets_up_its_rights(
     client, network_editor, committee
 ):
+    from committees.models import CommitteeAccess
     from communes.models import Commune
-    from home.models import CommitteeAccess, CommitteeIndexPage
+    from home.models import CommitteeIndexPage
 
     index = CommitteeIndexPage.objects.get()
     client.force_login(network_editor)
@@ -244,7 +245,9 @@ def test_creating_a_committee_in_the_admin_sets_up_its_rights(
             "action-publish": "Publier",
         }
     )
-    response = client.post(f"/admin/pages/add/home/committeepage/{index.pk}/", data)
+    response = client.post(
+        f"/admin/pages/add/committees/committeepage/{index.pk}/", data
+    )
     assert response.status_code == 302, response.content[:3000]
     page = Page.objects.get(slug="marciac").specific
     assert CommitteeAccess.objects.filter(committee=page).exists()
@@ -254,10 +257,10 @@ def test_network_editors_manage_roles_in_the_admin_and_rights_follow(
     client, network_editor, auch, member
 ):
     client.force_login(network_editor)
-    listing = client.get("/admin/snippets/members/committeemembership/")
+    listing = client.get("/admin/snippets/committees/committeemembership/")
     assert listing.status_code == 200
     response = client.post(
-        "/admin/snippets/members/committeemembership/add/",
+        "/admin/snippets/committees/committeemembership/add/",
         {"user": member.pk, "committee": auch.pk, "role": "member", "is_editor": "on"},
     )
     assert response.status_code == 302
@@ -265,12 +268,14 @@ def test_network_editors_manage_roles_in_the_admin_and_rights_follow(
     assert member.groups.filter(pk=auch.access.editors_id).exists()
 
     client.post(
-        f"/admin/snippets/members/committeemembership/edit/{membership.pk}/",
+        f"/admin/snippets/committees/committeemembership/edit/{membership.pk}/",
         {"user": member.pk, "committee": auch.pk, "role": "referent"},
     )
     assert set(member.groups.values_list("pk", flat=True)) == {auch.access.referents_id}
 
-    client.post(f"/admin/snippets/members/committeemembership/delete/{membership.pk}/")
+    client.post(
+        f"/admin/snippets/committees/committeemembership/delete/{membership.pk}/"
+    )
     assert not CommitteeMembership.objects.filter(pk=membership.pk).exists()
     assert not member.groups.exists()
 
@@ -278,7 +283,7 @@ def test_network_editors_manage_roles_in_the_admin_and_rights_follow(
 def test_committee_editors_cannot_manage_memberships(client, auch):
     editor = member_of(auch, is_editor=True)
     client.force_login(editor)
-    assert refused(client.get("/admin/snippets/members/committeemembership/"))
+    assert refused(client.get("/admin/snippets/committees/committeemembership/"))
 
 
 @pytest.mark.parametrize(

@@ -2,6 +2,7 @@ import pytest
 from django.db import IntegrityError, transaction
 from wagtail.models import Page
 
+from committees.models import CommitteeMembership
 from events.models import EventIndexPage, EventPage
 from home.models import (
     CommitteeIndexPage,
@@ -11,7 +12,6 @@ from home.models import (
     NewsPage,
     StandardPage,
 )
-from members.models import CommitteeMembership
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,
@@ -313,7 +313,7 @@ def test_scheduled_publishing(committee):
 
 
 def test_apps_add_panels_to_the_dashboard(client_member, tmp_path, settings):
-    from home import dashboard
+    from intranet.shell import dashboard
 
     template_dir = tmp_path / "templates"
     (template_dir / "probe").mkdir(parents=True)

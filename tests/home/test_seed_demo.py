@@ -8,8 +8,9 @@ from django.db import connection
 from wagtail.images.models import Image
 
 from chat.models import Message
-from home.models import CommitteeAccess, CommitteePage, NewsPage, StandardPage
-from members.models import CommitteeMembership, Profile, User
+from committees.models import CommitteeAccess, CommitteeMembership, CommitteePage
+from home.models import NewsPage, StandardPage
+from members.models import Profile, User
 
 
 def snapshot():

@@ -2,9 +2,9 @@ import pytest
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 
-from home.access import user_sync_groups
-from members import services
-from members.models import CommitteeMembership, JoinRequest
+from committees import services as committee_services
+from committees.models import CommitteeMembership, JoinRequest
+from committees.rights import user_sync_groups
 from tests.factories import CommitteeMembershipFactory, CommitteePageFactory
 
 
@@ -60,7 +60,7 @@ def test_a_referent_cannot_manage_another_committee(client, referent, condom, me
     assert response.status_code == 403
     assert CommitteeMembership.objects.filter(pk=other.pk).exists()
     with pytest.raises(PermissionDenied):
-        services.membership_add(by=referent, committee=condom, user=member)
+        committee_services.membership_add(by=referent, committee=condom, user=member)
 
 
 def test_plain_members_cannot_manage(client_member, committee, member):
@@ -85,13 +85,13 @@ def test_the_last_referent_stays(client, referent, committee):
     membership.refresh_from_db()
     assert membership.role == "referent"
     with pytest.raises(ValidationError):
-        services.membership_remove(by=referent, membership=membership)
+        committee_services.membership_remove(by=referent, membership=membership)
 
 
 def test_adding_twice_says_so(referent, committee, member):
-    services.membership_add(by=referent, committee=committee, user=member)
+    committee_services.membership_add(by=referent, committee=committee, user=member)
     with pytest.raises(ValidationError) as error:
-        services.membership_add(by=referent, committee=committee, user=member)
+        committee_services.membership_add(by=referent, committee=committee, user=member)
     assert error.value.code == "exists"
 
 
@@ -128,17 +128,17 @@ def test_join_request_declined(client, client_member, member, referent, committe
     assert join.status == "declined"
     assert not CommitteeMembership.objects.filter(user=member).exists()
     with pytest.raises(ValidationError):
-        services.join_request_decide(by=referent, request=join, accept=True)
+        committee_services.join_request_decide(by=referent, request=join, accept=True)
 
 
 def test_members_cannot_ask_twice_nor_join_their_own(member, committee):
-    services.join_request_create(user=member, committee=committee)
+    committee_services.join_request_create(user=member, committee=committee)
     with pytest.raises(ValidationError):
-        services.join_request_create(user=member, committee=committee)
+        committee_services.join_request_create(user=member, committee=committee)
     other = CommitteePageFactory(title="Autre", slug="autre")
     CommitteeMembershipFactory(user=member, committee=other)
     with pytest.raises(ValidationError):
-        services.join_request_create(user=member, committee=other)
+        committee_services.join_request_create(user=member, committee=other)
 
 
 @pytest.mark.parametrize("count", [5, 40])

@@ -7,8 +7,9 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
 from django.utils import timezone
 
+from committees.models import CommitteeMembership
 from members import services
-from members.models import CommitteeMembership, Invitation, User
+from members.models import Invitation, User
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,

@@ -12,11 +12,13 @@ from activity import activity
 from activity import services as activity_services
 from activity.models import Comment, FeedPost, Notification
 from chat import services as chat_services
+from committees import services as committee_services
+from committees.models import CommitteeMembership
 from events import services as event_services
 from events.models import CarpoolOffer, EventOrganiser, Rsvp
 from forums import services as forum_services
 from members import services
-from members.models import CommitteeMembership, Invitation, Profile, User
+from members.models import Invitation, Profile, User
 from members.personal_data import erase
 from tests.factories import (
     PASSWORD,
@@ -59,7 +61,7 @@ def person(committee, network_editor, django_capture_on_commit_callbacks):
         accepted_by=user,
         accepted_at="2025-01-01T00:00Z",
     )
-    services.join_request_create(
+    committee_services.join_request_create(
         user=user,
         committee=CommitteeMembershipFactory(role="referent").committee,
         message="Zéphyrin aimerait vous rejoindre.",

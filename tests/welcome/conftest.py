@@ -1,7 +1,7 @@
 import pytest
 from django.contrib.auth.models import Group
 
-from members.models import CommitteeMembership
+from committees.models import CommitteeMembership
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,

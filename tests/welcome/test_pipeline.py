@@ -5,7 +5,8 @@ from django.core import mail
 from django.core.exceptions import PermissionDenied, ValidationError
 
 from chat.models import Participant
-from members.models import CommitteeMembership, Invitation, hash_token
+from committees.models import CommitteeMembership
+from members.models import Invitation, hash_token
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,

@@ -4,7 +4,7 @@ and its sponsor: a matrix of roles, from the outside."""
 import pytest
 from django.contrib.auth.models import Group
 
-from members.models import CommitteeMembership
+from committees.models import CommitteeMembership
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,

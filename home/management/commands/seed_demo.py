@@ -7,11 +7,14 @@ from django.test.utils import override_settings
 
 from activity import demo as activity_demo
 from chat import demo as chat_demo
+from committees import rights
+from committees.models import CommitteePage
 from events import demo as events_demo
 from forums import demo as forums_demo
-from home import access
 from home import demo as home_demo
-from home.models import CommitteePage
+from home import services as home_services
+from home.models import NewsPage
+from intranet import ratelimit
 from members import demo as members_demo
 from members.models import User
 from welcome import demo as welcome_demo
@@ -48,7 +51,7 @@ class Command(BaseCommand):
             EMAIL_BACKEND="django.core.mail.backends.dummy.EmailBackend",
             CHANNEL_LAYERS={},
         )
-        with quiet, transaction.atomic():
+        with quiet, ratelimit.suspended(), transaction.atomic():
             pages = home_demo.seed_committees(committees, random.Random(seed))
             editors = members_demo.seed_network_editors(
                 make_password(members_demo.DEMO_PASSWORD)
@@ -56,15 +59,21 @@ class Command(BaseCommand):
             people = members_demo.seed_members(members, pages, seed)
             members_demo.assign_roles(pages)
             for page in pages:
-                access.committee_setup(page)
+                rights.committee_setup(page)
             for user in User.objects.filter(
                 committee_memberships__isnull=False
             ).distinct():
-                access.user_sync_groups(user)
+                rights.user_sync_groups(user)
             home_demo.seed_village_sheets(pages, seed)
             home_demo.seed_editorial(pages, editors, seed)
             members_demo.seed_follows(people, pages, seed)
-            activity_demo.seed_feed(people, pages, seed)
+            activity_demo.seed_feed(
+                people,
+                pages,
+                seed,
+                news=NewsPage.objects.live().select_related("author"),
+                announce=home_services.news_announce,
+            )
             forums_demo.seed_forums(people, pages, seed, moderator=editors[0])
             events_demo.seed_events(people, pages, seed, editors)
             chat_demo.seed_chat(people, pages, seed, editors)

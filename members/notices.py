@@ -1,28 +1,29 @@
-"""The notification kinds `members` owns, and the calls its services make."""
+"""The notification kinds `members` owns, the calls its services make, and what
+members hear of their committees' life (joins and requests to join)."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import notifications
-from activity.notifications import Kind
-from members.selectors import referents_of
+from committees.models import CommitteePage
+from committees.selectors import referents_of
+from committees.services import JoinRequested, MemberJoined
+from intranet import bus
+from intranet.shell.notices import Channel, Kind, register
+from members.models import Invitation, User
 
 NEW_FOLLOWER = "new_follower"
 INVITATION_ACCEPTED = "invitation_accepted"
 COMMITTEE_NEW_MEMBER = "committee_new_member"
 JOIN_REQUEST = "join_request"
 
-notifications.register(Kind(NEW_FOLLOWER, _("Someone follows me"), "digest"))
-notifications.register(Kind(INVITATION_ACCEPTED, _("Someone I invited joined")))
-notifications.register(
-    Kind(COMMITTEE_NEW_MEMBER, _("A new member in my committee"), "digest")
-)
-notifications.register(
-    Kind(JOIN_REQUEST, _("A request to join a committee I run"), "email")
-)
+register(Kind(NEW_FOLLOWER, _("Someone follows me"), Channel.DIGEST))
+register(Kind(INVITATION_ACCEPTED, _("Someone I invited joined")))
+register(Kind(COMMITTEE_NEW_MEMBER, _("A new member in my committee"), Channel.DIGEST))
+register(Kind(JOIN_REQUEST, _("A request to join a committee I run"), Channel.EMAIL))
 
 
-def new_follower(*, follower, followed) -> None:
+def new_follower(*, follower: User, followed: User) -> None:
     notifications.notify(
         followed,
         NEW_FOLLOWER,
@@ -33,7 +34,7 @@ def new_follower(*, follower, followed) -> None:
     )
 
 
-def invitation_accepted(*, invitation, user) -> None:
+def invitation_accepted(*, invitation: Invitation, user: User) -> None:
     if invitation.inviter is not None:
         notifications.notify(
             invitation.inviter,
@@ -45,8 +46,10 @@ def invitation_accepted(*, invitation, user) -> None:
         )
 
 
-def committee_new_member(*, committee, user, told_already=None) -> None:
-    for referent in referents_of(committee):
+def committee_new_member(
+    *, committee: CommitteePage, user: User, told_already: User | None = None
+) -> None:
+    for referent in referents_of(committee=committee):
         if told_already is not None and referent.pk == told_already.pk:
             continue
         notifications.notify(
@@ -59,8 +62,16 @@ def committee_new_member(*, committee, user, told_already=None) -> None:
         )
 
 
-def join_request(*, request) -> None:
-    for referent in referents_of(request.committee):
+def _member_joined(event: MemberJoined) -> None:
+    membership = event.membership
+    committee_new_member(
+        committee=membership.committee, user=membership.user, told_already=event.by
+    )
+
+
+def _join_requested(event: JoinRequested) -> None:
+    request = event.request
+    for referent in referents_of(committee=request.committee):
         notifications.notify(
             referent,
             JOIN_REQUEST,
@@ -69,3 +80,7 @@ def join_request(*, request) -> None:
             params={"name": str(request.user), "committee": request.committee.title},
             url=reverse("members:committee_manage", args=[request.committee.pk]),
         )
+
+
+bus.subscribe(MemberJoined, _member_joined)
+bus.subscribe(JoinRequested, _join_requested)

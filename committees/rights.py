@@ -1,12 +1,20 @@
-"""Wagtail rights that follow committee roles.
+"""What committee roles allow: the one place services and views ask.
 
-Each committee page gets two groups (its editors and its référents), a collection for
-its images and documents, and an approval workflow. A member's groups are derived from
-their memberships by `user_sync_groups`: nobody manages these groups by hand.
+- Predicates: `can_manage_committee`, `can_moderate`, `is_referent`.
+- Wagtail rights: each committee page gets two groups (its editors and its
+  référents), a collection for its images and documents, and an approval workflow.
+  A member's groups are derived from their memberships by `user_sync_groups`:
+  nobody manages these groups by hand.
+- What an editor sees of other committees' pages in the admin's choosers.
 """
 
-from django.contrib.auth.models import Group, Permission
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
+from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.db import transaction
+from django.db.models import Q, QuerySet
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
@@ -16,9 +24,14 @@ from wagtail.models import (
     WorkflowPage,
     WorkflowTask,
 )
+from wagtail.permission_policies.pages import PagePermissionPolicy
 
-from home.models import CommitteeAccess, CommitteePage
-from members.models import CommitteeMembership, User
+from committees.models import CommitteeAccess, CommitteeMembership, CommitteePage
+
+if TYPE_CHECKING:
+    from members.models import User
+
+    AnyUser = User | AnonymousUser
 
 NETWORK_EDITORS = "Équipe réseau"
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
@@ -41,7 +54,9 @@ def _permission(app_label: str, codename: str) -> Permission:
     return Permission.objects.get(content_type__app_label=app_label, codename=codename)
 
 
-def _group(name: str, page, collection, page_permissions: list[str]) -> Group:
+def _group(
+    name: str, page: CommitteePage, collection: Collection, page_permissions: list[str]
+) -> Group:
     group, _ = Group.objects.get_or_create(name=name[:150])
     group.permissions.add(_permission("wagtailadmin", "access_admin"))
     for codename in page_permissions:
@@ -113,12 +128,9 @@ def user_sync_groups(user: User) -> None:
     user.groups.add(*(wanted - current))
 
 
-def pages_visible_in_admin(pages, user):
+def pages_visible_in_admin(pages: QuerySet, user: User) -> QuerySet:
     """What an editor may see of `pages` in choosers: published pages, and the
     drafts of the pages they may edit. Other committees' drafts stay hidden."""
-    from django.db.models import Q
-    from wagtail.permission_policies.pages import PagePermissionPolicy
-
     if user.is_superuser:
         return pages
     editable = PagePermissionPolicy().instances_user_has_any_permission_for(
@@ -135,3 +147,30 @@ def committee_teardown(access: CommitteeAccess) -> None:
     GroupApprovalTask.objects.filter(
         workflow_tasks__workflow_id=access.workflow_id
     ).update(active=False)
+
+
+# --- Predicates ---------------------------------------------------------------
+
+
+def is_referent(*, user: AnyUser, committee: CommitteePage) -> bool:
+    return CommitteeMembership.objects.filter(
+        user=user.pk, committee=committee, role=CommitteeMembership.Role.REFERENT
+    ).exists()
+
+
+def can_manage_committee(*, user: AnyUser, committee: CommitteePage) -> bool:
+    """Staff manage every committee; a référent manages their own."""
+    if not user.is_authenticated or not user.is_active:
+        return False
+    return user.has_perm("committees.change_committeemembership") or is_referent(
+        user=user, committee=committee
+    )
+
+
+def can_moderate(*, user: AnyUser, committee: CommitteePage | None = None) -> bool:
+    """Moderators may hide anything; a référent, what was written in their committee."""
+    if not user.is_authenticated:
+        return False
+    if user.has_perm("members.moderate"):
+        return True
+    return committee is not None and is_referent(user=user, committee=committee)

@@ -4,7 +4,8 @@ from wagtail.admin.panels import FieldPanel
 from wagtail.snippets.models import register_snippet
 from wagtail.snippets.views.snippets import SnippetViewSet
 
-from members.models import CommitteeMembership
+from committees import rights
+from committees.models import CommitteeMembership
 
 
 class CommitteeMembershipViewSet(SnippetViewSet):
@@ -32,10 +33,8 @@ register_snippet(CommitteeMembershipViewSet)
 
 
 def _sync(*users) -> None:
-    from home.access import user_sync_groups
-
     for user in {user for user in users if user is not None}:
-        user_sync_groups(user)
+        rights.user_sync_groups(user)
 
 
 @hooks.register("before_edit_snippet")

@@ -1,4 +1,5 @@
-"""Profile photos: checked by content, re-encoded without metadata, thumbnailed."""
+"""Uploaded photos (profiles, posts): checked by content, re-encoded without
+metadata, thumbnailed."""
 
 from dataclasses import dataclass
 from io import BytesIO
