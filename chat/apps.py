@@ -15,6 +15,12 @@ class ChatConfig(AppConfig):
         from chat import broadcast, data, search  # noqa: F401
         from members import services as member_services
 
+        # A new committee comes with its room (the receiver calls the service).
+        post_save.connect(
+            _committee_saved,
+            sender="home.CommitteePage",
+            dispatch_uid="chat.committee_saved",
+        )
         # Events the chat does not own: each receiver only tells the open sockets.
         user_logged_out.connect(_logged_out, dispatch_uid="chat.logged_out")
         post_save.connect(
@@ -34,6 +40,14 @@ def _logged_out(sender, request, user, **kwargs):
     session_key = getattr(getattr(request, "session", None), "session_key", None)
     if session_key:
         broadcast.session_ended(session_key)
+
+
+def _committee_saved(sender, instance, created, raw=False, **kwargs):
+    """A new committee comes with its room."""
+    from chat import services
+
+    if created and not raw:
+        services.committee_room(instance)
 
 
 def _user_saved(sender, instance, **kwargs):
