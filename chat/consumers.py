@@ -11,7 +11,8 @@ Client → server
 - `{"type": "send", "room": 12, "body": "…", "ref": "c1"}` post; answered with
   `sent` (`ref`, `id`), then the message comes back to every reader as `message`.
 - `{"type": "edit", "id": 341, "body": "…"}`, `{"type": "delete", "id": 341}`.
-- `{"type": "read", "room": 12, "id": 341}` the tab showed everything up to 341.
+- `{"type": "read", "room": 12, "id": 341}` the tab showed everything up to 341
+  (loading the page marks nothing read: this frame is what clears the count).
 - `{"type": "typing", "room": 12}` at most every few seconds while typing.
 - `{"type": "presence", "room": 12}` who is online among the room's members.
 - `{"type": "ping"}` every 15 s: answered with `pong`; keeps the member online

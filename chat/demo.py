@@ -3,20 +3,23 @@ every committee's room, and conversations between members (about 72 messages per
 member: some 20,000 for the default network of 280).
 
 Rooms and conversations are made through the services. The messages are replayed
-from `demo_texts` and written in bulk, in the order of their dates so that ids grow
-with time as in real use (the services would take minutes for that volume, and
+from `demo_texts.toml` and written in bulk, in the order of their dates so that ids
+grow with time as in real use (the services would take minutes for that volume, and
 their rate limit is for people). Then each member has read almost everything: a
 few recent messages stay unread.
 """
 
 import random
+import tomllib
 from dataclasses import dataclass
 from datetime import datetime, timedelta
+from functools import cache
+from pathlib import Path
 
 from django.db.models import Max
 from django.utils import timezone
 
-from chat import demo_texts, services
+from chat import services
 from chat.models import Message, ReadMarker, Room
 from committees.models import CommitteeMembership
 
@@ -26,6 +29,17 @@ TOWNS = ["Auch", "Condom", "Fleurance", "Lectoure", "L'Isle-Jourdain", "Eauze",
          "Mirande", "Nogaro", "Vic-Fezensac", "Samatan", "Gimont", "Marciac"]  # fmt: skip
 DAYS_FR = ["lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi"]
 SHARES = {"network": 0.3, "committee": 0.45, "direct": 0.25}
+
+
+@cache
+def texts() -> dict[str, tuple]:
+    """The exchanges of `demo_texts.toml` by kind (general, committee, direct…),
+    each a tuple of (speaker, text) lines."""
+    data = tomllib.loads(Path(__file__).with_name("demo_texts.toml").read_text("utf-8"))
+    return {
+        kind: tuple(tuple(map(tuple, exchange["lines"])) for exchange in exchanges)
+        for kind, exchanges in data.items()
+    }
 
 
 @dataclass
@@ -85,14 +99,12 @@ def seed_chat(members, committees, seed: int, editors=()) -> None:
     lines: list[Line] = []
 
     network = {room.slug: room for room in Room.objects.filter(kind=Room.Kind.NETWORK)}
-    for slug, texts, share in (
-        ("general", demo_texts.GENERAL, 0.45),
-        ("entraide", demo_texts.ENTRAIDE, 0.35),
-        ("coworking", demo_texts.COWORKING, 0.2),
-    ):
+    for slug, share in (("general", 0.45), ("entraide", 0.35), ("coworking", 0.2)):
         if slug in network:
             count = int(budget * SHARES["network"] * share)
-            _play(rng, now, network[slug], texts, everyone, "Auch", count, lines)
+            _play(
+                rng, now, network[slug], texts()[slug], everyone, "Auch", count, lines
+            )
 
     by_committee: dict[int, list] = {}
     people = {person.pk: person for person in everyone}
@@ -111,7 +123,7 @@ def seed_chat(members, committees, seed: int, editors=()) -> None:
         found = by_committee.get(committee.pk, [])
         count = int(budget * SHARES["committee"] * len(found) / weight)
         place = committee.commune.name if committee.commune_id else "Auch"
-        _play(rng, now, room, demo_texts.COMMITTEE, found, place, count, lines)
+        _play(rng, now, room, texts()["committee"], found, place, count, lines)
 
     _conversations(rng, now, everyone, by_committee, editors, budget, lines)
     _write(rng, lines)
@@ -133,10 +145,10 @@ def _conversations(rng, now, everyone, by_committee, editors, budget, lines) -> 
             continue
         room = services.conversation_for(user=pair[0], others=[pair[1]])
         for _exchange in range(rng.randint(1, 4)):
-            exchange = rng.choice(demo_texts.DIRECT)
+            exchange = rng.choice(texts()["direct"])
             _replay(rng, now, room, exchange, pair, "Auch", lines)
             written += len(exchange)
-        exchange = rng.choice(demo_texts.GROUP)
+        exchange = rng.choice(texts()["group"])
         size = max(s for s, _t in exchange) + 1 + rng.randint(0, 2)
         if rng.random() < 0.12 and len(everyone) >= size:
             group = rng.sample(everyone, size)  # some only read

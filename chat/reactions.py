@@ -1,6 +1,7 @@
 """What the chat does when something happens elsewhere: each reaction only tells
 the open sockets, after the commit.
 
+- a committee set up (`committees`): it gets its room;
 - a notification stored (`activity`): pushed live to the member's tabs;
 - a member joins or leaves a committee (`committees`): their sockets re-check
   which rooms they may read;
@@ -16,7 +17,8 @@ from django.db import transaction
 from django.db.models.signals import post_save
 
 from activity.notifications import NotificationStored
-from chat import broadcast
+from chat import broadcast, services
+from committees.rights import CommitteeSetUp
 from committees.services import MemberJoined, MemberLeft
 from intranet import bus
 
@@ -41,6 +43,7 @@ def _user_saved(sender, instance, **kwargs):
         transaction.on_commit(lambda: broadcast.member_gone(instance.pk))
 
 
+bus.subscribe(CommitteeSetUp, lambda event: services.committee_room(event.committee))
 bus.subscribe(NotificationStored, _notification_stored)
 bus.subscribe(MemberJoined, lambda event: _rooms_changed(event.membership.user_id))
 bus.subscribe(MemberLeft, lambda event: _rooms_changed(event.user.pk))

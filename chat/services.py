@@ -23,9 +23,7 @@ from chat.models import (
     ReadMarker,
     Room,
 )
-from committees.models import CommitteePage
 from committees.rights import can_manage_committee
-from committees.selectors import committee_ids_of
 from intranet import bus, ratelimit
 from intranet.text import clean_text
 from members.models import User
@@ -137,27 +135,38 @@ def _read_upto(user, room: Room, message_id: int) -> None:
             _read_upto(user, room, message_id)
 
 
+def _last_id(room: Room) -> int:
+    return room.messages.order_by("-id").values_list("id", flat=True).first() or 0
+
+
 def mark_read(*, user, room: Room, upto: int | None = None) -> None:
-    """Mark `room` read up to the message `upto` (its last message by default)."""
+    """Mark `room` read up to the message `upto` (its last message by default): the
+    socket's `read` frame, or « Mark as read » on the page without JavaScript.
+    Reading the chat also starts the member's rooms that count nothing yet."""
     if upto is None:
-        upto = room.messages.order_by("-id").values_list("id", flat=True).first() or 0
+        upto = _last_id(room)
     _read_upto(user, room, upto)
+    start_reading(user=user)
     transaction.on_commit(lambda: broadcast.unread_changed(user))
 
 
 def mute_set(*, user, room: Room, muted: bool) -> None:
     if not selectors.can_read(user, room):
         raise _forbidden()
-    marker, _created = ReadMarker.objects.get_or_create(user=user, room=room)
+    # A room muted before it was ever read starts, like any, at its last message.
+    marker, _created = ReadMarker.objects.get_or_create(
+        user=user, room=room, defaults={"last_read_id": lambda: _last_id(room)}
+    )
     marker.muted = muted
     marker.save(update_fields=["muted"])
 
 
-def start_reading(*, user, rooms) -> None:
-    """The first time a member opens the chat, what was said before is not news:
-    each room's marker starts at its last message."""
-    have = set(ReadMarker.objects.filter(user=user).values_list("room_id", flat=True))
-    missing = [room for room in rooms if room.pk not in have]
+def start_reading(*, user) -> None:
+    """The first time a member reads in the chat, what was said before is not news:
+    each of their rooms without a marker (all of them then; later, a committee
+    joined or a new network room) gets one at its last message, and counts what
+    comes after."""
+    missing = list(selectors.my_rooms(user).exclude(markers__user=user))
     if not missing:
         return
     last = dict(
@@ -275,20 +284,9 @@ def network_room_create(*, name: str, description: str = "", position: int = 0) 
     return room
 
 
-def committee_rooms_ensure(user) -> None:
-    """Each of the member's committees has its room (made on first need)."""
-    have = set(
-        Room.objects.filter(committee__isnull=False).values_list(
-            "committee_id", flat=True
-        )
-    )
-    for committee in CommitteePage.objects.filter(
-        pk__in=committee_ids_of(user=user) - have
-    ):
-        committee_room(committee)
-
-
 def committee_room(committee) -> Room:
+    """The committee's room: made with the committee (`chat.reactions`), or here
+    for one that has none yet."""
     room, _created = Room.objects.get_or_create(
         committee=committee, defaults={"kind": Room.Kind.COMMITTEE}
     )

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.index, name="index"),
     path("<int:pk>/", views.room, name="room"),
     path("<int:pk>/envoyer/", views.send, name="send"),
+    path("<int:pk>/lu/", views.read, name="read"),
     path("<int:pk>/silence/", views.mute, name="mute"),
     path("<int:pk>/quitter/", views.leave, name="leave"),
     path("<int:pk>/acces/", views.access, name="access"),

@@ -1,5 +1,9 @@
 """The chat over plain HTTP: the page a member reads and writes in without
-JavaScript; `static/js/chat.js` then takes the same page live over `/ws/`."""
+JavaScript; `static/js/chat.js` then takes the same page live over `/ws/`.
+
+A GET only reads. What a member has read is written by the socket's `read` frame
+(the live page sends it for what it shows) or, without JavaScript, by the page's
+« Mark as read » form; posting a message marks its room read too."""
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -26,9 +30,7 @@ def _readable(request, pk) -> Room:
 
 
 def index(request):
-    services.committee_rooms_ensure(request.user)
     rooms = selectors.room_list(request.user)
-    services.start_reading(user=request.user, rooms=rooms)
     return render(request, "chat/index.html", {"rooms": rooms})
 
 
@@ -39,8 +41,6 @@ def room(request, pk):
     names = names_for([m.body for m in page])
     for message in page:
         message.names = names
-    if page and not before:
-        services.mark_read(user=request.user, room=room, upto=page[-1].pk)
     rooms = selectors.room_list(request.user)
     current = next((r for r in rooms if r.pk == room.pk), room)
     if room.is_direct and not hasattr(current, "people"):
@@ -58,6 +58,10 @@ def room(request, pk):
             "older": page[0].pk if len(page) == selectors.PAGE else None,
             "can_post": selectors.can_post(request.user, room),
             "muted": bool(marker and marker.muted),
+            # The latest page shows messages the member has not marked read.
+            "mark_read": bool(page)
+            and not before
+            and (marker is None or marker.last_read_id < page[-1].pk),
             "max_length": MAX_MESSAGE,
             "online": online,
             "more_online": more_online,
@@ -77,6 +81,17 @@ def send(request, pk):
     except (ValidationError, PermissionDenied) as error:
         errors.tell(request, error)
     return redirect(room.get_absolute_url() + "#composer")
+
+
+@require_POST
+def read(request, pk):
+    """« Mark as read » without JavaScript: the room read up to the last message
+    the page showed (`upto`)."""
+    room = _readable(request, pk)
+    upto = request.POST.get("upto", "")
+    upto = int(upto) if upto.isdigit() and len(upto) < 19 else None
+    services.mark_read(user=request.user, room=room, upto=upto)
+    return redirect(room.get_absolute_url() + (f"#message-{upto}" if upto else ""))
 
 
 @require_POST

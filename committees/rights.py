@@ -10,6 +10,7 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission
@@ -27,6 +28,7 @@ from wagtail.models import (
 from wagtail.permission_policies.pages import PagePermissionPolicy
 
 from committees.models import CommitteeAccess, CommitteeMembership, CommitteePage
+from intranet import bus
 
 if TYPE_CHECKING:
     from members.models import User
@@ -34,6 +36,15 @@ if TYPE_CHECKING:
     AnyUser = User | AnonymousUser
 
 NETWORK_EDITORS = "Équipe réseau"
+
+
+@dataclass(frozen=True)
+class CommitteeSetUp:
+    """A new committee page got its rights (in the admin, or by the demo seed)."""
+
+    committee: CommitteePage
+
+
 EDITOR_PAGE_PERMISSIONS = ["add_page", "change_page"]
 REFERENT_PAGE_PERMISSIONS = EDITOR_PAGE_PERMISSIONS + [
     "publish_page",
@@ -74,7 +85,8 @@ def _group(
 
 @transaction.atomic
 def committee_setup(committee: CommitteePage) -> CommitteeAccess:
-    """Give a committee page its groups, collection and approval workflow.
+    """Give a committee page its groups, collection and approval workflow, then
+    tell the apps above (the chat opens its room).
 
     Idempotent: a committee already set up is returned as it is.
     """
@@ -96,13 +108,15 @@ def committee_setup(committee: CommitteePage) -> CommitteeAccess:
     WorkflowPage.objects.update_or_create(
         page=committee, defaults={"workflow": workflow}
     )
-    return CommitteeAccess.objects.create(
+    access = CommitteeAccess.objects.create(
         committee=committee,
         editors=editors,
         referents=referents,
         collection=collection,
         workflow=workflow,
     )
+    bus.publish(CommitteeSetUp(committee=committee))
+    return access
 
 
 @transaction.atomic

@@ -2,8 +2,11 @@
 
 import math
 import random
+import tomllib
 from datetime import timedelta
+from functools import cache
 from io import BytesIO
+from pathlib import Path
 
 from django.core.files.images import ImageFile
 from django.utils import timezone
@@ -12,27 +15,26 @@ from PIL import Image as PILImage
 from PIL import ImageDraw
 from wagtail.images.models import Image
 
-from committees.models import CommitteeMembership
+from committees.models import CommitteeMembership, CommitteePage
 from communes.models import Commune
-from home.demo_content import (
-    ABOUT_PAGE,
-    CHARTER_PAGE,
-    GUIDE_PAGE,
-    LOCAL_NEWS,
-    MARKET_DAYS,
-    NETWORK_NEWS,
-)
 from home.models import (
     CommitteeIndexPage,
-    CommitteePage,
     HomePage,
     NewsIndexPage,
     NewsPage,
     StandardPage,
 )
-from members.demo_data import COMMITTEE_DESCRIPTIONS
 
 TOWNS_FIRST = 15  # the largest towns always have a committee
+
+
+@cache
+def content() -> dict:
+    """The texts of `demo_content.toml`: news, local news, committee descriptions,
+    the programme's pages, market days."""
+    return tomllib.loads(
+        Path(__file__).with_name("demo_content.toml").read_text("utf-8")
+    )
 
 
 def of_place(name: str) -> str:
@@ -81,7 +83,7 @@ def seed_committees(count: int, rng: random.Random) -> list[CommitteePage]:
     for commune in committee_communes(count, rng):
         page = existing.get(commune.pk)
         if page is None:
-            template = COMMITTEE_DESCRIPTIONS[int(commune.insee_code) % 3]
+            template = content()["committee_descriptions"][int(commune.insee_code) % 3]
             page = index.add_child(
                 instance=CommitteePage(
                     title=f"Comité d'accueil {of_place(commune.name)}",
@@ -176,7 +178,7 @@ def village_sheet(commune: Commune, rng: random.Random, towns: list[Commune]) ->
         "none": "ADSL 2 à 6 Mb/s ; box 4G ou satellite recommandés",
     }[fibre]
     town = nearest_town.name if not big else commune.name
-    day = rng.choice(MARKET_DAYS)
+    day = rng.choice(content()["market_days"])
     return {
         "fibre": fibre,
         "typical_speeds": speeds,
@@ -242,7 +244,8 @@ def seed_editorial(committees: list, editors: list, seed: int) -> None:
     )
     today = timezone.localdate()
     existing = set(NewsPage.objects.child_of(index).values_list("slug", flat=True))
-    for position, (title, intro, paragraphs, tags) in enumerate(NETWORK_NEWS):
+    for position, item in enumerate(content()["network_news"]):
+        title = item["title"]
         slug = slugify(title)[:80]
         if slug in existing:
             continue
@@ -252,14 +255,14 @@ def seed_editorial(committees: list, editors: list, seed: int) -> None:
                 title=title,
                 slug=slug,
                 date=today - timedelta(days=position * 11 + rng.randint(0, 6)),
-                intro=intro,
-                body=_body(paragraphs),
+                intro=item["intro"],
+                body=_body(item["paragraphs"]),
                 main_image=image,
                 main_image_alt="Paysage de collines et de champs du Gers",
                 author=editors[position % len(editors)],
             )
         )
-        news.tags.add(*tags)
+        news.tags.add(*item["tags"])
         news.save()
     for committee in committees:
         local = set(NewsPage.objects.child_of(committee).values_list("slug", flat=True))
@@ -272,22 +275,26 @@ def seed_editorial(committees: list, editors: list, seed: int) -> None:
             .first()
         )
         name = committee.commune.name
-        for position, (title, intro, tags) in enumerate(
-            crng.sample(LOCAL_NEWS, crng.randint(3, min(10, len(LOCAL_NEWS))))
+        local_news = content()["local_news"]
+        for position, item in enumerate(
+            crng.sample(local_news, crng.randint(3, min(10, len(local_news))))
         ):
-            title = title.format(name=name, of=of_place(name))
+            title = item["title"].format(name=name, of=of_place(name))
             news = committee.add_child(
                 instance=NewsPage(
                     title=title,
                     slug=slugify(title)[:80],
                     date=today - timedelta(days=position * 17 + crng.randint(0, 9)),
-                    intro=intro.format(name=name, of=of_place(name)),
+                    intro=item["intro"].format(name=name, of=of_place(name)),
                     author_id=author,
                 )
             )
-            news.tags.add(*tags)
+            news.tags.add(*item["tags"])
             news.save()
-    for title, intro, body in (ABOUT_PAGE, CHARTER_PAGE, GUIDE_PAGE):
+    for page in content()["pages"]:
+        title, intro = page["title"], page["intro"]
+        # Each block of the body is one `kind = value` of the file.
+        body = [block for blocks in page["body"] for block in blocks.items()]
         slug = slugify(title)
         if StandardPage.objects.filter(slug=slug).exists():
             continue

@@ -2,7 +2,10 @@
 
 import math
 import random
+import tomllib
 from datetime import timedelta
+from functools import cache
+from pathlib import Path
 
 from allauth.account.models import EmailAddress
 from django.contrib.auth.hashers import make_password
@@ -14,13 +17,18 @@ from faker import Faker
 from activity import activity
 from committees.models import CommitteeMembership
 from communes.models import Commune
-from members.demo_data import NETWORK_EDITORS, PROFESSIONS
 from members.models import Profile, User
 
 DEMO_PASSWORD = "gers-demo-2026"
 DEMO_DOMAIN = "sohosolo.example"
 NETWORK_EDITORS_GROUP = "Équipe réseau"
 NEIGHBOURHOOD_KM = 15
+
+
+@cache
+def vocabulary() -> dict:
+    """`demo_data.toml`: the network editors, and professions with their skills."""
+    return tomllib.loads(Path(__file__).with_name("demo_data.toml").read_text("utf-8"))
 
 
 def _create_user(email, first_name, last_name, *, password_hash, joined):
@@ -41,7 +49,7 @@ def _create_user(email, first_name, last_name, *, password_hash, joined):
 def seed_network_editors(password_hash: str) -> list[User]:
     group = Group.objects.get(name=NETWORK_EDITORS_GROUP)
     editors = []
-    for first_name, last_name in NETWORK_EDITORS:
+    for first_name, last_name in vocabulary()["network_editors"]:
         email = f"{slugify(first_name)}.{slugify(last_name)}@cci-gers.{DEMO_DOMAIN}"
         user, _ = _create_user(
             email,
@@ -133,7 +141,8 @@ def seed_members(count: int, committees: list, seed: int) -> list[User]:
     }
     weights = [math.sqrt(c.commune.population) for c in committees]
     password_hash = make_password(DEMO_PASSWORD)
-    professions = list(PROFESSIONS)
+    skills_of = vocabulary()["professions"]
+    professions = list(skills_of)
     used_emails: set[str] = set()
     members = []
     for i in range(count):
@@ -155,9 +164,7 @@ def seed_members(count: int, committees: list, seed: int) -> list[User]:
             home.commune if rng.random() < 0.4 else rng.choice(neighbours[home.pk])
         )
         profession = rng.choice(professions)
-        skills = rng.sample(
-            PROFESSIONS[profession], k=min(3, len(PROFESSIONS[profession]))
-        )
+        skills = rng.sample(skills_of[profession], k=min(3, len(skills_of[profession])))
         second = rng.choice(committees) if rng.random() < 0.15 else None
         joined = timezone.now() - timedelta(days=rng.randint(10, 4 * 365))
         user, created = _create_user(

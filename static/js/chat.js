@@ -16,6 +16,7 @@
   var form = section.querySelector(".chat-composer");
   var box = form && form.querySelector("textarea");
   var older = section.querySelector(".chat-older a");
+  var readForm = section.querySelector(".chat-read");
   var texts = section.dataset;
   var lastId = Number(section.dataset.last) || 0;
   var socket = null;
@@ -145,9 +146,17 @@
     else if (older && messages.length) older.dataset.before = messages[0].id;
   }
 
+  // The page itself writes nothing: what the tab shows is read once the socket
+  // says so. The room's count in the list goes at once, the total with `unread`.
   function markRead() {
-    if (lastId && document.visibilityState === "visible") {
-      send({ type: "read", room: roomId, id: lastId });
+    if (lastId && document.visibilityState === "visible" &&
+        send({ type: "read", room: roomId, id: lastId })) {
+      var badge = document.querySelector('.room-list [data-room="' + roomId + '"] .room-list__unread');
+      if (badge) {
+        badge.querySelector(".count").textContent = "0";
+        badge.hidden = true;
+      }
+      if (readForm) { readForm.remove(); readForm = null; }
     }
   }
 

@@ -3,11 +3,18 @@
 from html import unescape
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
-from chat import presence, services
-from chat.models import Message, Room
-from tests.factories import CommitteeMembershipFactory, UserFactory
+from chat import presence, selectors, services, urls
+from chat.models import Message, Participant, ReadMarker, Room
+from chat.selectors import unread_total
+from tests.factories import (
+    CommitteeMembershipFactory,
+    CommitteePageFactory,
+    UserFactory,
+)
 
 
 @pytest.fixture
@@ -97,14 +104,92 @@ def test_leave_a_group_and_mute_a_room(client_member, member, other_member, gene
 
 
 def test_unread_counts_in_the_navigation(client_member, member, other_member, general):
-    client_member.get(reverse("chat:index"))  # the member starts using the chat
+    services.message_post(room=general, author=other_member, body="Avant")
+    entraide = Room.objects.get(slug="entraide")
+    services.message_post(room=entraide, author=other_member, body="Avant aussi")
+    # The member starts using the chat: reading one room starts them all, at
+    # their last message (what was said before is not news).
+    client_member.post(reverse("chat:read", args=[general.pk]))
+    assert unread_total(member) == 0
     services.message_post(room=general, author=other_member, body="Un")
-    services.message_post(room=general, author=other_member, body="Deux")
+    last = services.message_post(room=entraide, author=other_member, body="Deux")
     html = client_member.get("/").content.decode()
     assert 'data-chat-unread><span class="count">2</span>' in html
-    client_member.get(general.get_absolute_url())  # read
+    # Reading the page writes nothing: without JavaScript, its « Mark as read »
+    # does, up to the last message it showed (the socket's `read` frame with it).
+    html = client_member.get(entraide.get_absolute_url()).content.decode()
+    assert 'data-chat-unread><span class="count">2</span>' in html
+    assert f'<input type="hidden" name="upto" value="{last.pk}">' in html
+    response = client_member.post(
+        reverse("chat:read", args=[entraide.pk]), {"upto": last.pk}
+    )
+    assert response["Location"] == f"{entraide.get_absolute_url()}#message-{last.pk}"
+    html = client_member.get("/").content.decode()
+    assert 'data-chat-unread><span class="count">1</span>' in html  # Général's
+    html = client_member.get(entraide.get_absolute_url()).content.decode()
+    assert "Marquer comme lu" not in html
+    client_member.post(reverse("chat:read", args=[general.pk]))
     html = client_member.get("/").content.decode()
     assert 'data-chat-unread hidden><span class="count">0</span>' in html
+
+
+def test_a_room_muted_before_it_was_read_keeps_its_past_read(
+    client_member, member, other_member, general
+):
+    services.message_post(room=general, author=other_member, body="Ancien")
+    client_member.post(reverse("chat:mute", args=[general.pk]), {"muted": "1"})
+    client_member.post(reverse("chat:mute", args=[general.pk]), {"muted": "0"})
+    assert unread_total(member) == 0
+    services.message_post(room=general, author=other_member, body="Nouveau")
+    assert unread_total(member) == 1
+
+
+def test_a_committee_comes_with_its_room(member):
+    committee = CommitteePageFactory()
+    room = Room.objects.get(committee=committee)
+    assert room.kind == Room.Kind.COMMITTEE
+    assert services.committee_room(committee) == room
+    CommitteeMembershipFactory(committee=committee, user=member)
+    assert room.pk in {r.pk for r in selectors.room_list(member)}
+
+
+WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")
+
+
+def test_no_chat_page_writes_on_get(client_member, member, other_member, committee):
+    """Every address of the chat, asked with GET (the pages, and the actions that
+    answer 405), leaves the database as it was, for a member who never read
+    anything: no room, marker or message is made or changed."""
+    CommitteeMembershipFactory(committee=committee, user=member)
+    general = Room.objects.get(slug="general")
+    services.message_post(room=general, author=other_member, body="Bonjour")
+    group = services.conversation_for(user=other_member, others=[member, UserFactory()])
+    services.message_post(room=group, author=other_member, body="Entre nous")
+    mine = services.message_post(room=group, author=member, body="À moi")
+    services.message_post(room=group, author=other_member, body="Et après")
+    ReadMarker.objects.filter(user=member).update(last_read_id=0)
+    Room.objects.filter(committee=committee).delete()  # as before rooms came with it
+    pk = {"with": other_member.pk, "edit": mine.pk, "delete": mine.pk}
+    pages = [
+        reverse(f"chat:{pattern.name}", kwargs={"pk": pk.get(pattern.name, group.pk)})
+        if "pk" in pattern.pattern.converters
+        else reverse(f"chat:{pattern.name}")
+        for pattern in urls.urlpatterns
+    ]
+    pages += [general.get_absolute_url(), f"{group.get_absolute_url()}?avant={mine.pk}"]
+    tables = [ReadMarker, Room, Message, Participant]
+    counts = [model.objects.count() for model in tables]
+    client_member.get("/")  # the session's once-a-login language sync, not the chat
+    for page in pages:
+        with CaptureQueriesContext(connection) as queries:
+            response = client_member.get(page)
+        assert response.status_code in (200, 405), page
+        writes = [
+            q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)
+        ]
+        assert writes == [], page
+    assert [model.objects.count() for model in tables] == counts
+    assert not ReadMarker.objects.filter(user=member).exclude(last_read_id=0).exists()
 
 
 def test_authors_edit_and_delete_their_messages(

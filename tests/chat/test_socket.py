@@ -11,7 +11,7 @@ from django.conf import settings
 from django.test import Client
 
 from activity.models import Notification
-from chat import presence, services
+from chat import presence, selectors, services
 from chat.models import Message, Room
 from committees import services as committee_services
 from intranet.asgi import application
@@ -107,6 +107,27 @@ async def test_the_members_other_rooms_count_unread_live(general):
     await db(services.message_post)(room=general, author=alice, body="Qui vient ?")
     frame = await next_of(b, "activity")
     assert frame["room"] == general.pk
+    await b.disconnect()
+
+
+async def test_the_live_page_marks_what_it_shows_read(general):
+    """A page only reads: the script's `read` frame is what clears the count, and
+    it starts the member's other rooms at their last message."""
+    alice, bob = await db(UserFactory)(), await db(UserFactory)()
+    entraide = await db(Room.objects.get)(slug="entraide")
+    await db(services.message_post)(room=entraide, author=alice, body="Déjà dit")
+    first = await db(services.message_post)(room=general, author=alice, body="Un")
+    b = await connect(bob)
+    shown = await subscribe(b, general)
+    assert shown["messages"][-1]["id"] == first.pk
+    await b.send_json_to({"type": "read", "room": general.pk, "id": first.pk})
+    assert (await next_of(b, "unread"))["total"] == 0
+    later = await db(services.message_post)(room=general, author=alice, body="Deux")
+    await db(services.message_post)(room=entraide, author=alice, body="Nouveau")
+    assert (await next_of(b, "message"))["message"]["id"] == later.pk
+    assert await db(selectors.unread_total)(bob) == 2
+    await b.send_json_to({"type": "read", "room": general.pk, "id": later.pk})
+    assert (await next_of(b, "unread"))["total"] == 1  # Entraide's new one
     await b.disconnect()
 
 
