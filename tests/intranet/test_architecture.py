@@ -59,3 +59,22 @@ def test_the_checker_sees_a_hidden_import(tmp_path):
     probe = tmp_path / "probe.py"
     probe.write_text("def f():\n    def g():\n        from home import models\n")
     assert list(_local_imports(probe)) == [(3, "home")]
+
+
+def _public_functions(path: Path):
+    for node in ast.parse(path.read_text()).body:
+        if isinstance(node, ast.FunctionDef) and not node.name.startswith("_"):
+            yield node
+
+
+def test_services_and_selectors_take_keyword_arguments():
+    """What other modules call reads the same everywhere: `rsvp_set(event=…)`."""
+    positional = [
+        f"{path.relative_to(ROOT)}: {function.name}"
+        for app in APPS
+        for name in ("services.py", "selectors.py")
+        if (path := ROOT / app / name).exists()
+        for function in _public_functions(path)
+        if function.args.posonlyargs or function.args.args
+    ]
+    assert positional == [], "put `*,` first in their parameters"
