@@ -160,7 +160,7 @@ def conversation_new(request):
                 form.add_error(None, error)
             else:
                 return redirect(room)
-        found = members_named_like(query, limit=20)
+        found = members_named_like(text=query, limit=20)
     if not query:
         found = selectors.people_to_write_to(request.user)
     left_out = {request.user.pk, *(person.pk for person in chosen)}

@@ -146,7 +146,7 @@ def event_ics(request, pk):
 def calendar_feed(request, token):
     """The member's calendar for their calendar application: the secret token in
     the address stands for a login (renewed from the account page)."""
-    user = user_for_feed_token(token)
+    user = user_for_feed_token(key=token)
     if user is None:
         raise Http404
     content = ics.calendar(selectors.calendar_of(user), name=_("Sohosolo meetups"))

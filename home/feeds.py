@@ -20,7 +20,7 @@ class NewsFeed(Feed):
     language = "fr"
 
     def get_object(self, request, token, pk=None):
-        if user_for_feed_token(token) is None:
+        if user_for_feed_token(key=token) is None:
             raise Http404
         if pk is None:
             return None

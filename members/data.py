@@ -56,8 +56,8 @@ def export_memberships(user: User) -> list:
 @exporter("follows")
 def export_follows(user: User) -> dict:
     return {
-        "members_i_follow": [str(u) for u in selectors.members_followed_by(user)],
-        "my_followers": [str(u) for u in selectors.followers_of(user)],
+        "members_i_follow": [str(u) for u in selectors.members_followed_by(user=user)],
+        "my_followers": [str(u) for u in selectors.followers_of(obj=user)],
     }
 
 

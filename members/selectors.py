@@ -1,4 +1,4 @@
-from django.db.models import CharField, Q, QuerySet
+from django.db.models import CharField, Model, Q, QuerySet
 from django.db.models.functions import Cast
 
 from activity import activity
@@ -26,7 +26,7 @@ def committees_user_can_invite_to(*, user: User) -> QuerySet[CommitteePage]:
     )
 
 
-def user_for_feed_token(key: str) -> User | None:
+def user_for_feed_token(*, key: str) -> User | None:
     """The active member a feed secret belongs to; None if unknown or revoked."""
     if not key or len(key) > 64:
         return None
@@ -36,7 +36,7 @@ def user_for_feed_token(key: str) -> User | None:
     return token.user
 
 
-def invitation_for_token(token: str) -> Invitation | None:
+def invitation_for_token(*, token: str) -> Invitation | None:
     """The invitation a token belongs to, whatever its status; None if forged."""
     if not token or len(token) > 100:
         return None
@@ -90,13 +90,13 @@ def visible_contact_fields(*, profile: Profile, viewer: User) -> dict[str, bool]
 def profile_for_page(*, pk: int) -> Profile | None:
     return (
         Profile.objects.select_related("user", "commune")
-        .prefetch_related("skills")
+        .prefetch_related("skills")  # type: ignore[misc]  # stubs miss taggit's relation
         .filter(user__pk=pk, user__is_active=True)
         .first()
     )
 
 
-def skill_names(limit: int = 300) -> list[str]:
+def skill_names(*, limit: int = 300) -> list[str]:
     """The skills members already use, for suggestions while typing."""
     return list(Skill.objects.order_by("name").values_list("name", flat=True)[:limit])
 
@@ -111,7 +111,7 @@ def skill_choices() -> list[tuple[str, str]]:
     )
 
 
-def followers_of(obj) -> QuerySet[User]:
+def followers_of(*, obj: Model) -> QuerySet[User]:
     return (
         User.objects.filter(pk__in=activity.follower_ids(obj), is_active=True)
         .select_related("profile")
@@ -119,7 +119,7 @@ def followers_of(obj) -> QuerySet[User]:
     )
 
 
-def members_followed_by(user: User) -> QuerySet[User]:
+def members_followed_by(*, user: User) -> QuerySet[User]:
     # actstream keeps object ids as text: compare text with text (PostgreSQL).
     return (
         User.objects.annotate(pk_text=Cast("pk", CharField()))
@@ -129,7 +129,7 @@ def members_followed_by(user: User) -> QuerySet[User]:
     )
 
 
-def members_named_like(text: str, limit: int = 8) -> list[User]:
+def members_named_like(*, text: str, limit: int = 8) -> list[User]:
     """Active members whose first name, last name or full name starts with `text`."""
     text = " ".join(text.split())[:60]
     if len(text) < 2:

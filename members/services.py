@@ -1,12 +1,14 @@
 import secrets
 from dataclasses import dataclass
 from datetime import timedelta
+from typing import Any
 
 from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.contrib.auth.password_validation import validate_password
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
 from django.urls import reverse
 from django.utils import timezone, translation
@@ -35,7 +37,11 @@ def can_invite(*, user: User, committee: CommitteePage | None = None) -> bool:
 
 @transaction.atomic
 def invitation_create(
-    *, inviter: User, email: str, committee=None, message: str = ""
+    *,
+    inviter: User,
+    email: str,
+    committee: CommitteePage | None = None,
+    message: str = "",
 ) -> tuple[Invitation, str]:
     """Invite an address; e-mails the single-use link once the invitation is saved.
 
@@ -126,7 +132,7 @@ def invitation_accept(
     """Create the member an invitation was for, with profile, verified address and
     committee membership, and mark the invitation used. All or nothing.
     """
-    found = selectors.invitation_for_token(token)
+    found = selectors.invitation_for_token(token=token)
     # Lock the row so that two clicks on the same link create one account.
     invitation = (
         Invitation.objects.select_for_update().filter(pk=found.pk).first()
@@ -191,7 +197,12 @@ def language_set(*, user: User, language: str) -> None:
 
 
 def profile_update(
-    *, user: User, fields: dict, skills: list[str], photo=None, remove_photo=False
+    *,
+    user: User,
+    fields: dict[str, Any],
+    skills: list[str],
+    photo: UploadedFile | None = None,
+    remove_photo: bool = False,
 ) -> Profile:
     """Save the member's own profile, all or nothing.
 
@@ -204,20 +215,27 @@ def profile_update(
         for name, value in fields.items():
             setattr(profile, name, value)
         profile.full_clean(exclude=["user", "photo", "photo_thumbnail"])
-        old_files = []
+        old_files: list[str] = []
         if processed is not None or remove_photo:
-            old_files = [f.name for f in (profile.photo, profile.photo_thumbnail) if f]
+            old_files = [
+                f.name for f in (profile.photo, profile.photo_thumbnail) if f.name
+            ]
             profile.photo = profile.photo_thumbnail = ""
         if processed is not None:
-            profile.photo.save(processed.photo.name, processed.photo, save=False)
-            profile.photo_thumbnail.save(
-                processed.thumbnail.name, processed.thumbnail, save=False
-            )
+            new, thumbnail = processed.photo, processed.thumbnail
+            assert new.name and thumbnail.name  # process_photo names both files
+            profile.photo.save(new.name, new, save=False)
+            profile.photo_thumbnail.save(thumbnail.name, thumbnail, save=False)
         profile.save()
         profile.skills.set([s for s in skills if s][:30])
         if old_files:
             storage = Profile._meta.get_field("photo").storage
-            transaction.on_commit(lambda: [storage.delete(name) for name in old_files])
+
+            def delete_old_files() -> None:
+                for name in old_files:
+                    storage.delete(name)
+
+            transaction.on_commit(delete_old_files)
     return profile
 
 
@@ -237,11 +255,11 @@ def member_unfollow(*, user: User, other: User) -> bool:
     return activity.unfollow(user, other)
 
 
-def committee_follow(*, user: User, committee) -> bool:
+def committee_follow(*, user: User, committee: CommitteePage) -> bool:
     return activity.follow(user, committee)
 
 
-def committee_unfollow(*, user: User, committee) -> bool:
+def committee_unfollow(*, user: User, committee: CommitteePage) -> bool:
     return activity.unfollow(user, committee)
 
 

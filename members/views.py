@@ -39,7 +39,7 @@ from members.personal_data import erase, export_zip
 
 @login_not_required
 def invitation_accept(request, token):
-    invitation = selectors.invitation_for_token(token)
+    invitation = selectors.invitation_for_token(token=token)
     if invitation is None or invitation.status != Invitation.Status.PENDING:
         status = invitation.status if invitation else "unknown"
         return render(
@@ -161,9 +161,9 @@ def member_follow(request, pk):
 def follow_list(request, pk, direction):
     member = get_object_or_404(User, pk=pk, is_active=True)
     people = (
-        selectors.followers_of(member)
+        selectors.followers_of(obj=member)
         if direction == "followers"
-        else selectors.members_followed_by(member)
+        else selectors.members_followed_by(user=member)
     )
     page_obj = Paginator(people, 48).get_page(request.GET.get("page"))
     return render(
@@ -279,8 +279,8 @@ def profile_detail(request, pk):
             "bio": render_markdown(profile.bio),
             "is_me": profile.user_id == request.user.pk,
             "following": activity.is_following(request.user, profile.user),
-            "follower_count": selectors.followers_of(profile.user).count(),
-            "following_count": selectors.members_followed_by(profile.user).count(),
+            "follower_count": selectors.followers_of(obj=profile.user).count(),
+            "following_count": selectors.members_followed_by(user=profile.user).count(),
         },
     )
 
@@ -454,7 +454,7 @@ def mention_suggestions(request):
         {
             "members": [
                 {"id": user.pk, "name": str(user)}
-                for user in selectors.members_named_like(request.GET.get("q", ""))
+                for user in selectors.members_named_like(text=request.GET.get("q", ""))
             ]
         }
     )

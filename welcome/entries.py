@@ -11,13 +11,13 @@ from welcome import selectors
 
 
 def _accompanied(request):
-    projects = selectors.followed_projects(request.user)
+    projects = selectors.followed_projects(user=request.user)
     if not projects:
         return None
     return {
         "projects": projects[:6],
         "more": max(len(projects) - 6, 0),
-        "overdue": list(selectors.overdue_items(request.user)[:5]),
+        "overdue": list(selectors.overdue_items(user=request.user)[:5]),
     }
 
 
@@ -29,7 +29,9 @@ dashboard.register(
 
 # Whether the member sponsors or oversees a newcomer family.
 header.register(
-    header.Counter("newcomers", lambda user: Exists(selectors.followed_by(user)), False)
+    header.Counter(
+        "newcomers", lambda user: Exists(selectors.followed_by(user=user)), False
+    )
 )
 menu.register(
     menu.Entry(
@@ -37,6 +39,6 @@ menu.register(
         _("Newcomers"),
         lambda request: reverse("welcome:index"),
         80,
-        visible=selectors.has_projects,
+        visible=lambda request: selectors.has_projects(request=request),
     )
 )

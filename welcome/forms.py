@@ -211,7 +211,7 @@ class SponsorForm(forms.Form):
         from welcome.selectors import sponsor_choices
 
         super().__init__(*args, **kwargs)
-        self.fields["sponsor"].queryset = sponsor_choices(project)
+        self.fields["sponsor"].queryset = sponsor_choices(project=project)
 
 
 class NoteForm(forms.Form):

@@ -152,6 +152,8 @@ class InstallationProject(models.Model):
     )
     prospect_emailed_at = models.DateTimeField(null=True, blank=True)
     anonymised_at = models.DateTimeField(_("anonymised on"), null=True, blank=True)
+    # The adults, already loaded (`welcome.selectors.attach_adults`): no column.
+    _adults: list["Person"]
 
     class Meta:
         ordering = ["-created_at", "-pk"]

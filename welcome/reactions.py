@@ -10,12 +10,12 @@ from welcome import services
 
 def _guest_conversation_message(event: GuestConversationMessage) -> None:
     # The family is e-mailed once the message is committed.
-    transaction.on_commit(lambda: services.message_posted(event.message))
+    transaction.on_commit(lambda: services.message_posted(message=event.message))
 
 
 def _invitation_accepted(event: InvitationAccepted) -> None:
     # In the transaction that created the member: all or nothing.
-    services.invitation_accepted(event.invitation, event.user)
+    services.invitation_accepted(invitation=event.invitation, user=event.user)
 
 
 bus.subscribe(GuestConversationMessage, _guest_conversation_message)

@@ -2,7 +2,9 @@
 the référents of the project's committee, its sponsor), records who did what and
 when, and tells the people concerned once the transaction has committed."""
 
-from datetime import timedelta
+from collections.abc import Iterable
+from datetime import date, datetime, timedelta
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,9 +13,12 @@ from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
 from chat import services as chat
+from chat.models import Message
+from committees.models import CommitteePage
 from committees.selectors import referents_of
+from communes.models import Commune
 from members import services as member_services
-from members.models import User
+from members.models import Invitation, User
 from welcome import emails, notices, selectors
 from welcome.models import (
     CLOSED,
@@ -30,7 +35,7 @@ from welcome.models import (
 from welcome.selectors import REFERENT, SPONSOR, TEAM
 
 #: Moves the committee's people make themselves; the team makes every move.
-FIELD_MOVES = {
+FIELD_MOVES: dict[str, str] = {
     Stage.ROUTED: Stage.VISIT,
     Stage.VISIT: Stage.INSTALLED,
     Stage.INSTALLED: Stage.INTEGRATED,
@@ -39,14 +44,14 @@ FIELD_MOVES = {
 PROSPECT_EMAIL_GAP = timedelta(hours=1)
 
 
-def _role(user, project, *allowed) -> str:
-    role = selectors.role_on(user, project)
-    if role not in allowed:
+def _role(user: User, project: InstallationProject, *allowed: str) -> str:
+    role = selectors.role_on(user=user, project=project)
+    if role is None or role not in allowed:
         raise PermissionDenied(_("You may not do this on this project."))
     return role
 
 
-def _locked(project) -> InstallationProject:
+def _locked(project: InstallationProject) -> InstallationProject:
     return InstallationProject.objects.select_for_update().get(pk=project.pk)
 
 
@@ -56,13 +61,13 @@ def _locked(project) -> InstallationProject:
 @transaction.atomic
 def project_submit(
     *,
-    adults: list[dict],
-    children: list[dict],
+    adults: list[dict[str, str]],
+    children: list[dict[str, str]],
     email: str,
     phone: str = "",
     current_location: str,
-    committees=(),
-    communes=(),
+    committees: Iterable[CommitteePage] = (),
+    communes: Iterable[Commune] = (),
     timeline: str,
     tenure: str,
     housing_type: str,
@@ -105,7 +110,7 @@ def project_submit(
     return project
 
 
-def conversation_open(*, project: InstallationProject, members) -> None:
+def conversation_open(*, project: InstallationProject, members: Iterable[User]) -> None:
     """Give the family its voice (an account that cannot log in, named after its
     first adult) and its conversation with `members`."""
     first = project.people.filter(is_adult=True).order_by("position").first()
@@ -146,14 +151,12 @@ def link_resend(*, email: str) -> int:
     for project in projects:
         project.link_version += 1
         project.save(update_fields=["link_version"])
-        transaction.on_commit(
-            lambda project=project: emails.send(project, emails.NEW_LINK)
-        )
+        transaction.on_commit(partial(emails.send, project, emails.NEW_LINK))
     return len(projects)
 
 
 @transaction.atomic
-def prospect_message_post(*, project: InstallationProject, body: str):
+def prospect_message_post(*, project: InstallationProject, body: str) -> Message:
     """The family writes in its conversation with its sponsor and the team."""
     if project.conversation is None or project.anonymised_at:
         raise PermissionDenied(_("This project has no conversation any more."))
@@ -172,7 +175,7 @@ def prospect_message_read(*, project: InstallationProject) -> None:
         chat.mark_read(user=project.prospect, room=project.conversation)
 
 
-def message_posted(message) -> None:
+def message_posted(*, message: Message) -> None:
     """After a member wrote in a family's conversation: e-mail the family (at most
     once an hour), since they have no socket and no notifications."""
     project = (
@@ -205,9 +208,9 @@ def project_withdraw(*, project: InstallationProject) -> None:
 # The programme team's and the committee's side
 
 
-def allowed_moves(user, project: InstallationProject) -> list[str]:
+def allowed_moves(*, user: User, project: InstallationProject) -> list[str]:
     """The stages `user` may move `project` to from where it is."""
-    role = selectors.role_on(user, project)
+    role = selectors.role_on(user=user, project=project)
     if role is None or project.anonymised_at:
         return []
     if project.is_closed:
@@ -216,7 +219,7 @@ def allowed_moves(user, project: InstallationProject) -> list[str]:
     following = PIPELINE[step + 1] if step + 1 < len(PIPELINE) else None
     if role != TEAM:
         return [FIELD_MOVES[project.stage]] if project.stage in FIELD_MOVES else []
-    moves = []
+    moves: list[str] = []
     if following and (following != Stage.ROUTED or project.committee_id):
         moves.append(following)
     if step > 0:
@@ -225,12 +228,14 @@ def allowed_moves(user, project: InstallationProject) -> list[str]:
     return moves
 
 
-def _stage_before_closing(project) -> str:
+def _stage_before_closing(project: InstallationProject) -> str:
     last = project.changes.filter(to_stage=project.stage).order_by("-at", "-pk").first()
     return last.from_stage if last and last.from_stage else Stage.RECEIVED
 
 
-def _move(project, to: str, *, by, reason: str = "") -> None:
+def _move(
+    project: InstallationProject, to: str, *, by: User | None, reason: str = ""
+) -> None:
     StageChange.objects.create(
         project=project, from_stage=project.stage, to_stage=to, by=by, reason=reason
     )
@@ -242,7 +247,12 @@ def _move(project, to: str, *, by, reason: str = "") -> None:
 
 @transaction.atomic
 def project_move(
-    *, project: InstallationProject, by, to: str, reason: str = "", expected: str = ""
+    *,
+    project: InstallationProject,
+    by: User,
+    to: str,
+    reason: str = "",
+    expected: str = "",
 ) -> InstallationProject:
     """Move a project to another stage, recording who, when and (to close it) why.
     `expected` is the stage the mover saw: if someone moved it meanwhile, refuse."""
@@ -253,7 +263,7 @@ def project_move(
             % {"stage": project.get_stage_display()},
             code="moved",
         )
-    if to not in allowed_moves(by, project):
+    if to not in allowed_moves(user=by, project=project):
         _role(by, project, TEAM, REFERENT, SPONSOR)
         if to == Stage.ROUTED and not project.committee_id:
             raise ValidationError(
@@ -275,7 +285,7 @@ def project_move(
 
 @transaction.atomic
 def project_route(
-    *, project: InstallationProject, by, committee
+    *, project: InstallationProject, by: User, committee: CommitteePage | None
 ) -> InstallationProject:
     """The team gives the project its committee: the committee's référents are told
     to choose a sponsor, the family is told who welcomes them, and the project
@@ -303,8 +313,8 @@ def project_route(
     return project
 
 
-def _sponsor_leaves(project) -> None:
-    if project.conversation_id:
+def _sponsor_leaves(project: InstallationProject) -> None:
+    if project.conversation is not None:
         chat.participant_remove(room=project.conversation, user=project.sponsor)
     project.checklist.filter(owner=project.sponsor).update(owner=None)
     project.sponsor = None
@@ -312,7 +322,7 @@ def _sponsor_leaves(project) -> None:
 
 @transaction.atomic
 def project_sponsor_set(
-    *, project: InstallationProject, by, sponsor
+    *, project: InstallationProject, by: User, sponsor: User
 ) -> InstallationProject:
     """A référent of the committee (or the team) asks one of its members to sponsor
     the family: they join the family's conversation, take the checklist steps
@@ -323,7 +333,8 @@ def project_sponsor_set(
         raise ValidationError(
             _("Route the project to a committee first."), code="committee"
         )
-    if not selectors.sponsor_choices(project).filter(pk=sponsor.pk).exists():
+    if not selectors.sponsor_choices(project=project).filter(pk=sponsor.pk).exists():
+        assert project.committee is not None  # routed: checked just above
         raise ValidationError(
             _("The sponsor must be a member of the %(committee)s.")
             % {"committee": project.committee.title},
@@ -336,7 +347,7 @@ def project_sponsor_set(
     project.sponsor = sponsor
     project.save(update_fields=["sponsor"])
     project.checklist.filter(owner__isnull=True).update(owner=sponsor)
-    if project.conversation_id:
+    if project.conversation is not None:
         chat.participant_add(room=project.conversation, user=sponsor)
     notices.sponsor_assigned(project=project, by=by)
     transaction.on_commit(lambda: emails.send(project, emails.SPONSOR))
@@ -344,15 +355,15 @@ def project_sponsor_set(
 
 
 @transaction.atomic
-def conversation_join(*, project: InstallationProject, by) -> None:
+def conversation_join(*, project: InstallationProject, by: User) -> None:
     """A member of the team who arrived after the project joins its conversation."""
     _role(by, project, TEAM)
-    if project.conversation_id is None:
+    if project.conversation is None:
         raise ValidationError(_("This project has no conversation any more."))
     chat.participant_add(room=project.conversation, user=by)
 
 
-def invitation_accepted(invitation, user) -> None:
+def invitation_accepted(*, invitation: Invitation, user: User) -> None:
     """An adult of a settled family joined the network: they now write in their
     family's conversation as themselves."""
     adult = (
@@ -360,12 +371,12 @@ def invitation_accepted(invitation, user) -> None:
         .select_related("project__conversation")
         .first()
     )
-    if adult is not None and adult.project.conversation_id:
+    if adult is not None and adult.project.conversation is not None:
         chat.participant_add(room=adult.project.conversation, user=user)
 
 
 @transaction.atomic
-def note_add(*, project: InstallationProject, by, body: str) -> Note:
+def note_add(*, project: InstallationProject, by: User, body: str) -> Note:
     """A private note of the team (qualification, context): the team only reads it."""
     _role(by, project, TEAM)
     body = body.strip()
@@ -374,7 +385,7 @@ def note_add(*, project: InstallationProject, by, body: str) -> Note:
     return Note.objects.create(project=project, author=by, body=body)
 
 
-def _checklist_ensure(project) -> None:
+def _checklist_ensure(project: InstallationProject) -> None:
     """A copy of the team's checklist, due from today (once per project)."""
     if project.checklist.exists():
         return
@@ -390,7 +401,13 @@ def _checklist_ensure(project) -> None:
 
 @transaction.atomic
 def checklist_item_update(
-    *, item: ChecklistItem, by, status: str, owner, due_on, notes: str
+    *,
+    item: ChecklistItem,
+    by: User,
+    status: str,
+    owner: User | None,
+    due_on: date | None,
+    notes: str,
 ) -> ChecklistItem:
     """The team, the référents or the sponsor update a step of the family's
     checklist; a new date means it may be told overdue again."""
@@ -401,7 +418,7 @@ def checklist_item_update(
     if status not in ChecklistItem.Status.values:
         raise ValidationError(_("Choose a status."), code="status")
     if owner is not None and not (
-        selectors.owner_choices(item.project).filter(pk=owner.pk).exists()
+        selectors.owner_choices(project=item.project).filter(pk=owner.pk).exists()
     ):
         raise ValidationError(
             _("A step is held by a member of the committee or of the team."),
@@ -417,7 +434,9 @@ def checklist_item_update(
 
 
 @transaction.atomic
-def family_invite(*, project: InstallationProject, by) -> tuple[list, list]:
+def family_invite(
+    *, project: InstallationProject, by: User
+) -> tuple[list[Person], list[Person]]:
     """Invite the family's adults as members, into their committee, in one action
     (once the family is installed), and tell the committee. Returns the people
     invited and those skipped (no address, already a member, already invited)."""
@@ -429,7 +448,8 @@ def family_invite(*, project: InstallationProject, by) -> tuple[list, list]:
         )
     adults = list(project.people.filter(is_adult=True).select_related("invitation"))
     first_time = not any(adult.invitation_id for adult in adults)
-    invited, skipped = [], []
+    invited: list[Person] = []
+    skipped: list[Person] = []
     for adult in adults:
         pending = adult.invitation and adult.invitation.status in (
             "pending",
@@ -438,13 +458,15 @@ def family_invite(*, project: InstallationProject, by) -> tuple[list, list]:
         if not adult.email or pending:
             skipped.append(adult)
             continue
+        committee = project.committee
+        assert committee is not None  # installed: checked above
         try:
             invitation, _token = member_services.invitation_create(
                 inviter=by,
                 email=adult.email,
-                committee=project.committee,
+                committee=committee,
                 message=_("Welcome to the Gers! The %(committee)s is glad to have you.")
-                % {"committee": project.committee.title},
+                % {"committee": committee.title},
             )
         except ValidationError:  # already a member
             skipped.append(adult)
@@ -460,7 +482,7 @@ def family_invite(*, project: InstallationProject, by) -> tuple[list, list]:
 # Periodic work (cron-safe: each run does what is left, and only that)
 
 
-def overdue_notify(today=None) -> int:
+def overdue_notify(*, today: date | None = None) -> int:
     """Tell the sponsor, the référents and the holder of each checklist step that
     became overdue, once. Returns how many steps were told."""
     today = today or timezone.localdate()
@@ -481,6 +503,8 @@ def overdue_notify(today=None) -> int:
                 "project__committee", "project__sponsor", "owner"
             ).get(pk=pk)
             project = item.project
+            # A project gets its checklist when it is routed to its committee.
+            assert project.committee is not None
             people = {p.pk: p for p in referents_of(committee=project.committee)}
             for person in (project.sponsor, item.owner):
                 if person is not None:
@@ -514,7 +538,7 @@ def project_anonymise(*, project: InstallationProject) -> None:
         prospect.delete()
 
 
-def anonymise_expired(now=None) -> int:
+def anonymise_expired(*, now: datetime | None = None) -> int:
     """Anonymise the projects abandoned longer ago than the retention period."""
     now = now or timezone.now()
     limit = now - timedelta(days=settings.WELCOME_RETENTION_DAYS)

@@ -162,9 +162,9 @@ def my_project(request):
         request,
         "welcome/my_project.html",
         {
-            "project": selectors.attach_adults([project])[0],
-            "steps": selectors.steps_of(project),
-            "checklist": selectors.checklist_of(project),
+            "project": selectors.attach_adults(projects=[project])[0],
+            "steps": selectors.steps_of(project=project),
+            "checklist": selectors.checklist_of(project=project),
             "conversation": conversation,
             "form": form,
         },
@@ -188,9 +188,9 @@ def withdraw(request):
 
 
 def index(request):
-    if not selectors.has_projects(request):
+    if not selectors.has_projects(request=request):
         raise PermissionDenied
-    team = selectors.is_team(request.user)
+    team = selectors.is_team(user=request.user)
     year = _year(request)
     committee = None
     if team and request.GET.get("comite", "").isdigit():
@@ -200,7 +200,7 @@ def index(request):
     if stage_only not in Stage.values:
         stage_only = None
     columns = selectors.board(
-        request.user,
+        user=request.user,
         year=year,
         committee=committee,
         mine=mine,
@@ -225,7 +225,7 @@ def index(request):
             "mine": mine,
             "stage_only": stage_only,
             "query": query.urlencode(),
-            "overdue": list(selectors.overdue_items(request.user)[:20]),
+            "overdue": list(selectors.overdue_items(user=request.user)[:20]),
         },
     )
 
@@ -236,7 +236,7 @@ def _year(request) -> int | None:
 
 
 def _project(request, pk):
-    project = selectors.project_for(request.user, pk)
+    project = selectors.project_for(user=request.user, pk=pk)
     if project is None:
         raise Http404
     return project
@@ -244,16 +244,16 @@ def _project(request, pk):
 
 def project(request, pk):
     project = _project(request, pk)
-    role = selectors.role_on(request.user, project)
-    checklist = selectors.checklist_of(project)
-    moves = services.allowed_moves(request.user, project)
-    people = list(selectors.owner_choices(project)) if checklist else []
+    role = selectors.role_on(user=request.user, project=project)
+    checklist = selectors.checklist_of(project=project)
+    moves = services.allowed_moves(user=request.user, project=project)
+    people = list(selectors.owner_choices(project=project)) if checklist else []
     context = {
         "project": project,
         "role": role,
         "team": role == selectors.TEAM,
-        "steps": selectors.steps_of(project),
-        "history": selectors.history_of(project),
+        "steps": selectors.steps_of(project=project),
+        "history": selectors.history_of(project=project),
         "moves": [(stage, Stage(stage).label) for stage in moves],
         "can_close": any(stage in CLOSED for stage in moves),
         "checklist": [
@@ -391,7 +391,7 @@ def item(request, pk):
             request.POST,
             instance=found,
             prefix=f"item{found.pk}",
-            people=selectors.owner_choices(found.project),
+            people=selectors.owner_choices(project=found.project),
         )
         data = _valid(form)
         services.checklist_item_update(
@@ -408,7 +408,7 @@ def item(request, pk):
 
 
 def dashboard(request):
-    if not selectors.is_team(request.user):
+    if not selectors.is_team(user=request.user):
         raise PermissionDenied
     year = _year(request)
     figures = stats.figures(year)
@@ -451,7 +451,7 @@ def dashboard(request):
 
 
 def dashboard_csv(request, table):
-    if not selectors.is_team(request.user):
+    if not selectors.is_team(user=request.user):
         raise PermissionDenied
     year = _year(request)
     rows = stats.table(table, year)

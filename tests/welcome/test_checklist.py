@@ -41,8 +41,8 @@ def test_the_sponsor_and_the_referents_see_what_is_late(
     _late_done.due_on, _late_done.status = item.due_on, "done"
     _late_done.save()
     for person in (referent, volunteer):
-        assert list(selectors.overdue_items(person)) == [item]
-    assert list(selectors.overdue_items(member)) == []
+        assert list(selectors.overdue_items(user=person)) == [item]
+    assert list(selectors.overdue_items(user=member)) == []
 
 
 def test_dashboards_show_the_late_steps(client, sponsored, volunteer, referent):
@@ -60,7 +60,7 @@ def test_a_closed_project_has_nothing_late(sponsored, volunteer, team_member):
     services.project_move(
         project=sponsored, by=team_member, to=Stage.ABANDONED, reason="Reporté"
     )
-    assert not selectors.overdue_items(volunteer).exists()
+    assert not selectors.overdue_items(user=volunteer).exists()
     assert services.overdue_notify() == 0
 
 

@@ -52,7 +52,7 @@ def test_closing_needs_a_reason_and_can_be_undone(project, team_member):
     )
     project.refresh_from_db()
     assert project.closed_reason == "Plus de nouvelles"
-    assert services.allowed_moves(team_member, project) == [Stage.RECEIVED]
+    assert services.allowed_moves(user=team_member, project=project) == [Stage.RECEIVED]
     services.project_move(project=project, by=team_member, to=Stage.RECEIVED)
     project.refresh_from_db()
     assert project.stage == Stage.RECEIVED and project.closed_reason == ""
@@ -64,7 +64,9 @@ def test_a_settled_family_leaves_but_is_not_abandoned(
     for stage in (Stage.VISIT, Stage.INSTALLED):
         services.project_move(project=sponsored, by=volunteer, to=stage)
     sponsored.refresh_from_db()
-    assert Stage.ABANDONED not in services.allowed_moves(team_member, sponsored)
+    assert Stage.ABANDONED not in services.allowed_moves(
+        user=team_member, project=sponsored
+    )
     services.project_move(
         project=sponsored, by=team_member, to=Stage.DEPARTED, reason="Retour à Paris"
     )
@@ -83,8 +85,8 @@ def test_a_stale_form_does_not_move_a_project_twice(project, team_member):
 
 
 def test_the_committee_moves_only_the_field_stages(sponsored, referent, volunteer):
-    assert services.allowed_moves(referent, sponsored) == [Stage.VISIT]
-    assert services.allowed_moves(volunteer, sponsored) == [Stage.VISIT]
+    assert services.allowed_moves(user=referent, project=sponsored) == [Stage.VISIT]
+    assert services.allowed_moves(user=volunteer, project=sponsored) == [Stage.VISIT]
     with pytest.raises(ValidationError):
         services.project_move(
             project=sponsored, by=referent, to=Stage.ABANDONED, reason="non"
@@ -93,7 +95,7 @@ def test_the_committee_moves_only_the_field_stages(sponsored, referent, voluntee
 
 
 def test_strangers_move_nothing(project, member):
-    assert services.allowed_moves(member, project) == []
+    assert services.allowed_moves(user=member, project=project) == []
     with pytest.raises(PermissionDenied):
         services.project_move(project=project, by=member, to=Stage.QUALIFIED)
 
