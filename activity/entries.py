@@ -15,21 +15,26 @@ feed.register_verb(
 
 
 def _posts(viewer):
-    return selectors.for_cards(selectors.visible_posts(viewer))
+    return selectors.for_cards(posts=selectors.visible_posts(viewer=viewer))
 
 
 def _comments(viewer):
-    return selectors.visible_comments(viewer).select_related("author")
+    return selectors.visible_comments(viewer=viewer).select_related("author")
 
 
-feed.register_model(FeedPost, _posts, selectors.prepare_posts)
+def _prepare_posts(viewer, posts) -> None:
+    # The feed calls `prepare(viewer, posts)`; the selector takes keywords.
+    selectors.prepare_posts(viewer=viewer, posts=posts)
+
+
+feed.register_model(FeedPost, _posts, _prepare_posts)
 feed.register_model(Comment, _comments)
 
 
 def _mine_and_my_posts(viewer) -> Q:
     """What I did, and the comments on my posts."""
     return activity.by_actor(get_user_model(), [str(viewer.pk)]) | activity.by_target(
-        FeedPost, activity.as_text_ids(selectors.posts_of(viewer))
+        FeedPost, activity.as_text_ids(selectors.posts_of(author=viewer))
     )
 
 

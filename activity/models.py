@@ -1,4 +1,5 @@
 import uuid
+from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
 from django.db import models
@@ -7,6 +8,9 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intranet.shell.notices import Channel
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrPromise
 
 
 class Notification(models.Model):
@@ -80,7 +84,7 @@ class Reaction(models.TextChoices):
     THANKS = "thanks", "🙏"
 
 
-REACTION_NAMES = {
+REACTION_NAMES: "dict[str, StrPromise]" = {
     Reaction.LIKE: _("I like it"),
     Reaction.LOVE: _("I love it"),
     Reaction.CELEBRATE: _("Congratulations"),
@@ -138,6 +142,12 @@ class FeedPost(Written):
 
     objects = FeedPostQuerySet.as_manager()
 
+    # Set by selectors.prepare_posts (not columns: Django ignores bare annotations).
+    html: str
+    reaction_rows: list[dict[str, Any]]
+    can_edit: bool
+    can_moderate: bool
+
     class Meta:
         ordering = ["-created_at", "-pk"]
         verbose_name = _("post")
@@ -161,6 +171,11 @@ class Comment(Written):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     body = models.TextField(_("comment"), max_length=2000)
+
+    # Set by selectors.comments_for (not columns: Django ignores bare annotations).
+    html: str
+    can_edit: bool
+    can_read: bool
 
     class Meta:
         ordering = ["created_at", "pk"]

@@ -22,7 +22,7 @@ def mentions(*, author, post, ids, comment=None) -> None:
     skip = {author.pk} | ({post.author_id} if comment is not None else set())
     ids = sorted(set(ids) - skip)[:MAX_NOTIFIED]
     for user in get_user_model().objects.filter(pk__in=ids, is_active=True):
-        if not visible_posts(user).filter(pk=post.pk).exists():
+        if not visible_posts(viewer=user).filter(pk=post.pk).exists():
             continue
         notify(
             user,

@@ -12,7 +12,7 @@ from intranet.shell import search
 
 
 def _search(user, query):
-    posts = selectors.visible_posts(user)
+    posts = selectors.visible_posts(viewer=user)
     for word in query.split()[:6]:
         in_comment = Comment.objects.filter(
             post=OuterRef("pk"), hidden_at__isnull=True, body__icontains=word

@@ -1,6 +1,9 @@
 """Reading posts and comments, with what their templates need already loaded."""
 
+from __future__ import annotations
+
 from collections import Counter
+from typing import TYPE_CHECKING, Any
 
 from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
@@ -16,6 +19,9 @@ from activity.models import (
 from committees.models import CommitteeMembership
 from committees.rights import can_moderate
 
+if TYPE_CHECKING:
+    from members.models import User
+
 
 def _open_to_all() -> Q:
     return (
@@ -25,20 +31,20 @@ def _open_to_all() -> Q:
     )
 
 
-def visible_posts(viewer) -> QuerySet[FeedPost]:
+def visible_posts(*, viewer: User) -> QuerySet[FeedPost]:
     """The posts `viewer` may read: not hidden, and either open to every member or
     written to a committee they belong to."""
     mine = CommitteeMembership.objects.filter(user=viewer).values("committee_id")
     return FeedPost.objects.shown().filter(_open_to_all() | Q(committee_id__in=mine))
 
 
-def visible_comments(viewer) -> QuerySet[Comment]:
+def visible_comments(*, viewer: User) -> QuerySet[Comment]:
     return Comment.objects.filter(
-        hidden_at__isnull=True, post__in=visible_posts(viewer)
+        hidden_at__isnull=True, post__in=visible_posts(viewer=viewer)
     )
 
 
-def for_cards(posts: QuerySet[FeedPost]) -> QuerySet[FeedPost]:
+def for_cards(*, posts: QuerySet[FeedPost]) -> QuerySet[FeedPost]:
     """Posts with their author, committee and number of shown comments."""
     shown_comments = (
         Comment.objects.filter(post=OuterRef("pk"), hidden_at__isnull=True)
@@ -51,29 +57,31 @@ def for_cards(posts: QuerySet[FeedPost]) -> QuerySet[FeedPost]:
     )
 
 
-def can_read_post(viewer, post: FeedPost) -> bool:
+def can_read_post(*, viewer: User, post: FeedPost) -> bool:
     """Hidden posts stay readable by their author and those who may moderate them."""
     if post.hidden_at is not None:
         return post.author_id == viewer.pk or can_moderate(
             user=viewer, committee=post.committee
         )
-    return visible_posts(viewer).filter(pk=post.pk).exists() or can_moderate(
+    return visible_posts(viewer=viewer).filter(pk=post.pk).exists() or can_moderate(
         user=viewer, committee=None
     )
 
 
-def post_for(viewer, pk: int) -> FeedPost | None:
-    post = for_cards(FeedPost.objects.filter(pk=pk)).first()
-    return post if post is not None and can_read_post(viewer, post) else None
+def post_for(*, viewer: User, pk: int) -> FeedPost | None:
+    post = for_cards(posts=FeedPost.objects.filter(pk=pk)).first()
+    return (
+        post if post is not None and can_read_post(viewer=viewer, post=post) else None
+    )
 
 
-def prepare_posts(viewer, posts: list[FeedPost]) -> None:
+def prepare_posts(*, viewer: User, posts: list[FeedPost]) -> None:
     """Attach to each post its HTML, its reactions and what `viewer` may do with it,
     in a constant number of queries."""
     if not posts:
         return
     ids = [post.pk for post in posts]
-    counts = Counter()
+    counts: Counter[tuple[int, str]] = Counter()
     for row in (
         PostReaction.objects.filter(post_id__in=ids)
         .values("post_id", "reaction")
@@ -107,7 +115,7 @@ def prepare_posts(viewer, posts: list[FeedPost]) -> None:
         post.can_moderate = moderator or post.committee_id in refereed
 
 
-def comments_for(viewer, post: FeedPost) -> list[Comment]:
+def comments_for(*, viewer: User, post: FeedPost) -> list[Comment]:
     """The post's comments, oldest first; hidden ones keep their place, and their
     text only for their author and moderators."""
     comments = list(post.comments.select_related("author", "author__profile"))
@@ -121,9 +129,9 @@ def comments_for(viewer, post: FeedPost) -> list[Comment]:
     return comments
 
 
-def reactors(post: FeedPost) -> list[dict]:
+def reactors(*, post: FeedPost) -> list[dict[str, Any]]:
     """Who reacted, by reaction, for the post's page."""
-    found: dict[str, list] = {}
+    found: dict[str, list[User]] = {}
     for reaction in PostReaction.objects.filter(post=post).select_related("user"):
         found.setdefault(reaction.reaction, []).append(reaction.user)
     return [
@@ -133,5 +141,5 @@ def reactors(post: FeedPost) -> list[dict]:
     ]
 
 
-def posts_of(author) -> QuerySet[FeedPost]:
+def posts_of(*, author: User) -> QuerySet[FeedPost]:
     return FeedPost.objects.filter(author=author)

@@ -17,13 +17,17 @@ from activity.models import (
     FeedPost,
     PostReaction,
     Reaction,
+    Written,
 )
-from committees.models import CommitteeMembership
+from committees.models import CommitteeMembership, CommitteePage
 from committees.rights import can_manage_committee, can_moderate
 from intranet import images, ratelimit
 from intranet.text import clean_text
 
 if TYPE_CHECKING:
+    from django.core.files.base import ContentFile
+    from django.core.files.uploadedfile import UploadedFile
+
     from members.models import User
 
 MAX_LENGTH = 2000
@@ -56,20 +60,28 @@ def _check_rate(kind: str, author: User) -> None:
         )
 
 
-def _image(upload, alt: str):
-    """The processed image, checked like profile photos, with its description."""
+def _image(upload: UploadedFile, alt: str) -> tuple[str, ContentFile, str]:
+    """The processed image, checked like profile photos, with its file name and
+    its description."""
     alt = (alt or "").strip()
     if not alt:
         raise ValidationError(
             _("Describe the image in a few words for those who cannot see it."),
             code="image_alt",
         )
-    return images.process_photo(upload).photo, alt[:250]
+    photo = images.process_photo(upload).photo
+    assert photo.name is not None  # process_photo names every file it encodes
+    return photo.name, photo, alt[:250]
 
 
 @transaction.atomic
 def post_create(
-    *, author: User, body: str, committee=None, image=None, image_alt: str = ""
+    *,
+    author: User,
+    body: str,
+    committee: CommitteePage | None = None,
+    image: UploadedFile | None = None,
+    image_alt: str = "",
 ) -> FeedPost:
     """Publish a post to the network, or to one of the author's committees; notify
     the members it mentions and record it in the feed."""
@@ -88,8 +100,8 @@ def post_create(
     _check_rate("posts", author)
     post = FeedPost(author=author, committee=committee, body=body)
     if image:
-        content, post.image_alt = _image(image, image_alt)
-        post.image.save(content.name, content, save=False)
+        name, content, post.image_alt = _image(image, image_alt)
+        post.image.save(name, content, save=False)
     post.save()
     activity.record(author, activity.POSTED, action_object=post, target=committee)
     notices.mentions(author=author, post=post, ids=mentions.mentioned_ids(body))
@@ -102,7 +114,7 @@ def post_update(
     post: FeedPost,
     by: User,
     body: str,
-    image=None,
+    image: UploadedFile | None = None,
     image_alt: str | None = None,
     remove_image: bool = False,
 ) -> FeedPost:
@@ -115,8 +127,8 @@ def post_update(
     if remove_image:
         post.image, post.image_alt = "", ""
     if image:
-        content, post.image_alt = _image(image, image_alt or "")
-        post.image.save(content.name, content, save=False)
+        name, content, post.image_alt = _image(image, image_alt or "")
+        post.image.save(name, content, save=False)
     elif image_alt is not None and post.image:
         post.image_alt = image_alt.strip()[:250] or post.image_alt
     post.edited_at = timezone.now()
@@ -138,13 +150,16 @@ def post_delete(*, post: FeedPost, by: User) -> None:
     for comment in post.comments.all():
         activity.forget(comment)
     activity.forget(post)
-    if post.image:
-        storage, name = post.image.storage, post.image.name
-        transaction.on_commit(lambda: storage.delete(name))
+    old_image = post.image.name  # "" (or None) when the post has no image
+    if old_image:
+        storage = post.image.storage
+        transaction.on_commit(lambda: storage.delete(old_image))
     post.delete()
 
 
-def _set_hidden(obj, *, by: User, committee, hidden: bool) -> None:
+def _set_hidden(
+    obj: Written, *, by: User, committee: CommitteePage | None, hidden: bool
+) -> None:
     if not can_moderate(user=by, committee=committee):
         raise PermissionDenied
     obj.hidden_at = timezone.now() if hidden else None
@@ -162,7 +177,10 @@ def post_hide(*, post: FeedPost, by: User, hidden: bool = True) -> None:
 def _check_can_comment(post: FeedPost, author: User) -> None:
     from activity.selectors import visible_posts
 
-    if not author.is_active or not visible_posts(author).filter(pk=post.pk).exists():
+    if (
+        not author.is_active
+        or not visible_posts(viewer=author).filter(pk=post.pk).exists()
+    ):
         raise PermissionDenied
 
 
@@ -227,7 +245,9 @@ def reaction_toggle(*, post: FeedPost, user: User, reaction: str) -> bool:
 
 
 @transaction.atomic
-def committee_feed_set(*, committee, by: User, members_only: bool) -> None:
+def committee_feed_set(
+    *, committee: CommitteePage, by: User, members_only: bool
+) -> None:
     """Choose whether only the committee's members see the posts written to it."""
     if not can_manage_committee(user=by, committee=committee):
         raise PermissionDenied

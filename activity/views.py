@@ -182,7 +182,7 @@ def _back(request, default: str) -> str:
 
 
 def _readable_post(request, pk) -> FeedPost:
-    post = selectors.post_for(request.user, pk)
+    post = selectors.post_for(viewer=request.user, pk=pk)
     if post is None:
         raise Http404
     return post
@@ -221,14 +221,14 @@ def post_detail(request, pk):
 
 
 def _post_page(request, post, comment_form, status=200):
-    selectors.prepare_posts(request.user, [post])
+    selectors.prepare_posts(viewer=request.user, posts=[post])
     return render(
         request,
         "activity/post_detail.html",
         {
             "post": post,
-            "comments": selectors.comments_for(request.user, post),
-            "reactors": selectors.reactors(post),
+            "comments": selectors.comments_for(viewer=request.user, post=post),
+            "reactors": selectors.reactors(post=post),
             "comment_form": comment_form,
         },
         status=status,
@@ -368,7 +368,7 @@ def reaction_toggle(request, pk):
         request,
         post,
         toggle=services.reaction_toggle,
-        prepare=lambda post: selectors.prepare_posts(request.user, [post]),
+        prepare=lambda post: selectors.prepare_posts(viewer=request.user, posts=[post]),
         back=_back(request, post.get_absolute_url()),
     )
 

@@ -26,7 +26,7 @@ def series_create(request, pk):
     if form.is_valid():
         rule, count = form.cleaned_data["rule"], form.cleaned_data["count"]
         start = timezone.localtime(event.start)
-        dates = services.series_dates(start.date(), rule, count)
+        dates = services.series_dates(first=start.date(), rule=rule, count=count)
         if "confirm" in request.POST:
             try:
                 created = services.series_create(

@@ -47,7 +47,7 @@ def export_meetups(user) -> dict:
 def erase_meetups(user) -> None:
     """The member first leaves their coming meetups as anyone would (their places
     go to the waiting lists, their carpools hear of it), then everything goes."""
-    services.member_leave_all(user)
+    services.member_leave_all(user=user)
     # Those notices name the member: like every notice they caused, they go.
     Notification.objects.filter(actor=user).delete()
     Rsvp.objects.filter(user=user).delete()

@@ -202,7 +202,7 @@ def seed_events(members, committees, seed: int, editors) -> None:
 
     # The monthly afterwork: the first Thursday, six months back and six ahead.
     title, venue, address, text = AFTERWORK
-    first = services.month_start(today, -6)
+    first = services.month_start(day=today, months=-6)
     thursday = first + timedelta(days=(3 - first.weekday()) % 7)
     host = by_name.get("Auch", committees[0])
     afterwork = _publish(

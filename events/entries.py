@@ -17,7 +17,7 @@ feed.register_verb(feed.Verb(activity.GOING, "events/entries/going.html", group=
 
 def _events(viewer):
     # Annotated like the agenda's lists: the entries show places and my answer.
-    return selectors.listing(selectors.visible_events(), viewer)
+    return selectors.listing(events=selectors.visible_events(), user=viewer)
 
 
 feed.register_model(EventPage, _events)
@@ -34,8 +34,8 @@ feed.register_interest(_network_meetups)
 
 def _next_meetups(request):
     return {
-        "events": selectors.for_member(request.user),
-        "agenda_url": selectors.agenda_url(request),
+        "events": selectors.for_member(user=request.user),
+        "agenda_url": selectors.agenda_url(request=request),
     }
 
 

@@ -204,8 +204,8 @@ class EventPage(Page):
         from events import selectors
 
         context = super().get_context(request, *args, **kwargs)
-        context.update(selectors.event_page_context(self, request.user))
-        context["agenda_url"] = selectors.agenda_url(request)
+        context.update(selectors.event_page_context(event=self, user=request.user))
+        context["agenda_url"] = selectors.agenda_url(request=request)
         return context
 
     # Reading helpers (no queries)
@@ -336,6 +336,10 @@ class CarpoolOffer(models.Model):
     created_at = models.DateTimeField(default=timezone.now)
     cancelled_at = models.DateTimeField(null=True, blank=True)
 
+    # Set by selectors.carpool_of, a Prefetch's `to_attr` (not a column: Django
+    # ignores bare annotations).
+    open_seats: "list[CarpoolSeat]"
+
     class Meta:
         ordering = ["departure", "pk"]
         verbose_name = _("carpool offer")
@@ -373,6 +377,10 @@ class RideRequest(models.Model):
     )
     note = models.CharField(_("note"), max_length=300, blank=True)
     created_at = models.DateTimeField(default=timezone.now)
+
+    # Set by selectors.carpool_of for a driver (not a column: Django ignores bare
+    # annotations).
+    distance: float
 
     class Meta:
         verbose_name = _("ride request")

@@ -3,18 +3,32 @@
 import calendar
 from dataclasses import dataclass, field
 from datetime import date, datetime, time, timedelta
+from typing import Any
 
-from django.db.models import Exists, F, OuterRef, Q, QuerySet, Subquery, Sum, Value
+from django.contrib.auth.models import AnonymousUser
+from django.db.models import (
+    Exists,
+    F,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+    Subquery,
+    Sum,
+    Value,
+)
 from django.db.models.functions import Coalesce, Left, Length
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
 from committees import rights
+from committees.models import CommitteePage
 from committees.selectors import committee_ids_of
 from communes.models import Commune
 from events.models import CarpoolOffer, CarpoolSeat, EventPage, RideRequest, Rsvp
 from intranet.shell import menu
+from members.models import User
 
 GOING, WAITLIST = Rsvp.Status.GOING, Rsvp.Status.WAITLIST
 CALENDAR_PAST = timedelta(days=90)
@@ -33,21 +47,21 @@ def visible_events() -> QuerySet[EventPage]:
 # Places
 
 
-def places_taken(event: EventPage, *, excluding=None) -> int:
+def places_taken(*, event: EventPage, excluding: User | None = None) -> int:
     going = Rsvp.objects.filter(event=event, status=GOING)
     if excluding is not None:
         going = going.exclude(user=excluding)
     return going.aggregate(n=Coalesce(Sum(F("guests") + 1), 0))["n"]
 
 
-def places_free(event: EventPage, *, excluding=None) -> int | None:
+def places_free(*, event: EventPage, excluding: User | None = None) -> int | None:
     """Places left (None: no limit), as if `excluding` had not answered."""
     if event.capacity is None:
         return None
-    return max(event.capacity - places_taken(event, excluding=excluding), 0)
+    return max(event.capacity - places_taken(event=event, excluding=excluding), 0)
 
 
-def with_places(events: QuerySet) -> QuerySet:
+def with_places(*, events: QuerySet[EventPage]) -> QuerySet[EventPage]:
     """Adds `taken` (members going and their guests) to each meetup, in one query."""
     going = (
         Rsvp.objects.filter(event=OuterRef("pk"), status=GOING)
@@ -58,40 +72,44 @@ def with_places(events: QuerySet) -> QuerySet:
     return events.annotate(taken=Coalesce(Subquery(going), Value(0)))
 
 
-def with_answer(events: QuerySet, user) -> QuerySet:
+def with_answer(*, events: QuerySet[EventPage], user: User) -> QuerySet[EventPage]:
     """Adds `my_status`: the reader's answer, or None."""
     mine = Rsvp.objects.filter(event=OuterRef("pk"), user=user.pk).values("status")
     return events.annotate(my_status=Subquery(mine[:1]))
 
 
-def listing(events: QuerySet, user) -> QuerySet:
-    return with_answer(with_places(events), user).select_related("commune", "committee")
+def listing(*, events: QuerySet[EventPage], user: User) -> QuerySet[EventPage]:
+    return with_answer(events=with_places(events=events), user=user).select_related(
+        "commune", "committee"
+    )
 
 
 # Lists
 
 
-def upcoming(user, *, committee=None) -> QuerySet[EventPage]:
+def upcoming(
+    *, user: User, committee: CommitteePage | None = None
+) -> QuerySet[EventPage]:
     events = visible_events().filter(end__gte=timezone.now())
     if committee is not None:
         events = events.filter(committee=committee)
-    return listing(events, user).order_by("start", "pk")
+    return listing(events=events, user=user).order_by("start", "pk")
 
 
-def past(user, *, committee=None) -> QuerySet[EventPage]:
+def past(*, user: User, committee: CommitteePage | None = None) -> QuerySet[EventPage]:
     events = visible_events().filter(end__lt=timezone.now())
     if committee is not None:
         events = events.filter(committee=committee)
-    return listing(events, user).order_by("-start", "-pk")
+    return listing(events=events, user=user).order_by("-start", "-pk")
 
 
-def for_member(user, limit: int = 5) -> list[EventPage]:
+def for_member(*, user: User, limit: int = 5) -> list[EventPage]:
     """The next meetups of the network and of the member's committees, and any
     other they answered."""
     mine = committee_ids_of(user=user)
     answered = Rsvp.objects.filter(user=user.pk, status__in=[GOING, WAITLIST])
     return list(
-        upcoming(user).filter(
+        upcoming(user=user).filter(
             Q(committee__isnull=True)
             | Q(committee_id__in=mine)
             | Q(pk__in=answered.values("event_id"))
@@ -99,22 +117,26 @@ def for_member(user, limit: int = 5) -> list[EventPage]:
     )
 
 
-def committee_upcoming(committee, user, limit: int = 4) -> list[EventPage]:
-    return list(upcoming(user, committee=committee)[:limit])
+def committee_upcoming(
+    *, committee: CommitteePage, user: User, limit: int = 4
+) -> list[EventPage]:
+    return list(upcoming(user=user, committee=committee)[:limit])
 
 
 @dataclass
 class Day:
     day: date
     in_month: bool
-    events: list = field(default_factory=list)
+    events: list[EventPage] = field(default_factory=list)
 
     @property
     def is_today(self) -> bool:
         return self.day == timezone.localdate()
 
 
-def month_grid(user, year: int, month: int, *, committee=None) -> list[list[Day]]:
+def month_grid(
+    *, user: User, year: int, month: int, committee: CommitteePage | None = None
+) -> list[list[Day]]:
     """The weeks (Monday first) of a month, each day with the meetups on it (a
     meetup over several days shows on each of them)."""
     weeks = calendar.Calendar(firstweekday=0).monthdatescalendar(year, month)
@@ -128,7 +150,7 @@ def month_grid(user, year: int, month: int, *, committee=None) -> list[list[Day]
     if committee is not None:
         events = events.filter(committee=committee)
     days = {day: Day(day, day.month == month) for week in weeks for day in week}
-    for event in listing(events, user).order_by("start", "pk"):
+    for event in listing(events=events, user=user).order_by("start", "pk"):
         day = max(timezone.localtime(event.start).date(), first)
         while day <= min(event.last_day, last):
             days[day].events.append(event)
@@ -136,7 +158,7 @@ def month_grid(user, year: int, month: int, *, committee=None) -> list[list[Day]
     return [[days[day] for day in week] for week in weeks]
 
 
-def calendar_of(user) -> list[EventPage]:
+def calendar_of(*, user: User) -> list[EventPage]:
     """The personal calendar feed: what the member answered, and the meetups of
     their committees and of the whole network, from three months back."""
     answered = Rsvp.objects.filter(user=user.pk, status__in=[GOING, WAITLIST])
@@ -147,24 +169,31 @@ def calendar_of(user) -> list[EventPage]:
         | Q(committee__isnull=True),
         end__gte=timezone.now() - CALENDAR_PAST,
     )
-    return list(with_answer(events, user).select_related("commune").order_by("start"))
+    return list(
+        with_answer(events=events, user=user)
+        .select_related("commune")
+        .order_by("start")
+    )
 
 
 # One meetup
 
 
-def can_organise(user, event: EventPage) -> bool:
+def can_organise(*, user: User | AnonymousUser, event: EventPage) -> bool:
     """Its organisers, the référents of its committee, and whoever may edit it."""
     if not user.is_authenticated:
         return False
     if event.organisers.filter(member=user.pk).exists():
         return True
-    if event.committee_id and rights.is_referent(user=user, committee=event.committee):
+    # (`event.committee` is None, with no query, when the meetup has no committee.)
+    if event.committee is not None and rights.is_referent(
+        user=user, committee=event.committee
+    ):
         return True
     return event.permissions_for_user(user).can_edit()
 
 
-def answers(event: EventPage, status: str) -> list[Rsvp]:
+def answers(*, event: EventPage, status: str) -> list[Rsvp]:
     order = ("waitlisted_at", "pk") if status == WAITLIST else ("created_at", "pk")
     return list(
         Rsvp.objects.filter(event=event, status=status)
@@ -173,7 +202,7 @@ def answers(event: EventPage, status: str) -> list[Rsvp]:
     )
 
 
-def waitlist_position(rsvp: Rsvp) -> int:
+def waitlist_position(*, rsvp: Rsvp) -> int:
     ahead = Rsvp.objects.filter(event=rsvp.event_id, status=WAITLIST).filter(
         Q(waitlisted_at__lt=rsvp.waitlisted_at)
         | Q(waitlisted_at=rsvp.waitlisted_at, pk__lt=rsvp.pk)
@@ -181,13 +210,15 @@ def waitlist_position(rsvp: Rsvp) -> int:
     return ahead.count() + 1
 
 
-def event_page_context(event: EventPage, user) -> dict:
+def event_page_context(
+    *, event: EventPage, user: User | AnonymousUser
+) -> dict[str, Any]:
     """Everything the meetup's page shows its reader."""
     context = {
         "organisers": [
             o.member for o in event.organisers.select_related("member__profile")
         ],
-        "taken": places_taken(event),
+        "taken": places_taken(event=event),
         "series": list(
             visible_events()
             .filter(series=event.series_id)
@@ -201,24 +232,24 @@ def event_page_context(event: EventPage, user) -> dict:
     if not user.is_authenticated:
         return context
     answer = Rsvp.objects.filter(event=event, user=user).first()
-    going = answers(event, GOING)
-    organiser = can_organise(user, event)
+    going = answers(event=event, status=GOING)
+    organiser = can_organise(user=user, event=event)
     context.update(
         answer=answer,
-        position=waitlist_position(answer)
+        position=waitlist_position(rsvp=answer)
         if answer and answer.status == WAITLIST
         else None,
         going=going,
         guest_count=sum(rsvp.guests for rsvp in going),
         can_organise=organiser,
-        waitlist=answers(event, WAITLIST) if organiser else [],
+        waitlist=answers(event=event, status=WAITLIST) if organiser else [],
         guest_choices=range(event.guests_allowed + 1),
-        carpool=carpool_of(event, user, answer),
+        carpool=carpool_of(event=event, user=user, answer=answer),
     )
     return context
 
 
-def agenda_url(request: HttpRequest) -> str:
+def agenda_url(*, request: HttpRequest) -> str:
     """The agenda's address, from the main navigation's cache."""
     return menu.section_url(request, "events.EventIndexPage")
 
@@ -229,8 +260,8 @@ def agenda_url(request: HttpRequest) -> str:
 @dataclass
 class Offer:
     offer: CarpoolOffer
-    accepted: list
-    pending: list
+    accepted: list[CarpoolSeat]
+    pending: list[CarpoolSeat]
     distance: float | None = None
 
     @property
@@ -238,7 +269,7 @@ class Offer:
         return max(self.offer.seats - len(self.accepted), 0)
 
 
-def carpool_of(event: EventPage, user, answer: Rsvp | None) -> dict:
+def carpool_of(*, event: EventPage, user: User, answer: Rsvp | None) -> dict[str, Any]:
     """The open offers (nearest first for a member who asks for a ride), who asks
     for a ride (nearest first for a driver), and the reader's own part."""
     offers = []
@@ -274,9 +305,10 @@ def carpool_of(event: EventPage, user, answer: Rsvp | None) -> dict:
         None,
     )
     if my_ride is not None:
-        for offer in offers:
-            offer.distance = my_ride.commune.distance_km(offer.offer.commune)
-        offers.sort(key=lambda o: o.distance)
+        start = my_ride.commune
+        offers.sort(key=lambda o: start.distance_km(o.offer.commune))
+        for o in offers:
+            o.distance = start.distance_km(o.offer.commune)
     if my_offer is not None:
         start = my_offer.offer.commune
         rides = sorted(rides, key=lambda r: r.commune.distance_km(start))
@@ -294,7 +326,5 @@ def carpool_of(event: EventPage, user, answer: Rsvp | None) -> dict:
     }
 
 
-def _prefetch_seats(queryset):
-    from django.db.models import Prefetch
-
+def _prefetch_seats(queryset: QuerySet[CarpoolSeat]) -> Prefetch:
     return Prefetch("seat_requests", queryset=queryset, to_attr="open_seats")

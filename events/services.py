@@ -3,7 +3,7 @@ series. Every answer to a meetup locks its row first, so places are counted by
 one writer at a time and the last place goes to exactly one member."""
 
 import calendar
-from datetime import date, datetime, timedelta
+from datetime import date, datetime, time, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -14,6 +14,7 @@ from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext
 
 from activity import activity
+from communes.models import Commune
 from events import notices, selectors
 from events.models import (
     MAX_CAR_SEATS,
@@ -25,6 +26,7 @@ from events.models import (
     RideRequest,
     Rsvp,
 )
+from members.models import User
 
 GOING, WAITLIST, NOT_GOING = (
     Rsvp.Status.GOING,
@@ -82,7 +84,7 @@ def _check_guests(event: EventPage, guests: int) -> None:
 
 
 @transaction.atomic
-def rsvp_set(*, event: EventPage, user, going: bool, guests: int = 0) -> Rsvp:
+def rsvp_set(*, event: EventPage, user: User, going: bool, guests: int = 0) -> Rsvp:
     """Answer a meetup. Going takes a place when one fits (with the guests), or a
     spot on the waiting list; leaving, or bringing fewer guests, frees places that
     go to the waiting list at once."""
@@ -98,7 +100,7 @@ def rsvp_set(*, event: EventPage, user, going: bool, guests: int = 0) -> Rsvp:
     if not going:
         status = NOT_GOING
     else:
-        free = selectors.places_free(event, excluding=user)
+        free = selectors.places_free(event=event, excluding=user)
         if free is None or 1 + guests <= free:
             status = GOING
         elif before == GOING:
@@ -137,7 +139,7 @@ def _promote(event: EventPage) -> list[Rsvp]:
     rank while smaller ones behind it go). The caller holds the event's lock."""
     if event.start <= timezone.now():
         return []
-    free = selectors.places_free(event)
+    free = selectors.places_free(event=event)
     promoted = []
     waiting = Rsvp.objects.filter(event=event, status=WAITLIST).select_related("user")
     for rsvp in waiting.order_by("waitlisted_at", "pk"):
@@ -158,7 +160,7 @@ def _promote(event: EventPage) -> list[Rsvp]:
 
 
 @transaction.atomic
-def event_published(*, event: EventPage, by) -> None:
+def event_published(*, event: EventPage, by: User | None) -> None:
     """On every publication: announce the meetup in the feeds the first time, and
     give the waiting list the places a larger capacity opened."""
     if by is not None and not activity.recorded(activity.SCHEDULED, event):
@@ -206,7 +208,7 @@ def _check_carpool_open(event: EventPage) -> None:
         )
 
 
-def _require_going(event: EventPage, user) -> None:
+def _require_going(event: EventPage, user: User) -> None:
     if not Rsvp.objects.filter(event=event, user=user, status=GOING).exists():
         raise ValidationError(
             _("Carpooling is for those who go: answer “I'm going” first."),
@@ -216,7 +218,13 @@ def _require_going(event: EventPage, user) -> None:
 
 @transaction.atomic
 def offer_create(
-    *, event: EventPage, driver, commune, departure, seats: int, note: str = ""
+    *,
+    event: EventPage,
+    driver: User,
+    commune: Commune,
+    departure: time,
+    seats: int,
+    note: str = "",
 ) -> CarpoolOffer:
     _check_carpool_open(event)
     _require_going(event, driver)
@@ -256,7 +264,7 @@ def _withdraw(offer: CarpoolOffer) -> None:
 
 
 @transaction.atomic
-def offer_withdraw(*, offer: CarpoolOffer, by) -> None:
+def offer_withdraw(*, offer: CarpoolOffer, by: User) -> None:
     if offer.driver_id != by.pk:
         raise PermissionDenied
     if offer.cancelled_at is None:
@@ -272,7 +280,7 @@ def _car_full() -> ValidationError:
 
 
 @transaction.atomic
-def seat_request(*, offer: CarpoolOffer, passenger) -> CarpoolSeat:
+def seat_request(*, offer: CarpoolOffer, passenger: User) -> CarpoolSeat:
     offer = (
         CarpoolOffer.objects.select_for_update()
         .select_related("event")
@@ -304,7 +312,7 @@ def seat_request(*, offer: CarpoolOffer, passenger) -> CarpoolSeat:
 
 
 @transaction.atomic
-def seat_decide(*, seat: CarpoolSeat, by, accept: bool) -> CarpoolSeat:
+def seat_decide(*, seat: CarpoolSeat, by: User, accept: bool) -> CarpoolSeat:
     """The driver accepts or declines; accepted seats never exceed the offer (the
     offer's row is locked while they are counted)."""
     offer = (
@@ -332,7 +340,7 @@ def seat_decide(*, seat: CarpoolSeat, by, accept: bool) -> CarpoolSeat:
 
 
 @transaction.atomic
-def seat_cancel(*, seat: CarpoolSeat, by) -> None:
+def seat_cancel(*, seat: CarpoolSeat, by: User) -> None:
     if seat.passenger_id != by.pk:
         raise PermissionDenied
     if seat.is_open:
@@ -346,7 +354,9 @@ def _cancel_seat(seat: CarpoolSeat) -> None:
 
 
 @transaction.atomic
-def ride_request_set(*, event: EventPage, user, commune, note: str = "") -> RideRequest:
+def ride_request_set(
+    *, event: EventPage, user: User, commune: Commune, note: str = ""
+) -> RideRequest:
     _check_carpool_open(event)
     _require_going(event, user)
     ride, _created = RideRequest.objects.update_or_create(
@@ -355,11 +365,11 @@ def ride_request_set(*, event: EventPage, user, commune, note: str = "") -> Ride
     return ride
 
 
-def ride_request_cancel(*, event: EventPage, user) -> None:
+def ride_request_cancel(*, event: EventPage, user: User) -> None:
     RideRequest.objects.filter(event=event, user=user).delete()
 
 
-def _leave_carpools(event: EventPage, user) -> None:
+def _leave_carpools(event: EventPage, user: User) -> None:
     """A member who no longer goes neither drives nor rides: the other side hears."""
     for offer in CarpoolOffer.objects.filter(
         event=event, driver=user, cancelled_at__isnull=True
@@ -374,7 +384,7 @@ def _leave_carpools(event: EventPage, user) -> None:
     RideRequest.objects.filter(event=event, user=user).delete()
 
 
-def member_leave_all(user) -> None:
+def member_leave_all(*, user: User) -> None:
     """Before an erasure: the member leaves every coming meetup the usual way, so
     their places go to the waiting lists and their carpools hear of it."""
     coming = Rsvp.objects.filter(
@@ -407,13 +417,13 @@ class Repeat:
 MAX_SERIES = 24
 
 
-def month_start(day: date, months: int = 0) -> date:
+def month_start(*, day: date, months: int = 0) -> date:
     """The first day of the month `months` after (or before) `day`'s."""
     index = day.year * 12 + day.month - 1 + months
     return date(index // 12, index % 12 + 1, 1)
 
 
-def series_dates(first: date, rule: str, count: int) -> list[date]:
+def series_dates(*, first: date, rule: str, count: int) -> list[date]:
     """The `count` dates of a series starting on `first` (included). A monthly
     "fifth Thursday" becomes the month's last Thursday; a "31st" falls on the
     month's last day."""
@@ -422,7 +432,7 @@ def series_dates(first: date, rule: str, count: int) -> list[date]:
         return [first + step * n for n in range(count)]
     dates = []
     for n in range(count):
-        month_first = month_start(first, n)
+        month_first = month_start(day=first, months=n)
         year, month = month_first.year, month_first.month
         length = calendar.monthrange(year, month)[1]
         if rule == Repeat.MONTHLY_DAY:
@@ -440,7 +450,7 @@ def series_dates(first: date, rule: str, count: int) -> list[date]:
 
 @transaction.atomic
 def series_create(
-    *, event: EventPage, by, rule: str, count: int, publish: bool
+    *, event: EventPage, by: User, rule: str, count: int, publish: bool
 ) -> list[EventPage]:
     """Copy `event` to the next dates of a series (each its own meetup with its own
     answers), beside it in the tree, at the same local time; published when asked
@@ -471,7 +481,7 @@ def series_create(
         )
     }
     created = []
-    for day in series_dates(start.date(), rule, count)[1:]:
+    for day in series_dates(first=start.date(), rule=rule, count=count)[1:]:
         if day in planned:
             continue
         new_start = timezone.make_aware(datetime.combine(day, start.time()))

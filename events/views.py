@@ -42,9 +42,9 @@ def _committee_filter(request):
 def agenda_list(request, index, *, past: bool):
     committee, committees = _committee_filter(request)
     if past:
-        events = selectors.past(request.user, committee=committee)
+        events = selectors.past(user=request.user, committee=committee)
     else:
-        events = selectors.upcoming(request.user, committee=committee)
+        events = selectors.upcoming(user=request.user, committee=committee)
     page_obj = Paginator(events, PER_PAGE).get_page(request.GET.get("page"))
     return index.render(
         request,
@@ -71,11 +71,11 @@ def agenda_month(request, index, year: int | None, month: int | None):
         context_overrides={
             "view": "month",
             "weeks": selectors.month_grid(
-                request.user, year, month, committee=committee
+                user=request.user, year=year, month=month, committee=committee
             ),
             "month_first": first,
-            "previous_month": services.month_start(first, -1),
-            "next_month": services.month_start(first, 1),
+            "previous_month": services.month_start(day=first, months=-1),
+            "next_month": services.month_start(day=first, months=1),
             "committee": committee,
             "committees": committees,
             "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # Mon…Sun
@@ -89,7 +89,7 @@ def agenda_month(request, index, year: int | None, month: int | None):
 def _back(request, event: EventPage, anchor: str = ""):
     if event.live and event.url:
         return redirect(event.url + anchor)
-    return redirect(selectors.agenda_url(request) or "/")
+    return redirect(selectors.agenda_url(request=request) or "/")
 
 
 ANSWER_SAVED = {
@@ -149,7 +149,7 @@ def calendar_feed(request, token):
     user = user_for_feed_token(key=token)
     if user is None:
         raise Http404
-    content = ics.calendar(selectors.calendar_of(user), name=_("Sohosolo meetups"))
+    content = ics.calendar(selectors.calendar_of(user=user), name=_("Sohosolo meetups"))
     response = _calendar_response(content, "sohosolo.ics", download=False)
     response["Cache-Control"] = "private, max-age=900"
     return response
@@ -157,7 +157,7 @@ def calendar_feed(request, token):
 
 def attendees_csv(request, pk):
     event = get_object_or_404(selectors.visible_events(), pk=pk)
-    if not selectors.can_organise(request.user, event):
+    if not selectors.can_organise(user=request.user, event=event):
         raise PermissionDenied
     response = HttpResponse(content_type="text/csv; charset=utf-8")
     response["Content-Disposition"] = (
@@ -170,7 +170,9 @@ def attendees_csv(request, pk):
          _("Answered on"), _("Waiting list rank")]
     )  # fmt: skip
     for status in (Rsvp.Status.GOING, Rsvp.Status.WAITLIST):
-        for rank, answer in enumerate(selectors.answers(event, status), start=1):
+        for rank, answer in enumerate(
+            selectors.answers(event=event, status=status), start=1
+        ):
             profile = getattr(answer.user, "profile", None)
             commune = profile.commune.name if profile and profile.commune else ""
             writer.writerow(

@@ -45,13 +45,13 @@ feed.register_local_only(Q(verb=activity.PUBLISHED, target_content_type__isnull=
 
 
 def _network_news(request):
-    return {"news": selectors.attach_committees(selectors.network_news()[:5])}
+    return {"news": selectors.attach_committees(news=selectors.network_news()[:5])}
 
 
 def _committee_news(request):
     committees = [m.committee for m in memberships_of(user=request.user)]
-    news = selectors.news_of_committees(committees)[:5]
-    return {"news": selectors.attach_committees(news)}
+    news = selectors.news_of_committees(committees=committees)[:5]
+    return {"news": selectors.attach_committees(news=news)}
 
 
 def _my_committees(request):

@@ -41,7 +41,7 @@ class NewsFeed(Feed):
 
     def items(self, committee):
         news = (
-            selectors.news_of_committees([committee])
+            selectors.news_of_committees(committees=[committee])
             if committee
             else selectors.network_news()
         )

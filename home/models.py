@@ -100,7 +100,9 @@ class NewsIndexPage(Page):
         )
         news = home_selectors.news_list(tag=tag, committee=committee)
         page_obj = Paginator(news, NEWS_PER_PAGE).get_page(request.GET.get("page"))
-        page_obj.object_list = home_selectors.attach_committees(page_obj.object_list)
+        page_obj.object_list = home_selectors.attach_committees(
+            news=page_obj.object_list
+        )
         context["page_obj"] = page_obj
         context["tag"] = tag
         context["committee"] = committee
@@ -151,6 +153,11 @@ class NewsPage(Page):
     tags = ClusterTaggableManager(
         verbose_name=_("tags"), through=NewsPageTag, blank=True
     )
+
+    # Set by selectors (not columns: Django ignores bare annotations): the parent
+    # page's id by the lists' query, the committee by attach_committees.
+    parent_id: int | None
+    committee: CommitteePage | None
 
     search_fields = Page.search_fields + [
         index.SearchField("intro"),

@@ -1,15 +1,18 @@
 """Reads of editorial content, with what their templates need already loaded."""
 
+from collections.abc import Iterable
+
 from django.db.models import OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Length, Substr
 from taggit.models import Tag
 from wagtail.models import Page
+from wagtail.query import PageQuerySet
 
 from committees.models import CommitteePage
 from home.models import NewsIndexPage, NewsPage, NewsPageTag
 
 
-def _with_parent(news: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
+def _with_parent(news: PageQuerySet) -> QuerySet[NewsPage]:
     parent = Page.objects.filter(
         path=Substr(OuterRef("path"), 1, Length(OuterRef("path")) - Page.steplen)
     )
@@ -24,13 +27,13 @@ def _with_parent(news: QuerySet[NewsPage]) -> QuerySet[NewsPage]:
     )
 
 
-def attach_committees(news) -> list[NewsPage]:
+def attach_committees(*, news: Iterable[NewsPage]) -> list[NewsPage]:
     """Give each news of a page of results its committee (None for network news)."""
-    news = list(news)
-    committees = CommitteePage.objects.in_bulk({n.parent_id for n in news})
-    for item in news:
+    items = list(news)
+    committees = CommitteePage.objects.in_bulk({n.parent_id for n in items})
+    for item in items:
         item.committee = committees.get(item.parent_id)
-    return news
+    return items
 
 
 def network_news() -> QuerySet[NewsPage]:
@@ -41,7 +44,7 @@ def network_news() -> QuerySet[NewsPage]:
     return _with_parent(NewsPage.objects.child_of(index))
 
 
-def news_of_committees(committees) -> QuerySet[NewsPage]:
+def news_of_committees(*, committees: list[CommitteePage]) -> QuerySet[NewsPage]:
     """Local news of the given committees, newest first."""
     if not committees:
         return NewsPage.objects.none()
@@ -51,7 +54,9 @@ def news_of_committees(committees) -> QuerySet[NewsPage]:
     return _with_parent(NewsPage.objects.filter(paths))
 
 
-def news_list(*, tag: str = "", committee: CommitteePage | None = None):
+def news_list(
+    *, tag: str = "", committee: CommitteePage | None = None
+) -> QuerySet[NewsPage]:
     news = NewsPage.objects.all()
     if committee is not None:
         news = news.child_of(committee)

@@ -13,9 +13,9 @@ def committee_events(context, committee):
     """The committee's next meetups, on its page."""
     request = context["request"]
     return {
-        "events": selectors.committee_upcoming(committee, request.user),
+        "events": selectors.committee_upcoming(committee=committee, user=request.user),
         "committee": committee,
-        "agenda_url": selectors.agenda_url(request),
+        "agenda_url": selectors.agenda_url(request=request),
     }
 
 

@@ -133,7 +133,7 @@ def test_offers_are_suggested_nearest_first_to_those_asking(event):
     far = offer(event, going(event), commune="Samatan")
     near = offer(event, going(event), commune="Valence-sur-Baïse")
     middle = offer(event, going(event), commune="Auch")
-    context = selectors.carpool_of(event, rider, None)
+    context = selectors.carpool_of(event=event, user=rider, answer=None)
     assert [o.offer for o in context["offers"]] == [near, middle, far]
     assert context["offers"][0].distance < 15
 
@@ -144,5 +144,5 @@ def test_a_driver_sees_who_asks_for_a_ride_nearest_first(event):
     far, near = going(event), going(event)
     services.ride_request_set(event=event, user=far, commune=town("Eauze"))
     services.ride_request_set(event=event, user=near, commune=town("Pavie"))
-    rides = selectors.carpool_of(event, driver, None)["rides"]
+    rides = selectors.carpool_of(event=event, user=driver, answer=None)["rides"]
     assert [r.user for r in rides] == [near, far]

@@ -55,7 +55,7 @@ def test_concurrent_requests_for_the_last_place_give_exactly_one_seat():
         clients,
     )
     assert answers == [302] * 10
-    assert selectors.places_taken(event) == 5
+    assert selectors.places_taken(event=event) == 5
     statuses = list(
         Rsvp.objects.filter(user__in=people).values_list("status", flat=True)
     )
@@ -78,9 +78,9 @@ def test_concurrent_cancellations_and_answers_never_overbook():
         (u, True, n % 3) for n, u in enumerate(newcomers)
     ]
     _all_at_once(act, work)
-    assert selectors.places_taken(event) <= 6
+    assert selectors.places_taken(event=event) <= 6
     # Whatever the order, no place stays free while someone who fits waits.
-    free = selectors.places_free(event)
+    free = selectors.places_free(event=event)
     waiting = Rsvp.objects.filter(event=event, status=Rsvp.Status.WAITLIST)
     assert all(rsvp.seats > free for rsvp in waiting)
 

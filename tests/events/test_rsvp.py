@@ -35,8 +35,8 @@ def event(db):
 def test_going_takes_a_place_with_guests(event, member):
     rsvp = answer(event, member, guests=2)
     assert rsvp.status == GOING
-    assert selectors.places_taken(event) == 3
-    assert selectors.places_free(event) == 0
+    assert selectors.places_taken(event=event) == 3
+    assert selectors.places_free(event=event) == 0
 
 
 def test_a_full_meetup_puts_the_next_member_on_the_waiting_list(event):
@@ -44,8 +44,8 @@ def test_a_full_meetup_puts_the_next_member_on_the_waiting_list(event):
     answer(event, first, guests=2)
     rsvp = answer(event, second)
     assert rsvp.status == WAITLIST
-    assert selectors.waitlist_position(rsvp) == 1
-    assert selectors.places_taken(event) == 3
+    assert selectors.waitlist_position(rsvp=rsvp) == 1
+    assert selectors.places_taken(event=event) == 3
 
 
 def test_cancelling_promotes_the_first_on_the_waiting_list_and_tells_them(event):
@@ -56,7 +56,7 @@ def test_cancelling_promotes_the_first_on_the_waiting_list_and_tells_them(event)
     answer(event, first, going=False)
     assert status_of(event, second) == GOING
     assert status_of(event, third) == GOING
-    assert selectors.places_taken(event) == 2
+    assert selectors.places_taken(event=event) == 2
     notice = Notification.objects.get(recipient=second, kind="event_promoted")
     assert event.title in notice.text and "place" in notice.text
     assert Rsvp.objects.get(event=event, user=second).promoted_at is not None
@@ -68,7 +68,7 @@ def test_fewer_guests_frees_places_for_the_waiting_list(event):
     answer(event, second)
     answer(event, first, guests=1)
     assert status_of(event, second) == GOING
-    assert selectors.places_taken(event) == 3
+    assert selectors.places_taken(event=event) == 3
 
 
 def test_a_party_too_large_keeps_its_rank_while_a_smaller_one_behind_goes(event):
@@ -81,7 +81,9 @@ def test_a_party_too_large_keeps_its_rank_while_a_smaller_one_behind_goes(event)
     answer(event, first, going=False)  # 3 free: the first in line fits
     assert status_of(event, big) == GOING
     assert status_of(event, small) == WAITLIST
-    assert selectors.waitlist_position(Rsvp.objects.get(event=event, user=small)) == 1
+    assert (
+        selectors.waitlist_position(rsvp=Rsvp.objects.get(event=event, user=small)) == 1
+    )
 
 
 def test_the_waiting_list_is_first_come_first_served(event):
@@ -91,7 +93,7 @@ def test_the_waiting_list_is_first_come_first_served(event):
     for user in waiting:
         answer(event, user)
     positions = [
-        selectors.waitlist_position(Rsvp.objects.get(event=event, user=u))
+        selectors.waitlist_position(rsvp=Rsvp.objects.get(event=event, user=u))
         for u in waiting
     ]
     assert positions == [1, 2, 3]
@@ -106,7 +108,7 @@ def test_changing_guests_on_the_waiting_list_keeps_the_rank(event):
     answer(event, b)
     answer(event, a, guests=2)
     rsvp = Rsvp.objects.get(event=event, user=a)
-    assert rsvp.status == WAITLIST and selectors.waitlist_position(rsvp) == 1
+    assert rsvp.status == WAITLIST and selectors.waitlist_position(rsvp=rsvp) == 1
 
 
 def test_a_going_member_asking_for_more_guests_than_fit_keeps_their_place(event):
@@ -125,7 +127,7 @@ def test_no_limit_means_everyone_goes(db):
     event = EventPageFactory(capacity=None)
     for _ in range(5):
         assert answer(event, UserFactory()).status == GOING
-    assert selectors.places_free(event) is None
+    assert selectors.places_free(event=event) is None
 
 
 def test_a_larger_capacity_promotes_the_waiting_list_on_publication(
