@@ -65,14 +65,14 @@ class Problem(Exception):
 def _room_ids(user, shown) -> tuple[set[int], set[int]]:
     """The member's rooms, and which of the rooms `shown` they may still read."""
     user.refresh_from_db(fields=["is_active"])
-    mine = set(selectors.my_rooms(user).values_list("pk", flat=True))
-    readable = selectors.readable_rooms(user).filter(pk__in=shown)
+    mine = set(selectors.my_rooms(user=user).values_list("pk", flat=True))
+    readable = selectors.readable_rooms(user=user).filter(pk__in=shown)
     return mine, set(readable.values_list("pk", flat=True))
 
 
 @database_sync_to_async
 def _room_for(user, pk) -> Room:
-    room = selectors.readable_rooms(user).filter(pk=pk).first()
+    room = selectors.readable_rooms(user=user).filter(pk=pk).first()
     if room is None:
         raise Problem("not_found", _("This room does not exist or is not open to you."))
     return room
@@ -81,11 +81,13 @@ def _room_for(user, pk) -> Room:
 @database_sync_to_async
 def _messages(room, *, after=None, before=None):
     if after is not None:
-        found = selectors.messages_after(room, after, selectors.CATCH_UP + 1)
+        found = selectors.messages_after(
+            room=room, after=after, limit=selectors.CATCH_UP + 1
+        )
         more = len(found) > selectors.CATCH_UP
         found = found[: selectors.CATCH_UP]
     else:
-        found = selectors.messages_before(room, before)
+        found = selectors.messages_before(room=room, before=before)
         more = len(found) == selectors.PAGE
     names = broadcast.names_for([m.body for m in found])
     return [broadcast.payload(m, names) for m in found], more
@@ -93,7 +95,7 @@ def _messages(room, *, after=None, before=None):
 
 @database_sync_to_async
 def _unread_total(user) -> int:
-    return selectors.unread_total(user)
+    return selectors.unread_total(user=user)
 
 
 _touch = sync_to_async(presence.touch, thread_sensitive=False)  # the cache only
@@ -121,7 +123,7 @@ def _service(function, **kwargs):
 @database_sync_to_async
 def _message_of(user, pk) -> Message:
     message = Message.objects.select_related("room").filter(pk=pk).first()
-    if message is None or not selectors.can_read(user, message.room):
+    if message is None or not selectors.can_read(user=user, room=message.room):
         raise Problem("not_found", _("This message does not exist."))
     return message
 

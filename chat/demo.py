@@ -115,7 +115,7 @@ def seed_chat(members, committees, seed: int, editors=()) -> None:
             by_committee.setdefault(committee_id, []).append(people[user_id])
     weight = sum(len(v) for v in by_committee.values()) or 1
     for committee in committees:
-        room = services.committee_room(committee)
+        room = services.committee_room(committee=committee)
         if editors and rng.random() < 0.2:
             services.committee_room_access_set(
                 committee=committee, by=editors[0], access=Room.Access.CLOSED

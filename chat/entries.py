@@ -9,7 +9,7 @@ from intranet.shell import header, menu
 
 header.register(
     header.Counter(
-        "messages", lambda user: header.count_of(selectors.unread_messages(user))
+        "messages", lambda user: header.count_of(selectors.unread_messages(user=user))
     )
 )
 menu.register(

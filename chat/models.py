@@ -7,6 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from members.models import User
+
 MAX_MESSAGE = 4000
 MAX_GROUP = 20
 GUEST_KEY = "guest."
@@ -41,6 +43,8 @@ class Room(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
+
+    people: list[User]  # a conversation's others, set by selectors.attach_people
 
     class Meta:
         ordering = ["position", "name", "pk"]

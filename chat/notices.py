@@ -13,7 +13,7 @@ def mentions(*, message, room) -> None:
 
     ids = sorted(mentioned_ids(message.body) - {message.author_id})[:MAX_NOTIFIED]
     for user in User.objects.filter(pk__in=ids, is_active=True):
-        if can_read(user, room):
+        if can_read(user=user, room=room):
             notify(
                 user,
                 MENTION,

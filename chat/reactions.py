@@ -43,7 +43,9 @@ def _user_saved(sender, instance, **kwargs):
         transaction.on_commit(lambda: broadcast.member_gone(instance.pk))
 
 
-bus.subscribe(CommitteeSetUp, lambda event: services.committee_room(event.committee))
+bus.subscribe(
+    CommitteeSetUp, lambda event: services.committee_room(committee=event.committee)
+)
 bus.subscribe(NotificationStored, _notification_stored)
 bus.subscribe(MemberJoined, lambda event: _rooms_changed(event.membership.user_id))
 bus.subscribe(MemberLeft, lambda event: _rooms_changed(event.user.pk))

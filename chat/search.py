@@ -9,7 +9,7 @@ from intranet.shell import search
 
 
 def _search(user, query):
-    rooms = selectors.readable_rooms(user).values("pk")
+    rooms = selectors.readable_rooms(user=user).values("pk")
     found = Message.objects.shown().filter(room__in=rooms)
     for word in query.split()[:8]:
         found = found.filter(body__icontains=word)

@@ -1,6 +1,8 @@
 """Reads of the chat: who may read or write where, room lists with unread counts,
 and messages by id."""
 
+from collections.abc import Iterable
+
 from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
@@ -12,7 +14,7 @@ PAGE = 50  # messages per page of history
 CATCH_UP = 500  # messages sent at once to a client that reconnects
 
 
-def readable_rooms(user) -> QuerySet[Room]:
+def readable_rooms(*, user: User) -> QuerySet[Room]:
     """Every room `user` may read: network rooms, their committees' rooms and the
     open rooms of other committees, and their conversations (staff included: no
     one reads a conversation they are not part of)."""
@@ -30,7 +32,7 @@ def readable_rooms(user) -> QuerySet[Room]:
     )
 
 
-def my_rooms(user) -> QuerySet[Room]:
+def my_rooms(*, user: User) -> QuerySet[Room]:
     """The rooms of the member's list: network rooms, their committees' rooms and
     their conversations (other committees' open rooms are reached from their page)."""
     if not user.is_active:
@@ -46,11 +48,11 @@ def my_rooms(user) -> QuerySet[Room]:
     )
 
 
-def can_read(user, room: Room) -> bool:
-    return readable_rooms(user).filter(pk=room.pk).exists()
+def can_read(*, user: User, room: Room) -> bool:
+    return readable_rooms(user=user).filter(pk=room.pk).exists()
 
 
-def can_post(user, room: Room) -> bool:
+def can_post(*, user: User, room: Room) -> bool:
     """Network rooms: every member; a committee's room: its members; a
     conversation: its participants who did not leave."""
     if not user.is_active:
@@ -64,7 +66,7 @@ def can_post(user, room: Room) -> bool:
     ).exists()
 
 
-def unread_filter(user) -> Q:
+def unread_filter(*, user: User) -> Q:
     """Messages of others that `user` has not read, in rooms whose marker they have
     (a room never opened counts nothing) and did not mute."""
     return (
@@ -78,22 +80,22 @@ def unread_filter(user) -> Q:
     )
 
 
-def unread_messages(user) -> QuerySet[Message]:
-    return Message.objects.filter(unread_filter(user)).filter(
-        room__in=readable_rooms(user).values("pk")
+def unread_messages(*, user: User) -> QuerySet[Message]:
+    return Message.objects.filter(unread_filter(user=user)).filter(
+        room__in=readable_rooms(user=user).values("pk")
     )
 
 
-def unread_total(user) -> int:
-    return unread_messages(user).count()
+def unread_total(*, user: User) -> int:
+    return unread_messages(user=user).count()
 
 
-def room_list(user) -> list[Room]:
+def room_list(*, user: User) -> list[Room]:
     """My rooms, newest activity first, each with `unread`, `muted` and, for a
     conversation, `people` (the others)."""
     marker = ReadMarker.objects.filter(room=OuterRef("pk"), user=user)
-    rooms = (
-        my_rooms(user)
+    found = (
+        my_rooms(user=user)
         .annotate(
             read_upto=Subquery(marker.values("last_read_id")[:1]),
             muted=Coalesce(Subquery(marker.values("muted")[:1]), Value(False)),
@@ -109,15 +111,15 @@ def room_list(user) -> list[Room]:
         .select_related("committee")
         .order_by(F("last_message_at").desc(nulls_last=True), "position", "pk")
     )
-    rooms = list(rooms)
-    attach_people(rooms, user)
+    rooms: list[Room] = list(found)
+    attach_people(rooms=rooms, user=user)
     return rooms
 
 
-def attach_people(rooms: list[Room], user) -> None:
+def attach_people(*, rooms: list[Room], user: User) -> None:
     """Set `people` (the other participants) on each conversation."""
     direct = [room for room in rooms if room.is_direct]
-    people: dict[int, list] = {room.pk: [] for room in direct}
+    people: dict[int, list[User]] = {room.pk: [] for room in direct}
     for participant in (
         Participant.objects.filter(room__in=direct, left_at__isnull=True)
         .exclude(user=user)
@@ -129,7 +131,7 @@ def attach_people(rooms: list[Room], user) -> None:
         room.people = people[room.pk]
 
 
-def messages_after(room: Room, after: int, limit: int = CATCH_UP) -> list[Message]:
+def messages_after(*, room: Room, after: int, limit: int = CATCH_UP) -> list[Message]:
     return list(
         Message.objects.filter(room=room, id__gt=after)
         .select_related("author__profile")
@@ -137,7 +139,9 @@ def messages_after(room: Room, after: int, limit: int = CATCH_UP) -> list[Messag
     )
 
 
-def messages_before(room: Room, before: int | None, limit: int = PAGE) -> list[Message]:
+def messages_before(
+    *, room: Room, before: int | None, limit: int = PAGE
+) -> list[Message]:
     """The `limit` messages before the id `before` (the latest without it), oldest
     first."""
     found = Message.objects.filter(room=room)
@@ -148,11 +152,11 @@ def messages_before(room: Room, before: int | None, limit: int = PAGE) -> list[M
     return page
 
 
-def marker_of(user, room: Room) -> ReadMarker | None:
+def marker_of(*, user: User, room: Room) -> ReadMarker | None:
     return ReadMarker.objects.filter(user=user, room=room).first()
 
 
-def people_to_write_to(user, limit: int = 30) -> list[User]:
+def people_to_write_to(*, user: User, limit: int = 30) -> list[User]:
     """Suggestions for a new conversation: the people of one's latest
     conversations, then the members of one's committees."""
     recent = (
@@ -181,5 +185,5 @@ def people_to_write_to(user, limit: int = 30) -> list[User]:
     return [found[pk] for pk in ids if pk in found]
 
 
-def conversation_key(user_ids) -> str:
+def conversation_key(*, user_ids: Iterable[int]) -> str:
     return "-".join(str(pk) for pk in sorted(set(user_ids)))

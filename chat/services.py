@@ -2,6 +2,7 @@
 after the commit, so nobody ever receives a message the database does not hold,
 and a client that missed the broadcast finds it by id."""
 
+from collections.abc import Iterable
 from dataclasses import dataclass
 
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -23,6 +24,7 @@ from chat.models import (
     ReadMarker,
     Room,
 )
+from committees.models import CommitteePage
 from committees.rights import can_manage_committee
 from intranet import bus, ratelimit
 from intranet.text import clean_text
@@ -64,16 +66,16 @@ class GuestConversationMessage:
 
 
 @transaction.atomic
-def message_post(*, room: Room, author, body: str) -> Message:
+def message_post(*, room: Room, author: User, body: str) -> Message:
     """Post a message: checked, stored, read by its author, then (after commit)
     sent to the room and the mentioned members told."""
-    if not selectors.can_post(author, room):
+    if not selectors.can_post(user=author, room=room):
         raise _forbidden()
     return _post(room, author, body)
 
 
 @transaction.atomic
-def guest_message_post(*, room: Room, guest, body: str) -> Message:
+def guest_message_post(*, room: Room, guest: User, body: str) -> Message:
     """Post as the guest of a conversation: someone without an account (a family
     in the newcomer pipeline) who writes from their private page."""
     if not Participant.objects.filter(
@@ -83,7 +85,7 @@ def guest_message_post(*, room: Room, guest, body: str) -> Message:
     return _post(room, guest, body)
 
 
-def _post(room: Room, author, body: str) -> Message:
+def _post(room: Room, author: User, body: str) -> Message:
     body = mentions.encode(_clean(body))
     _check_rate(author)
     message = Message.objects.create(room=room, author=author, body=body)
@@ -96,16 +98,16 @@ def _post(room: Room, author, body: str) -> Message:
     return message
 
 
-def _own(message: Message, by) -> Message:
+def _own(message: Message, by: User) -> Message:
     if message.author_id != by.pk or message.deleted_at is not None:
         raise PermissionDenied(_("Only its author can change this message."))
-    if not selectors.can_post(by, message.room):
+    if not selectors.can_post(user=by, room=message.room):
         raise _forbidden()
     return message
 
 
 @transaction.atomic
-def message_edit(*, message: Message, by, body: str) -> Message:
+def message_edit(*, message: Message, by: User, body: str) -> Message:
     _own(message, by)
     message.body = mentions.encode(_clean(body))
     message.edited_at = timezone.now()
@@ -115,7 +117,7 @@ def message_edit(*, message: Message, by, body: str) -> Message:
 
 
 @transaction.atomic
-def message_delete(*, message: Message, by) -> None:
+def message_delete(*, message: Message, by: User) -> None:
     """The text goes; a placeholder keeps the conversation readable."""
     _own(message, by)
     message.body, message.deleted_at = "", timezone.now()
@@ -123,7 +125,7 @@ def message_delete(*, message: Message, by) -> None:
     transaction.on_commit(lambda: broadcast.message(message, event="deleted"))
 
 
-def _read_upto(user, room: Room, message_id: int) -> None:
+def _read_upto(user: User, room: Room, message_id: int) -> None:
     updated = ReadMarker.objects.filter(user=user, room=room).update(
         last_read_id=Greatest("last_read_id", message_id)
     )
@@ -139,7 +141,7 @@ def _last_id(room: Room) -> int:
     return room.messages.order_by("-id").values_list("id", flat=True).first() or 0
 
 
-def mark_read(*, user, room: Room, upto: int | None = None) -> None:
+def mark_read(*, user: User, room: Room, upto: int | None = None) -> None:
     """Mark `room` read up to the message `upto` (its last message by default): the
     socket's `read` frame, or « Mark as read » on the page without JavaScript.
     Reading the chat also starts the member's rooms that count nothing yet."""
@@ -150,23 +152,23 @@ def mark_read(*, user, room: Room, upto: int | None = None) -> None:
     transaction.on_commit(lambda: broadcast.unread_changed(user))
 
 
-def mute_set(*, user, room: Room, muted: bool) -> None:
-    if not selectors.can_read(user, room):
+def mute_set(*, user: User, room: Room, muted: bool) -> None:
+    if not selectors.can_read(user=user, room=room):
         raise _forbidden()
     # A room muted before it was ever read starts, like any, at its last message.
-    marker, _created = ReadMarker.objects.get_or_create(
+    marker, _created = ReadMarker.objects.get_or_create(  # type: ignore[misc]  # Django calls callable defaults; the stubs reject them
         user=user, room=room, defaults={"last_read_id": lambda: _last_id(room)}
     )
     marker.muted = muted
     marker.save(update_fields=["muted"])
 
 
-def start_reading(*, user) -> None:
+def start_reading(*, user: User) -> None:
     """The first time a member reads in the chat, what was said before is not news:
     each of their rooms without a marker (all of them then; later, a committee
     joined or a new network room) gets one at its last message, and counts what
     comes after."""
-    missing = list(selectors.my_rooms(user).exclude(markers__user=user))
+    missing = list(selectors.my_rooms(user=user).exclude(markers__user=user))
     if not missing:
         return
     last = dict(
@@ -187,7 +189,7 @@ def start_reading(*, user) -> None:
 
 
 @transaction.atomic
-def conversation_for(*, user, others) -> Room:
+def conversation_for(*, user: User, others: Iterable[User]) -> Room:
     """The one conversation of `user` with exactly `others` (1 to 19 members),
     created on first use."""
     people = {person.pk: person for person in others if person.pk != user.pk}
@@ -200,7 +202,7 @@ def conversation_for(*, user, others) -> Room:
         )
     if User.objects.filter(pk__in=people, is_active=False).exists():
         raise ValidationError(_("This member is no longer here."), code="inactive")
-    key = selectors.conversation_key([user.pk, *people])
+    key = selectors.conversation_key(user_ids=[user.pk, *people])
     room, created = Room.objects.get_or_create(
         key=key, defaults={"kind": Room.Kind.DIRECT}
     )
@@ -217,7 +219,7 @@ def conversation_for(*, user, others) -> Room:
 
 @transaction.atomic
 def guest_conversation_create(
-    *, name: str, guest, members, description: str = ""
+    *, name: str, guest: User, members: Iterable[User], description: str = ""
 ) -> Room:
     """A conversation between members and a guest who has no account: the guest
     reads and writes it from a page of their own, never over the chat's socket."""
@@ -235,7 +237,7 @@ def guest_conversation_create(
 
 
 @transaction.atomic
-def participant_add(*, room: Room, user) -> None:
+def participant_add(*, room: Room, user: User) -> None:
     """Bring a member into a conversation (again): it appears in their list."""
     participant, created = Participant.objects.get_or_create(room=room, user=user)
     if not created and participant.left_at is not None:
@@ -246,7 +248,7 @@ def participant_add(*, room: Room, user) -> None:
 
 
 @transaction.atomic
-def participant_remove(*, room: Room, user) -> None:
+def participant_remove(*, room: Room, user: User) -> None:
     """Take a member out of a conversation they no longer belong to."""
     left = Participant.objects.filter(
         room=room, user=user, left_at__isnull=True
@@ -256,7 +258,7 @@ def participant_remove(*, room: Room, user) -> None:
 
 
 @transaction.atomic
-def conversation_leave(*, user, room: Room) -> None:
+def conversation_leave(*, user: User, room: Room) -> None:
     """Leave a group conversation (a 1:1 stays: mute it instead)."""
     if not room.is_direct:
         raise ValidationError(_("Only a conversation can be left."), code="not_group")
@@ -284,7 +286,7 @@ def network_room_create(*, name: str, description: str = "", position: int = 0) 
     return room
 
 
-def committee_room(committee) -> Room:
+def committee_room(*, committee: CommitteePage) -> Room:
     """The committee's room: made with the committee (`chat.reactions`), or here
     for one that has none yet."""
     room, _created = Room.objects.get_or_create(
@@ -294,14 +296,16 @@ def committee_room(committee) -> Room:
 
 
 @transaction.atomic
-def committee_room_access_set(*, committee, by, access: str) -> Room:
+def committee_room_access_set(
+    *, committee: CommitteePage, by: User, access: str
+) -> Room:
     """The committee's référents (and the network team) choose whether other
     members may read its room."""
     if not can_manage_committee(user=by, committee=committee):
         raise PermissionDenied
     if access not in Room.Access.values:
         raise ValidationError(_("Choose who reads the room."), code="access")
-    room = committee_room(committee)
+    room = committee_room(committee=committee)
     room.access = access
     room.save(update_fields=["access"])
     if access == Room.Access.CLOSED:

@@ -23,29 +23,31 @@ from members.selectors import members_named_like
 
 
 def _readable(request, pk) -> Room:
-    room = selectors.readable_rooms(request.user).filter(pk=pk).first()
+    room = selectors.readable_rooms(user=request.user).filter(pk=pk).first()
     if room is None:
         raise Http404
     return room
 
 
 def index(request):
-    rooms = selectors.room_list(request.user)
+    rooms = selectors.room_list(user=request.user)
     return render(request, "chat/index.html", {"rooms": rooms})
 
 
 def room(request, pk):
     room = _readable(request, pk)
     before = request.GET.get("avant", "")
-    page = selectors.messages_before(room, int(before) if before.isdigit() else None)
+    page = selectors.messages_before(
+        room=room, before=int(before) if before.isdigit() else None
+    )
     names = names_for([m.body for m in page])
     for message in page:
         message.names = names
-    rooms = selectors.room_list(request.user)
+    rooms = selectors.room_list(user=request.user)
     current = next((r for r in rooms if r.pk == room.pk), room)
     if room.is_direct and not hasattr(current, "people"):
-        selectors.attach_people([current], request.user)
-    marker = selectors.marker_of(request.user, room)
+        selectors.attach_people(rooms=[current], user=request.user)
+    marker = selectors.marker_of(user=request.user, room=room)
     online, more_online = presence.seen_by(presence.in_room(room), request.user.pk)
     return render(
         request,
@@ -56,7 +58,7 @@ def room(request, pk):
             "page": page,
             "last_id": page[-1].pk if page and not before else "",
             "older": page[0].pk if len(page) == selectors.PAGE else None,
-            "can_post": selectors.can_post(request.user, room),
+            "can_post": selectors.can_post(user=request.user, room=room),
             "muted": bool(marker and marker.muted),
             # The latest page shows messages the member has not marked read.
             "mark_read": bool(page)
@@ -162,7 +164,7 @@ def conversation_new(request):
                 return redirect(room)
         found = members_named_like(text=query, limit=20)
     if not query:
-        found = selectors.people_to_write_to(request.user)
+        found = selectors.people_to_write_to(user=request.user)
     left_out = {request.user.pk, *(person.pk for person in chosen)}
     return render(
         request,
@@ -179,7 +181,7 @@ def conversation_new(request):
 
 def _own_message(request, pk) -> Message:
     message = get_object_or_404(Message.objects.select_related("room"), pk=pk)
-    if not selectors.can_read(request.user, message.room):
+    if not selectors.can_read(user=request.user, room=message.room):
         raise Http404
     return message
 

@@ -186,7 +186,7 @@ def seed_forums(members, committees, seed: int, moderator=None) -> None:
                 services.reaction_toggle(
                     post=post, user=reactor, reaction=rng.choice(Reaction.values)
                 )
-        services.recount(topic.pk)
+        services.recount(topic_id=topic.pk)
     if moderator is not None:
         moderator.groups.add(Group.objects.get(name=MODERATORS_GROUP))
         shown = list(Post.objects.filter(topic__category__in=network)[:200])

@@ -18,16 +18,16 @@ feed.register_verb(
 
 
 def _categories(viewer):
-    return selectors.readable_categories(viewer)
+    return selectors.readable_categories(user=viewer)
 
 
 def _topics(viewer):
-    return Topic.objects.filter(category__in=selectors.readable_categories(viewer))
+    return Topic.objects.filter(category__in=selectors.readable_categories(user=viewer))
 
 
 def _posts(viewer):
     return Post.objects.shown().filter(
-        topic__category__in=selectors.readable_categories(viewer)
+        topic__category__in=selectors.readable_categories(user=viewer)
     )
 
 
@@ -47,7 +47,7 @@ feed.register_interest(_watched_topics)
 
 
 def _recent_topics(request):
-    return {"topics": selectors.recent_topics(request.user)}
+    return {"topics": selectors.recent_topics(user=request.user)}
 
 
 dashboard.register(

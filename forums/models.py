@@ -1,7 +1,10 @@
+from typing import Any
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
+from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
@@ -73,6 +76,8 @@ class Topic(models.Model):
     is_pinned = models.BooleanField(_("pinned"), default=False)
     is_locked = models.BooleanField(_("locked"), default=False)
 
+    unread: bool  # set by selectors.mark_unread (no column)
+
     class Meta:
         ordering = ["-is_pinned", "-last_post_at", "-pk"]
         verbose_name = _("topic")
@@ -112,6 +117,12 @@ class Post(models.Model):
     deleted_at = models.DateTimeField(null=True, blank=True)
 
     objects = PostQuerySet.as_manager()
+
+    # Set by selectors.prepare_posts for the page that shows the post (no column):
+    html: SafeString
+    reaction_rows: list[dict[str, Any]]
+    can_edit: bool
+    can_read: bool
 
     class Meta:
         ordering = ["created_at", "pk"]

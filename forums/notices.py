@@ -18,8 +18,8 @@ def reply(*, post, skip=()) -> None:
     from forums.selectors import can_read, watchers_of
 
     topic = post.topic
-    for user in watchers_of(topic).exclude(pk__in=[post.author_id, *skip]):
-        if can_read(user, topic.category):
+    for user in watchers_of(topic=topic).exclude(pk__in=[post.author_id, *skip]):
+        if can_read(user=user, category=topic.category):
             notify(
                 user,
                 REPLY,
@@ -34,10 +34,10 @@ def new_topic(*, topic, post, skip=()) -> None:
     """Tell those who watch the category (its new topics are news to them)."""
     from forums.selectors import can_read, category_watchers
 
-    for user in category_watchers(topic.category).exclude(
+    for user in category_watchers(category=topic.category).exclude(
         pk__in=[post.author_id, *skip]
     ):
-        if can_read(user, topic.category):
+        if can_read(user=user, category=topic.category):
             notify(
                 user,
                 REPLY,
@@ -57,7 +57,7 @@ def mentions(*, post, ids) -> None:
 
     ids = sorted(set(ids) - {post.author_id})[:MAX_NOTIFIED]
     for user in User.objects.filter(pk__in=ids, is_active=True):
-        if can_read(user, post.topic.category):
+        if can_read(user=user, category=post.topic.category):
             notify(
                 user,
                 MENTION,

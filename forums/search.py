@@ -14,7 +14,7 @@ from intranet.shell import search
 
 def _search(user, query):
     posts = Post.objects.shown().filter(
-        topic__category__in=selectors.readable_categories(user)
+        topic__category__in=selectors.readable_categories(user=user)
     )
     if connection.vendor == "postgresql":
         # French stemming, through the GIN index of migration 0003.

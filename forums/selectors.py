@@ -1,6 +1,10 @@
 """Reading the forums, with what their templates need already loaded."""
 
+from __future__ import annotations
+
+from collections.abc import Iterable
 from datetime import UTC, datetime
+from typing import TYPE_CHECKING, TypedDict
 
 from django.db.models import (
     Count,
@@ -32,18 +36,27 @@ from forums.models import (
 )
 from members.models import User
 
+if TYPE_CHECKING:
+    from django_stubs_ext import WithAnnotations
+
 NEVER = datetime(2000, 1, 1, tzinfo=UTC)  # "read at" when never read
 TOPICS_PER_PAGE = 30
 POSTS_PER_PAGE = 20
 
 
-def readable_categories(user) -> QuerySet[Category]:
+class ReadAt(TypedDict):
+    """The annotation `read_marker` adds to topics."""
+
+    read_at: datetime
+
+
+def readable_categories(*, user: User) -> QuerySet[Category]:
     """Every category but those restricted to committees `user` is not in."""
     mine = CommitteeMembership.objects.filter(user_id=user.pk).values("committee_id")
     return Category.objects.filter(Q(members_only=False) | Q(committee_id__in=mine))
 
 
-def can_read(user, category: Category) -> bool:
+def can_read(*, user: User, category: Category) -> bool:
     if not category.members_only:
         return True
     return CommitteeMembership.objects.filter(
@@ -51,15 +64,15 @@ def can_read(user, category: Category) -> bool:
     ).exists()
 
 
-def can_moderate(user, category: Category) -> bool:
+def can_moderate(*, user: User, category: Category) -> bool:
     """Moderators everywhere; référents in their committee's categories."""
     return committee_can_moderate(user=user, committee=category.committee)
 
 
-def category_list(user) -> list[Category]:
+def category_list(*, user: User) -> list[Category]:
     """Readable categories, network first, with their topic count and last activity."""
     return list(
-        readable_categories(user)
+        readable_categories(user=user)
         .select_related("committee")
         .annotate(
             topic_count=Count("topics"), last_activity=Max("topics__last_post_at")
@@ -68,7 +81,7 @@ def category_list(user) -> list[Category]:
     )
 
 
-def read_marker(user):
+def read_marker(*, user: User) -> Greatest:
     """When `user` last read each topic: its own marker or the category's."""
     topic_read = TopicRead.objects.filter(user_id=user.pk, topic=OuterRef("pk"))
     category_read = CategoryRead.objects.filter(
@@ -81,40 +94,46 @@ def read_marker(user):
     )
 
 
-def topics_of(category: Category, user) -> QuerySet[Topic]:
+def topics_of(*, category: Category, user: User) -> QuerySet[Topic]:
     """Pinned first, then by last activity, each with its last poster and whether
     it has something `user` has not read."""
     return (
         Topic.objects.filter(category=category)
         .select_related("author", "last_post__author")
-        .annotate(read_at=read_marker(user))
+        .annotate(read_at=read_marker(user=user))
         .order_by("-is_pinned", "-last_post_at", "-pk")
     )
 
 
-def mark_unread(topics) -> list[Topic]:
-    topics = list(topics)
+def mark_unread(*, topics: Iterable[WithAnnotations[Topic, ReadAt]]) -> list[Topic]:
+    """Set `unread` on topics annotated with `read_at` (`read_marker`)."""
+    marked: list[Topic] = []
     for topic in topics:
         topic.unread = topic.last_post_at > topic.read_at
-    return topics
+        marked.append(topic)
+    return marked
 
 
-def topic_for(user, pk: int) -> Topic | None:
+def topic_for(*, user: User, pk: int) -> Topic | None:
     topic = (
         Topic.objects.select_related("category", "category__committee", "author")
         .filter(pk=pk)
         .first()
     )
-    return topic if topic is not None and can_read(user, topic.category) else None
+    return (
+        topic
+        if topic is not None and can_read(user=user, category=topic.category)
+        else None
+    )
 
 
-def posts_of(topic: Topic) -> QuerySet[Post]:
+def posts_of(*, topic: Topic) -> QuerySet[Post]:
     return topic.posts.select_related("author", "author__profile").order_by(
         "created_at", "pk"
     )
 
 
-def quote_of(topic: Topic, pk: str) -> str:
+def quote_of(*, topic: Topic, pk: str) -> str:
     """A shown message of the topic as a Markdown quote to start a reply with."""
     quoted = (
         Post.objects.shown().filter(pk=pk, topic=topic).select_related("author").first()
@@ -128,18 +147,18 @@ def quote_of(topic: Topic, pk: str) -> str:
     return f"> **{quoted.author}** :\n{lines}\n\n"
 
 
-def recent_topics(user, limit: int = 6) -> list[Topic]:
+def recent_topics(*, user: User, limit: int = 6) -> list[Topic]:
     """The topics with the latest activity among those `user` reads, unread marked."""
     topics = (
-        Topic.objects.filter(category__in=readable_categories(user))
+        Topic.objects.filter(category__in=readable_categories(user=user))
         .select_related("category", "last_post__author")
-        .annotate(read_at=read_marker(user))
+        .annotate(read_at=read_marker(user=user))
         .order_by("-last_post_at")[:limit]
     )
-    return mark_unread(topics)
+    return mark_unread(topics=topics)
 
 
-def page_of(post: Post) -> int:
+def page_of(*, post: Post) -> int:
     """The page of its topic where a post is shown."""
     before = Post.objects.filter(topic_id=post.topic_id).filter(
         Q(created_at__lt=post.created_at)
@@ -148,20 +167,20 @@ def page_of(post: Post) -> int:
     return before.count() // POSTS_PER_PAGE + 1
 
 
-def first_unread(topic: Topic, user) -> Post | None:
-    marker = Topic.objects.filter(pk=topic.pk).annotate(read_at=read_marker(user))
+def first_unread(*, topic: Topic, user: User) -> Post | None:
+    marker = Topic.objects.filter(pk=topic.pk).annotate(read_at=read_marker(user=user))
     read_at = marker.values_list("read_at", flat=True).first()
     posts = Post.objects.filter(topic=topic).order_by("created_at", "pk")
     return posts.filter(created_at__gt=read_at).first()
 
 
-def prepare_posts(user, posts: list[Post], *, moderator: bool) -> None:
+def prepare_posts(*, user: User, posts: list[Post], moderator: bool) -> None:
     """HTML, reactions (counts, mine, who) and rights on each post of a page, in a
     constant number of queries."""
     if not posts:
         return
     ids = [post.pk for post in posts]
-    people: dict[tuple, list] = {}
+    people: dict[tuple[int, str], list[User]] = {}
     for reaction in PostReaction.objects.filter(post_id__in=ids).select_related("user"):
         people.setdefault((reaction.post_id, reaction.reaction), []).append(
             reaction.user
@@ -173,7 +192,7 @@ def prepare_posts(user, posts: list[Post], *, moderator: bool) -> None:
             {
                 "key": key,
                 "emoji": emoji,
-                "name": REACTION_NAMES[key],
+                "name": REACTION_NAMES[Reaction(key)],
                 "count": len(people.get((post.pk, key), [])),
                 "mine": any(u.pk == user.pk for u in people.get((post.pk, key), [])),
                 "people": people.get((post.pk, key), []),
@@ -184,7 +203,9 @@ def prepare_posts(user, posts: list[Post], *, moderator: bool) -> None:
         post.can_read = post.hidden_at is None or post.can_edit or moderator
 
 
-def subscription_of(user, *, topic=None, category=None) -> str | None:
+def subscription_of(
+    *, user: User, topic: Topic | None = None, category: Category | None = None
+) -> str | None:
     key = {"topic": topic} if topic is not None else {"category": category}
     return (
         Subscription.objects.filter(user_id=user.pk, **key)
@@ -193,7 +214,7 @@ def subscription_of(user, *, topic=None, category=None) -> str | None:
     )
 
 
-def watchers_of(topic: Topic) -> QuerySet:
+def watchers_of(*, topic: Topic) -> QuerySet[User]:
     """Members told of new replies: watching the topic, or its category without
     muting the topic."""
     topic_level = Subscription.objects.filter(user=OuterRef("pk"), topic=topic)
@@ -206,7 +227,7 @@ def watchers_of(topic: Topic) -> QuerySet:
     )
 
 
-def category_watchers(category: Category) -> QuerySet:
+def category_watchers(*, category: Category) -> QuerySet[User]:
     return User.objects.filter(
         is_active=True,
         pk__in=Subscription.objects.filter(
@@ -215,7 +236,7 @@ def category_watchers(category: Category) -> QuerySet:
     )
 
 
-def open_reports(user) -> QuerySet[Report]:
+def open_reports(*, user: User) -> QuerySet[Report]:
     """The reports `user` may handle: all for moderators, else their committees'."""
     reports = Report.objects.filter(status=Report.Status.OPEN).select_related(
         "post__author", "post__topic__category", "reporter"
@@ -228,13 +249,13 @@ def open_reports(user) -> QuerySet[Report]:
     return reports.filter(post__topic__category__committee_id__in=refereed)
 
 
-def is_referent_somewhere(user) -> bool:
+def is_referent_somewhere(*, user: User) -> bool:
     return CommitteeMembership.objects.filter(
         user_id=user.pk, role=CommitteeMembership.Role.REFERENT
     ).exists()
 
 
-def moderation_log(user) -> QuerySet[ModerationLog]:
+def moderation_log(*, user: User) -> QuerySet[ModerationLog]:
     """The log `user` may read: all for moderators, else their committees' part."""
     entries = ModerationLog.objects.select_related("moderator", "topic", "post")
     if user.has_perm("members.moderate"):

@@ -1,6 +1,8 @@
 """Forums: the only code that writes topics, posts, reactions, subscriptions,
 read markers, reports and the moderation log."""
 
+from datetime import datetime
+
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.db.models import Count, F, OuterRef, Subquery
@@ -71,11 +73,18 @@ def _check_rate(author: User) -> None:
 
 
 def _require_read(user: User, category: Category) -> None:
-    if not user.is_active or not selectors.can_read(user, category):
+    if not user.is_active or not selectors.can_read(user=user, category=category):
         raise PermissionDenied
 
 
-def _log(moderator, action, *, topic=None, post=None, details="") -> None:
+def _log(
+    moderator: User,
+    action: ModerationLog.Action,
+    *,
+    topic: Topic | None = None,
+    post: Post | None = None,
+    details: str = "",
+) -> None:
     ModerationLog.objects.create(
         moderator=moderator,
         action=action,
@@ -112,7 +121,9 @@ def post_create(*, author: User, topic: Topic, body: str) -> Post:
     """Reply to a topic: counters bumped in the database, the author watches the
     topic, watchers and mentioned members are told, the feed records it."""
     _require_read(author, topic.category)
-    if topic.is_locked and not selectors.can_moderate(author, topic.category):
+    if topic.is_locked and not selectors.can_moderate(
+        user=author, category=topic.category
+    ):
         raise ValidationError(_("This topic is locked."), code="locked")
     body = _clean_body(body)
     _check_rate(author)
@@ -130,7 +141,7 @@ def post_create(*, author: User, topic: Topic, body: str) -> Post:
     return post
 
 
-def recount(topic_id: int) -> None:
+def recount(*, topic_id: int) -> None:
     """Recompute a topic's counters from its shown posts, in one UPDATE (after a
     hide, an unhide or a deletion). With no post shown: no reply, and the topic's
     own date as its last activity."""
@@ -174,25 +185,25 @@ def post_delete(*, post: Post, by: User) -> None:
     post.save(update_fields=["deleted_at", "body"])
     PostReaction.objects.filter(post=post).delete()
     activity.forget(post)
-    recount(post.topic_id)
+    recount(topic_id=post.topic_id)
 
 
 @transaction.atomic
 def post_hide(*, post: Post, by: User, hidden: bool = True) -> None:
     """Hide a post from members (or show it again); logged."""
-    if not selectors.can_moderate(by, post.topic.category):
+    if not selectors.can_moderate(user=by, category=post.topic.category):
         raise PermissionDenied
     Topic.objects.select_for_update().filter(pk=post.topic_id).first()
     post.hidden_at = timezone.now() if hidden else None
     post.hidden_by = by if hidden else None
     post.save(update_fields=["hidden_at", "hidden_by"])
-    recount(post.topic_id)
+    recount(topic_id=post.topic_id)
     action = ModerationLog.Action.HIDE if hidden else ModerationLog.Action.UNHIDE
     _log(by, action, topic=post.topic, post=post)
 
 
 def _moderate_topic(topic: Topic, by: User) -> None:
-    if not selectors.can_moderate(by, topic.category):
+    if not selectors.can_moderate(user=by, category=topic.category):
         raise PermissionDenied
 
 
@@ -230,7 +241,7 @@ def topic_retitle(*, topic: Topic, by: User, title: str) -> None:
 def topic_move(*, topic: Topic, by: User, category: Category) -> None:
     """Move a topic: the moderator must be able to moderate both categories."""
     _moderate_topic(topic, by)
-    if not selectors.can_moderate(by, category):
+    if not selectors.can_moderate(user=by, category=category):
         raise PermissionDenied
     old = topic.category
     Topic.objects.filter(pk=topic.pk).update(category=category)
@@ -255,12 +266,20 @@ def reaction_toggle(*, post: Post, user: User, reaction: str) -> bool:
     return True
 
 
-def watch_set(*, user: User, level: str | None, topic=None, category=None) -> None:
+def watch_set(
+    *,
+    user: User,
+    level: str | None,
+    topic: Topic | None = None,
+    category: Category | None = None,
+) -> None:
     """Watch, mute, or (level None) go back to the default for a topic or category."""
     if level is not None and level not in Subscription.Level.values:
         raise ValidationError(_("Unknown choice."), code="level")
     key = {"topic": topic} if topic is not None else {"category": category}
-    _require_read(user, topic.category if topic is not None else category)
+    where = topic.category if topic is not None else category
+    assert where is not None, "watch_set needs a topic or a category"
+    _require_read(user, where)
     if level is None:
         Subscription.objects.filter(user=user, **key).delete()
     else:
@@ -269,7 +288,7 @@ def watch_set(*, user: User, level: str | None, topic=None, category=None) -> No
         )
 
 
-def mark_read(*, user: User, topic: Topic, until) -> None:
+def mark_read(*, user: User, topic: Topic, until: datetime) -> None:
     """Read up to `until` (a post's date); never moves the marker back."""
     marker, created = TopicRead.objects.get_or_create(
         user=user, topic=topic, defaults={"read_at": until}
@@ -305,7 +324,7 @@ def report_resolve(
 ) -> None:
     """Close a report; acting on it hides the post. Logged."""
     report = Report.objects.select_for_update().get(pk=report.pk)
-    if not selectors.can_moderate(by, report.post.topic.category):
+    if not selectors.can_moderate(user=by, category=report.post.topic.category):
         raise PermissionDenied
     if report.status != Report.Status.OPEN:
         raise ValidationError(_("This report was already handled."), code="done")

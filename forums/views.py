@@ -18,13 +18,13 @@ def _category(request, slug) -> Category:
     category = get_object_or_404(
         Category.objects.select_related("committee"), slug=slug
     )
-    if not selectors.can_read(request.user, category):
+    if not selectors.can_read(user=request.user, category=category):
         raise Http404
     return category
 
 
 def _topic(request, pk):
-    topic = selectors.topic_for(request.user, pk)
+    topic = selectors.topic_for(user=request.user, pk=pk)
     if topic is None:
         raise Http404
     return topic
@@ -32,20 +32,20 @@ def _topic(request, pk):
 
 def _post(request, pk) -> Post:
     post = get_object_or_404(Post.objects.select_related("topic__category"), pk=pk)
-    if not selectors.can_read(request.user, post.topic.category):
+    if not selectors.can_read(user=request.user, category=post.topic.category):
         raise Http404
     return post
 
 
 def category_list(request):
-    categories = selectors.category_list(request.user)
+    categories = selectors.category_list(user=request.user)
     return render(
         request,
         "forums/category_list.html",
         {
             "network": [c for c in categories if c.committee_id is None],
             "local": [c for c in categories if c.committee_id is not None],
-            "reports": selectors.open_reports(request.user).count(),
+            "reports": selectors.open_reports(user=request.user).count(),
         },
     )
 
@@ -53,16 +53,19 @@ def category_list(request):
 def category_detail(request, slug):
     category = _category(request, slug)
     page_obj = Paginator(
-        selectors.topics_of(category, request.user), selectors.TOPICS_PER_PAGE
+        selectors.topics_of(category=category, user=request.user),
+        selectors.TOPICS_PER_PAGE,
     ).get_page(request.GET.get("page"))
-    page_obj.object_list = selectors.mark_unread(page_obj.object_list)
+    page_obj.object_list = selectors.mark_unread(topics=page_obj.object_list)
     return render(
         request,
         "forums/category_detail.html",
         {
             "category": category,
             "page_obj": page_obj,
-            "subscription": selectors.subscription_of(request.user, category=category),
+            "subscription": selectors.subscription_of(
+                user=request.user, category=category
+            ),
         },
     )
 
@@ -97,16 +100,16 @@ def topic_create(request, slug):
 
 def topic_detail(request, pk):
     topic = _topic(request, pk)
-    moderator = selectors.can_moderate(request.user, topic.category)
-    page_obj = Paginator(selectors.posts_of(topic), selectors.POSTS_PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    moderator = selectors.can_moderate(user=request.user, category=topic.category)
+    page_obj = Paginator(
+        selectors.posts_of(topic=topic), selectors.POSTS_PER_PAGE
+    ).get_page(request.GET.get("page"))
     posts = list(page_obj.object_list)
-    selectors.prepare_posts(request.user, posts, moderator=moderator)
-    unread = selectors.first_unread(topic, request.user)
+    selectors.prepare_posts(user=request.user, posts=posts, moderator=moderator)
+    unread = selectors.first_unread(topic=topic, user=request.user)
     if posts:
         services.mark_read(user=request.user, topic=topic, until=posts[-1].created_at)
-    quote = selectors.quote_of(topic, request.GET.get("citer", ""))
+    quote = selectors.quote_of(topic=topic, pk=request.GET.get("citer", ""))
     return render(
         request,
         "forums/topic_detail.html",
@@ -117,9 +120,9 @@ def topic_detail(request, pk):
             "moderator": moderator,
             "first_unread": unread,
             "form": PostForm(initial={"body": quote}),
-            "subscription": selectors.subscription_of(request.user, topic=topic),
+            "subscription": selectors.subscription_of(user=request.user, topic=topic),
             "move_form": MoveForm(
-                categories=selectors.readable_categories(request.user)
+                categories=selectors.readable_categories(user=request.user)
             )
             if moderator
             else None,
@@ -129,13 +132,13 @@ def topic_detail(request, pk):
 
 def topic_first_unread(request, pk):
     topic = _topic(request, pk)
-    post = selectors.first_unread(topic, request.user) or topic.last_post
+    post = selectors.first_unread(topic=topic, user=request.user) or topic.last_post
     return redirect(post or topic)
 
 
 def post_permalink(request, pk):
     post = _post(request, pk)
-    page = selectors.page_of(post)
+    page = selectors.page_of(post=post)
     suffix = f"?page={page}" if page > 1 else ""
     return redirect(f"{post.topic.get_absolute_url()}{suffix}#message-{post.pk}")
 
@@ -233,7 +236,7 @@ def post_hide(request, pk):
 
 def post_revisions(request, pk):
     post = _post(request, pk)
-    if not selectors.can_moderate(request.user, post.topic.category):
+    if not selectors.can_moderate(user=request.user, category=post.topic.category):
         raise PermissionDenied
     return render(
         request,
@@ -250,7 +253,7 @@ def reaction_toggle(request, pk):
         post,
         toggle=services.reaction_toggle,
         prepare=lambda post: selectors.prepare_posts(
-            request.user, [post], moderator=False
+            user=request.user, posts=[post], moderator=False
         ),
         back=reverse("forums:post", args=[post.pk]),
     )
@@ -293,7 +296,8 @@ def topic_moderate(request, pk):
             )
         elif action == "move":
             form = MoveForm(
-                request.POST, categories=selectors.readable_categories(request.user)
+                request.POST,
+                categories=selectors.readable_categories(user=request.user),
             )
             if not form.is_valid():
                 raise ValidationError(_("Choose a category."))
@@ -334,14 +338,16 @@ def mark_all_read(request, slug):
 
 
 def _require_moderation_rights(user) -> None:
-    if not (user.has_perm("members.moderate") or selectors.is_referent_somewhere(user)):
+    if not (
+        user.has_perm("members.moderate") or selectors.is_referent_somewhere(user=user)
+    ):
         raise PermissionDenied
 
 
 def moderation(request):
     """The reports to handle; moderators and référents only."""
     _require_moderation_rights(request.user)
-    reports = selectors.open_reports(request.user)
+    reports = selectors.open_reports(user=request.user)
     if request.method == "POST":
         report = get_object_or_404(reports, pk=request.POST.get("report"))
         try:
@@ -365,7 +371,7 @@ def moderation(request):
 
 def moderation_log(request):
     _require_moderation_rights(request.user)
-    page_obj = Paginator(selectors.moderation_log(request.user), 50).get_page(
+    page_obj = Paginator(selectors.moderation_log(user=request.user), 50).get_page(
         request.GET.get("page")
     )
     return render(request, "forums/moderation_log.html", {"page_obj": page_obj})

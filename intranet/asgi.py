@@ -5,6 +5,7 @@ member check before reaching a route. Apps add their routes to `websocket_urlpat
 import os
 
 from django.core.asgi import get_asgi_application
+from django.urls import URLPattern
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "intranet.settings")
 
@@ -13,13 +14,16 @@ django_asgi_app = get_asgi_application()
 
 from channels.auth import AuthMiddlewareStack  # noqa: E402
 from channels.routing import ProtocolTypeRouter, URLRouter  # noqa: E402
-from channels.security.websocket import AllowedHostsOriginValidator  # noqa: E402
+from channels.security.websocket import (  # noqa: E402
+    AllowedHostsOriginValidator,
+    OriginValidator,
+)
 
 from intranet.routing import websocket_urlpatterns  # noqa: E402
 from intranet.websocket import MembersOnlyMiddleware  # noqa: E402
 
 
-def websocket_application(routes):
+def websocket_application(routes: list[URLPattern]) -> OriginValidator:
     """The WebSocket stack every route sits behind (also used by the tests)."""
     return AllowedHostsOriginValidator(
         AuthMiddlewareStack(MembersOnlyMiddleware(URLRouter(routes)))

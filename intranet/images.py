@@ -6,6 +6,7 @@ from io import BytesIO
 
 from django.core.exceptions import ValidationError
 from django.core.files.base import ContentFile
+from django.core.files.uploadedfile import UploadedFile
 from django.utils.translation import gettext as _
 from PIL import Image, ImageOps, UnidentifiedImageError
 
@@ -29,18 +30,20 @@ def _encode(image: Image.Image, size: int, name: str) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=name)
 
 
-def process_photo(upload) -> ProcessedPhoto:
+def process_photo(upload: UploadedFile) -> ProcessedPhoto:
     """Validate an uploaded photo and return its re-encoded versions.
 
     Only JPEG, PNG and WebP pass, recognised by their content (not their name), at
     most 5 MB and 40 megapixels. The pixels are copied into a new image, so EXIF
     (GPS position included) and any other metadata are left behind.
     """
-    if upload.size > MAX_BYTES:
+    size = upload.size
+    assert size is not None, "Django's upload handlers always set the size"
+    if size > MAX_BYTES:
         raise ValidationError(
             _("The photo weighs %(size)s MB; the limit is 5 MB."),
             code="too_big",
-            params={"size": f"{upload.size / 1024 / 1024:.1f}"},
+            params={"size": f"{size / 1024 / 1024:.1f}"},
         )
     upload.seek(0)
     try:

@@ -15,6 +15,7 @@ original: production uses Redis.
 import asyncio
 import time
 from copy import deepcopy
+from typing import Any
 
 from channels.exceptions import ChannelFull
 from channels.layers import InMemoryChannelLayer as ChannelsInMemoryChannelLayer
@@ -23,17 +24,17 @@ from channels.layers import InMemoryChannelLayer as ChannelsInMemoryChannelLayer
 class InMemoryChannelLayer(ChannelsInMemoryChannelLayer):
     SWEEP_EVERY = 1.0  # seconds
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args: Any, **kwargs: Any) -> None:
         super().__init__(*args, **kwargs)
         self._swept_at = 0.0
 
-    def _clean_expired(self):
+    def _clean_expired(self) -> None:
         now = time.monotonic()
         if now - self._swept_at >= self.SWEEP_EVERY:
             self._swept_at = now
             super()._clean_expired()
 
-    def _put(self, channel: str, message: dict) -> None:
+    def _put(self, channel: str, message: dict[str, Any]) -> None:
         queue = self.channels.get(channel)
         if queue is None:
             queue = self.channels[channel] = asyncio.Queue(
@@ -44,13 +45,13 @@ class InMemoryChannelLayer(ChannelsInMemoryChannelLayer):
         except asyncio.QueueFull:
             raise ChannelFull(channel) from None
 
-    async def send(self, channel, message):
+    async def send(self, channel: str, message: dict[str, Any]) -> None:
         assert isinstance(message, dict), "message is not a dict"
         self.require_valid_channel_name(channel)
         assert "__asgi_channel__" not in message
         self._put(channel, message)
 
-    async def group_send(self, group, message):
+    async def group_send(self, group: str, message: dict[str, Any]) -> None:
         assert isinstance(message, dict), "Message is not a dict"
         self.require_valid_group_name(group)
         self._clean_expired()

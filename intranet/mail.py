@@ -1,3 +1,5 @@
+from typing import Any
+
 from django.conf import settings
 from django.core.mail import EmailMultiAlternatives
 from django.template.loader import render_to_string
@@ -12,9 +14,9 @@ def send_templated_mail(
     template_prefix: str,
     *,
     to: list[str],
-    context: dict,
+    context: dict[str, Any],
     language: str,
-    headers: dict | None = None,
+    headers: dict[str, str] | None = None,
 ) -> None:
     """Send one HTML + plain-text e-mail rendered in the recipient's language.
 

@@ -1,15 +1,21 @@
 """Clean-up of the text members write."""
 
+from __future__ import annotations
+
+from typing import TYPE_CHECKING
+
 from django.core.exceptions import ValidationError
-from django.utils.functional import Promise
+
+if TYPE_CHECKING:
+    from django_stubs_ext import StrOrPromise
 
 
 def clean_text(
     text: str | None,
     *,
     max_length: int,
-    empty: str | Promise,
-    too_long: str | Promise,
+    empty: StrOrPromise,
+    too_long: StrOrPromise,
 ) -> str:
     """`text` without NUL characters and surrounding spaces; a ValidationError
     (code "empty" or "too_long") when nothing is left or it is too long.

@@ -1,7 +1,7 @@
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.db import connection
-from django.http import JsonResponse
+from django.http import HttpRequest, JsonResponse
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -9,9 +9,9 @@ from django.views.decorators.http import require_GET
 @login_not_required
 @never_cache
 @require_GET
-def health(request):
+def health(request: HttpRequest) -> JsonResponse:
     """Answer 200 when the database and the cache answer, 503 otherwise."""
-    checks = {}
+    checks: dict[str, str] = {}
     try:
         with connection.cursor() as cursor:
             cursor.execute("SELECT 1")

@@ -1,3 +1,6 @@
+from collections.abc import Awaitable, Callable
+from typing import Any
+
 from channels.middleware import BaseMiddleware
 from channels.security.websocket import WebsocketDenier
 
@@ -9,7 +12,12 @@ class MembersOnlyMiddleware(BaseMiddleware):
     counterpart for WebSocket, so that no consumer can forget the check.
     """
 
-    async def __call__(self, scope, receive, send):
+    async def __call__(
+        self,
+        scope: dict[str, Any],
+        receive: Callable[[], Awaitable[dict[str, Any]]],
+        send: Callable[[dict[str, Any]], Awaitable[None]],
+    ) -> None:
         user = scope.get("user")
         if user is None or not user.is_authenticated or not user.is_active:
             denier = WebsocketDenier()

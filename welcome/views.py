@@ -154,7 +154,9 @@ def my_project(request):
             return redirect(f"{request.path}#conversation")
     services.prospect_message_read(project=project)
     conversation = (
-        chat_selectors.messages_before(project.conversation, None, limit=100)
+        chat_selectors.messages_before(
+            room=project.conversation, before=None, limit=100
+        )
         if project.conversation
         else []
     )
@@ -274,7 +276,7 @@ def project(request, pk):
         if role == selectors.TEAM
         else [],
         "in_conversation": project.conversation_id is not None
-        and chat_selectors.can_read(request.user, project.conversation),
+        and chat_selectors.can_read(user=request.user, room=project.conversation),
         "can_invite": role in (selectors.TEAM, selectors.REFERENT)
         and project.stage in ("installed", "integrated"),
     }

@@ -57,5 +57,5 @@ def counts(request: HttpRequest) -> dict[str, Any]:
         key: row[f"header_{key}"] if row else default
         for key, default in defaults.items()
     }
-    request._header_counts = values  # type: ignore[attr-defined]
+    request._header_counts = values  # type: ignore[attr-defined]  # a per-request cache: HttpRequest takes any attribute, its stubs declare none
     return values

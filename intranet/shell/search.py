@@ -4,7 +4,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Model
+from wagtail.models import Page
 
 
 @dataclass(frozen=True)
@@ -47,7 +47,7 @@ def results(kind: Kind, items: Any) -> list[Result]:
 def page_kind(
     key: str,
     label: str,
-    model: type[Model],
+    model: type[Page],
     excerpt: Callable[[Any], str],
     *,
     order: int,
@@ -56,7 +56,7 @@ def page_kind(
     """A kind of result for a Wagtail page type: its published, unrestricted pages."""
 
     def search(user: Any, query: str) -> Any:
-        pages = model.objects.live().public()  # type: ignore[attr-defined]
+        pages = model.objects.live().public()
         if related:
             pages = pages.select_related(*related)
         return pages.search(query, operator="and")

@@ -100,7 +100,7 @@ def test_leave_a_group_and_mute_a_room(client_member, member, other_member, gene
     services.message_post(room=general, author=other_member, body="Pour tous")
     from chat.selectors import unread_total
 
-    assert unread_total(member) == 0
+    assert unread_total(user=member) == 0
 
 
 def test_unread_counts_in_the_navigation(client_member, member, other_member, general):
@@ -110,7 +110,7 @@ def test_unread_counts_in_the_navigation(client_member, member, other_member, ge
     # The member starts using the chat: reading one room starts them all, at
     # their last message (what was said before is not news).
     client_member.post(reverse("chat:read", args=[general.pk]))
-    assert unread_total(member) == 0
+    assert unread_total(user=member) == 0
     services.message_post(room=general, author=other_member, body="Un")
     last = services.message_post(room=entraide, author=other_member, body="Deux")
     html = client_member.get("/").content.decode()
@@ -139,18 +139,18 @@ def test_a_room_muted_before_it_was_read_keeps_its_past_read(
     services.message_post(room=general, author=other_member, body="Ancien")
     client_member.post(reverse("chat:mute", args=[general.pk]), {"muted": "1"})
     client_member.post(reverse("chat:mute", args=[general.pk]), {"muted": "0"})
-    assert unread_total(member) == 0
+    assert unread_total(user=member) == 0
     services.message_post(room=general, author=other_member, body="Nouveau")
-    assert unread_total(member) == 1
+    assert unread_total(user=member) == 1
 
 
 def test_a_committee_comes_with_its_room(member):
     committee = CommitteePageFactory()
     room = Room.objects.get(committee=committee)
     assert room.kind == Room.Kind.COMMITTEE
-    assert services.committee_room(committee) == room
+    assert services.committee_room(committee=committee) == room
     CommitteeMembershipFactory(committee=committee, user=member)
-    assert room.pk in {r.pk for r in selectors.room_list(member)}
+    assert room.pk in {r.pk for r in selectors.room_list(user=member)}
 
 
 WRITES = ("INSERT", "UPDATE", "DELETE", "REPLACE")

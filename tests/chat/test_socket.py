@@ -125,7 +125,7 @@ async def test_the_live_page_marks_what_it_shows_read(general):
     later = await db(services.message_post)(room=general, author=alice, body="Deux")
     await db(services.message_post)(room=entraide, author=alice, body="Nouveau")
     assert (await next_of(b, "message"))["message"]["id"] == later.pk
-    assert await db(selectors.unread_total)(bob) == 2
+    assert await db(selectors.unread_total)(user=bob) == 2
     await b.send_json_to({"type": "read", "room": general.pk, "id": later.pk})
     assert (await next_of(b, "unread"))["total"] == 1  # Entraide's new one
     await b.disconnect()
@@ -201,7 +201,7 @@ async def test_a_committee_room_is_written_by_its_members_only():
     committee = await db(CommitteePageFactory)()
     insider, outsider = await db(UserFactory)(), await db(UserFactory)()
     await db(CommitteeMembershipFactory)(user=insider, committee=committee)
-    room = await db(services.committee_room)(committee)
+    room = await db(services.committee_room)(committee=committee)
     o = await connect(outsider)
     await subscribe(o, room)  # open room: others read it
     await o.send_json_to(
@@ -338,7 +338,7 @@ async def test_presence_of_a_committee_room_counts_its_members_only():
     committee = await db(CommitteePageFactory)()
     member, outsider = await db(UserFactory)(), await db(UserFactory)()
     await db(CommitteeMembershipFactory)(user=member, committee=committee)
-    room = await db(services.committee_room)(committee)
+    room = await db(services.committee_room)(committee=committee)
     m, o = await connect(member), await connect(outsider)
     frame = await subscribe(m, room)
     assert [p["id"] for p in frame["online"]["people"]] == [member.pk]

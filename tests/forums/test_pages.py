@@ -83,7 +83,7 @@ def test_fifty_xss_payloads_are_harmless_everywhere(client_member, member):
         topic = topics[n % len(topics)]
         Post.objects.create(topic=topic, author=other, body=payload)
     for topic in topics:
-        services.recount(topic.pk)
+        services.recount(topic_id=topic.pk)
     urls = [
         reverse("forums:categories"),
         reverse("forums:category", args=[category.slug]),
