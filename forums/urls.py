@@ -10,6 +10,7 @@ urlpatterns = [
     path("moderation/journal/", views.moderation_log, name="moderation_log"),
     path("sujets/<int:pk>/", views.topic_detail, name="topic"),
     path("sujets/<int:pk>/non-lu/", views.topic_first_unread, name="first_unread"),
+    path("sujets/<int:pk>/lu/", views.topic_read, name="topic_read"),
     path("sujets/<int:pk>/repondre/", views.post_create, name="reply"),
     path("sujets/<int:pk>/suivre/", views.watch, name="topic_watch"),
     path("sujets/<int:pk>/moderer/", views.topic_moderate, name="topic_moderate"),

@@ -1,7 +1,7 @@
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404, HttpResponseBadRequest
+from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
 from django.urls import reverse
 from django.utils.translation import gettext as _
@@ -107,8 +107,6 @@ def topic_detail(request, pk):
     posts = list(page_obj.object_list)
     selectors.prepare_posts(user=request.user, posts=posts, moderator=moderator)
     unread = selectors.first_unread(topic=topic, user=request.user)
-    if posts:
-        services.mark_read(user=request.user, topic=topic, until=posts[-1].created_at)
     quote = selectors.quote_of(topic=topic, pk=request.GET.get("citer", ""))
     return render(
         request,
@@ -330,6 +328,21 @@ def watch(request, pk=None, slug=None):
 
 
 @require_POST
+@require_POST
+def topic_read(request, pk):
+    """What a topic's page showed is read: posted by the page itself once shown
+    (htmx), or by its « Mark as read » button without JavaScript."""
+    topic = _topic(request, pk)
+    upto = request.POST.get("upto", "")
+    post = Post.objects.filter(topic=topic, pk=upto).first() if upto.isdigit() else None
+    if post is None:
+        raise Http404
+    services.mark_read(user=request.user, topic=topic, until=post.created_at)
+    if request.htmx:
+        return HttpResponse(status=204)
+    return redirect(post)
+
+
 def mark_all_read(request, slug):
     category = _category(request, slug)
     services.mark_all_read(user=request.user, category=category)

@@ -2,6 +2,7 @@
 
 import math
 import random
+import secrets
 import tomllib
 from datetime import timedelta
 from functools import cache
@@ -17,7 +18,7 @@ from faker import Faker
 from activity import activity
 from committees.models import CommitteeMembership
 from communes.models import Commune
-from members.models import Profile, User
+from members.models import FeedToken, Profile, User
 
 DEMO_PASSWORD = "gers-demo-2026"
 DEMO_DOMAIN = "sohosolo.example"
@@ -43,6 +44,7 @@ def _create_user(email, first_name, last_name, *, password_hash, joined):
     )
     if created:
         EmailAddress.objects.create(user=user, email=email, verified=True, primary=True)
+        FeedToken.objects.create(user=user, key=secrets.token_urlsafe(32))
     return user, created
 
 

@@ -26,6 +26,11 @@ def committees_user_can_invite_to(*, user: User) -> QuerySet[CommitteePage]:
     )
 
 
+def feed_token_of(*, user: User) -> FeedToken | None:
+    """The member's feed secret; every account gets one when it is created."""
+    return FeedToken.objects.filter(user=user).first()
+
+
 def user_for_feed_token(*, key: str) -> User | None:
     """The active member a feed secret belongs to; None if unknown or revoked."""
     if not key or len(key) > 64:

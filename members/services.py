@@ -158,6 +158,7 @@ def invitation_accept(
     EmailAddress.objects.create(
         user=user, email=user.email, verified=True, primary=True
     )
+    FeedToken.objects.create(user=user, key=secrets.token_urlsafe(32))
     activity.record(user, activity.JOINED_NETWORK)
     if invitation.committee is not None:
         committee_services.membership_join(user=user, committee=invitation.committee)

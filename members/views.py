@@ -319,7 +319,7 @@ def profile_edit(request):
 
 def account(request):
     """The member's account: their private feed addresses and account links."""
-    token = services.feed_token_for(user=request.user)
+    token = selectors.feed_token_of(user=request.user)
     committees = [
         m.committee for m in committee_selectors.memberships_of(user=request.user)
     ]

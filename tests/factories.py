@@ -1,3 +1,4 @@
+import secrets
 from datetime import timedelta
 
 import factory
@@ -10,7 +11,7 @@ from committees.models import CommitteeMembership, CommitteePage
 from communes.models import Commune
 from events.models import EventIndexPage, EventPage
 from home.models import CommitteeIndexPage, HomePage
-from members.models import Invitation, Profile, User, hash_token
+from members.models import FeedToken, Invitation, Profile, User, hash_token
 
 PASSWORD = "un-mot-de-passe-solide"
 
@@ -32,6 +33,7 @@ class UserFactory(DjangoModelFactory):
             EmailAddress.objects.create(
                 user=obj, email=obj.email, verified=True, primary=True
             )
+            FeedToken.objects.create(user=obj, key=secrets.token_urlsafe(32))
 
 
 def committee_index() -> CommitteeIndexPage:

@@ -158,7 +158,9 @@ def link_resend(*, email: str) -> int:
 @transaction.atomic
 def prospect_message_post(*, project: InstallationProject, body: str) -> Message:
     """The family writes in its conversation with its sponsor and the team."""
-    if project.conversation is None or project.anonymised_at:
+    if project.conversation is None or project.prospect is None:
+        raise PermissionDenied(_("This project has no conversation any more."))
+    if project.anonymised_at:
         raise PermissionDenied(_("This project has no conversation any more."))
     if project.is_closed:
         raise ValidationError(
@@ -168,11 +170,6 @@ def prospect_message_post(*, project: InstallationProject, body: str) -> Message
     return chat.guest_message_post(
         room=project.conversation, guest=project.prospect, body=body
     )
-
-
-def prospect_message_read(*, project: InstallationProject) -> None:
-    if project.conversation is not None:
-        chat.mark_read(user=project.prospect, room=project.conversation)
 
 
 def message_posted(*, message: Message) -> None:
@@ -314,7 +311,7 @@ def project_route(
 
 
 def _sponsor_leaves(project: InstallationProject) -> None:
-    if project.conversation is not None:
+    if project.conversation is not None and project.sponsor is not None:
         chat.participant_remove(room=project.conversation, user=project.sponsor)
     project.checklist.filter(owner=project.sponsor).update(owner=None)
     project.sponsor = None

@@ -152,7 +152,6 @@ def my_project(request):
         else:
             messages.success(request, _("Your message is sent."))
             return redirect(f"{request.path}#conversation")
-    services.prospect_message_read(project=project)
     conversation = (
         chat_selectors.messages_before(
             room=project.conversation, before=None, limit=100

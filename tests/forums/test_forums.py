@@ -9,7 +9,7 @@ from django.urls import reverse
 from activity import activity
 from activity.models import Notification
 from forums import services
-from forums.models import ModerationLog, Post, Report, Topic
+from forums.models import ModerationLog, Post, Report, Topic, TopicRead
 from forums.notices import REPLY
 from tests.factories import (
     CategoryFactory,
@@ -138,7 +138,14 @@ def test_unread_tracking(client, member, other_member, category):
     client.force_login(other_member)
     page = client.get(reverse("forums:category", args=[category.slug])).content.decode()
     assert "is-unread" in page
-    client.get(reverse("forums:topic", args=[topic.pk]))
+    before = TopicRead.objects.count()
+    topic_page = client.get(reverse("forums:topic", args=[topic.pk])).content.decode()
+    assert TopicRead.objects.count() == before  # a GET writes nothing
+    assert 'hx-trigger="load"' in topic_page  # the page marks itself read
+    client.post(
+        reverse("forums:topic_read", args=[topic.pk]),
+        {"upto": topic.last_post_id},
+    )
     page = client.get(reverse("forums:category", args=[category.slug])).content.decode()
     assert "is-unread" not in page
     reply = services.post_create(author=member, topic=topic, body="Nouveau")

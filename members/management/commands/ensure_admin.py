@@ -4,6 +4,7 @@ from allauth.account.models import EmailAddress
 from django.conf import settings
 from django.core.management.base import BaseCommand
 
+from members import services
 from members.models import Profile, User
 
 ADMIN_EMAIL = "admin@sohosolo.localhost"
@@ -28,6 +29,7 @@ class Command(BaseCommand):
                 user.set_password(password)
                 user.save(update_fields=["password"])
             Profile.objects.get_or_create(user=user)
+            services.feed_token_for(user=user)
             EmailAddress.objects.update_or_create(
                 user=user,
                 email=ADMIN_EMAIL,
