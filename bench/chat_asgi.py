@@ -18,15 +18,6 @@ from django.urls import path  # noqa: E402
 from intranet.asgi import django_asgi_app, websocket_application  # noqa: E402
 from intranet.routing import websocket_urlpatterns  # noqa: E402
 
-
-def _lift_the_rate_limit() -> None:
-    from chat import services  # once Django is set up (intranet.asgi does it)
-
-    services.RATE = 10**9
-
-
-_lift_the_rate_limit()
-
 RELAY_GROUP = "bench.relay"
 
 

@@ -10,6 +10,7 @@ import asyncio
 import json
 import logging
 from concurrent.futures import ThreadPoolExecutor
+from datetime import UTC, datetime
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -17,6 +18,14 @@ from channels.layers import get_channel_layer
 from activity.mentions import names_for
 
 logger = logging.getLogger(__name__)
+
+
+#: Times as the protocol writes them: UTC, fixed width, so that they compare as text.
+STAMP = "%Y-%m-%dT%H:%M:%S.%fZ"
+
+
+def stamp(moment: datetime) -> str:
+    return moment.astimezone(UTC).strftime(STAMP)
 
 
 def room_group(room_id: int) -> str:
@@ -60,6 +69,8 @@ def payload(message, names=None) -> dict:
     return {
         "id": message.pk,
         "room": message.room_id,
+        "seq": message.seq,
+        "key": message.key,  # the sender's own id for the send, or ""
         # A guest (a newcomer family) or a former member has no profile to link.
         "author": {
             "id": message.author_id,
@@ -69,6 +80,7 @@ def payload(message, names=None) -> dict:
         "body": "" if deleted else message.body,
         "mentions": {str(pk): str(user) for pk, user in names.items()},
         "created_at": message.created_at.isoformat(),
+        "changed_at": stamp(message.changed_at),
         "edited": message.edited_at is not None,
         "deleted": deleted,
     }

@@ -2,26 +2,47 @@
 
 The protocol: JSON objects with a `type`.
 
+Each message has its place in its room, `seq` (1, 2, 3…, no holes): a tab keeps
+messages by place, whatever order they arrive in, and asks for any place it lacks
+below the last one it heard of (`catchup`). Times (`changed_at`, `synced`) are
+UTC stamps "2026-12-06T08:30:00.000000Z" that compare as text.
+
 Client → server
-- `{"type": "subscribe", "room": 12, "after": 340}` open a room in this tab; the
-  server answers `subscribed` with the messages after id `after` (all of them up to
-  500, oldest first; `more` is true when there are more: ask `history`).
+- `{"type": "subscribe", "room": 12, "after": 340, "since": "…"}` open a room in
+  this tab. With `after` (a place), the server answers `subscribed` as a `catchup`
+  (below); without it, with the latest page of messages.
+- `{"type": "catchup", "room": 12, "after": 340, "since": "…"}` the messages after
+  place 340, oldest first, up to 500 (`more`: ask again from the last one), and in
+  `changed` those up to 340 edited or deleted after `since` (the `synced` of the
+  previous answer).
 - `{"type": "unsubscribe", "room": 12}` the tab closed the room.
-- `{"type": "history", "room": 12, "before": 300}` the 50 messages before id 300.
-- `{"type": "send", "room": 12, "body": "…", "ref": "c1"}` post; answered with
-  `sent` (`ref`, `id`), then the message comes back to every reader as `message`.
+- `{"type": "history", "room": 12, "before": 300}` the 50 messages before place 300.
+- `{"type": "send", "room": 12, "body": "…", "key": "…", "ref": "c1"}` post;
+  `key` (up to 64 characters) is the tab's own id for this send: sent again, it is
+  stored once and answered with the same message. Answered with `sent` (`ref`,
+  `key`, `id`, `seq`, `message`), then the message comes to every reader as
+  `message`.
 - `{"type": "edit", "id": 341, "body": "…"}`, `{"type": "delete", "id": 341}`.
-- `{"type": "read", "room": 12, "id": 341}` the tab showed everything up to 341
-  (loading the page marks nothing read: this frame is what clears the count).
+- `{"type": "read", "room": 12, "id": 341}` the tab showed everything up to the
+  message 341 (a GET marks nothing read: this frame clears the count).
 - `{"type": "typing", "room": 12}` at most every few seconds while typing.
 - `{"type": "presence", "room": 12}` who is online among the room's members.
-- `{"type": "ping"}` every 15 s: answered with `pong`; keeps the member online
-  (`presence`) and proxies from closing the socket.
+- `{"type": "ping", "rooms": [12]}` every 15 s: answered with `pong`, which gives
+  for each of these rooms open in the tab its last place and its last change
+  (`rooms`: {"12": {"latest": 345, "changed": "…"}}): a broadcast lost while Redis
+  or a server was down is fetched within one ping. Keeps the member online and
+  proxies from closing the socket.
+
+The frames that read or write the database are handled one after the other, in
+the order they came, by a task of the socket's own (at most 32 waiting, else
+`busy`): while one waits for the database, the room's messages keep flowing to
+the tab.
 
 Server → client
-- `hello` (`user`, `unread`: the member's unread total), `subscribed` (with
-  `online`), `history`, `sent`, `pong`, `presence` (`room`, `online`: `count` and
-  `people`, see `presence.in_room`).
+- `hello` (`user`, `unread`: the member's unread total), `subscribed` and
+  `catchup` (`room`, `messages`, `more`, `latest`, `synced`, `changed`; `subscribed`
+  also `online`), `history`, `sent`, `pong`, `presence` (`room`, `online`: `count`
+  and `people`, see `presence.in_room`).
 - `message`, `edited`, `deleted` (`message`: see `broadcast.payload`) in open rooms;
   `activity` (`room`, `id`) in the member's other rooms, for their unread counts.
 - `typing` (`room`, `user`, `name`), `unread` (`total`), `notification` (`text`,
@@ -29,28 +50,56 @@ Server → client
   more).
 - `error`: `code`, `message` (in the member's language) and the `ref` or `room`
   it is about. Codes: `bad_json`, `too_large`, `unknown_type`, `missing_field`,
-  `not_found`, `forbidden`, `empty`, `too_long`, `rate_limited`. The socket stays
-  open, except after too many errors in a row (close code 4008).
+  `not_found`, `forbidden`, `empty`, `too_long`, `invalid_key`, `rate_limited`,
+  `busy`, and `unavailable`: the database or Redis failed; nothing was lost, send
+  again (with the same key). The socket stays open, except after too many of the
+  client's own errors in a row (close code 4008).
 Close codes: 4001 the member logged out, was deactivated or erased; 4008 abuse.
 """
 
+import asyncio
 import json
+import logging
+from datetime import UTC, datetime, timedelta
 
 from asgiref.sync import sync_to_async
 from channels.consumer import get_handler_name
 from channels.db import database_sync_to_async
 from channels.generic.websocket import AsyncWebsocketConsumer
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.utils import translation
+from django.db import DatabaseError
+from django.utils import timezone, translation
 from django.utils.translation import gettext as _
+from redis.exceptions import RedisError
 
 from chat import broadcast, presence, selectors, services
 from chat.models import Message, Room
 
+logger = logging.getLogger(__name__)
+
 MAX_FRAME = 64 * 1024
-MAX_ERRORS = 30  # in a row: the client is broken or hostile
-TYPES = {"subscribe", "unsubscribe", "history", "send", "edit", "delete", "read",
-         "typing", "presence", "ping"}  # fmt: skip
+MAX_ERRORS = 30  # of the client's own, in a row: it is broken or hostile
+MAX_JOBS = 32  # frames waiting for the database, per socket
+SYNC_MARGIN = 30  # seconds: edits committed late are sent again, never missed
+#: Frames that need the database: handled in order by the socket's own task.
+JOBS = {"subscribe", "catchup", "unsubscribe", "history", "send", "edit", "delete",
+        "read", "presence", "ping"}  # fmt: skip
+TYPES = JOBS | {"typing"}
+#: A service down (the database, Redis): the frame fails, the socket stays.
+OUTAGES = (DatabaseError, RedisError, OSError, TimeoutError)
+
+
+stamp = broadcast.stamp
+
+
+def _since(data: dict) -> datetime | None:
+    value = data.get("since")
+    if not isinstance(value, str) or not value:
+        return None
+    try:
+        return datetime.strptime(value, broadcast.STAMP).replace(tzinfo=UTC)
+    except ValueError:
+        raise Problem("missing_field", _("“since” is not a date.")) from None
 
 
 class Problem(Exception):
@@ -79,18 +128,47 @@ def _room_for(user, pk) -> Room:
 
 
 @database_sync_to_async
-def _messages(room, *, after=None, before=None):
-    if after is not None:
-        found = selectors.messages_after(
-            room=room, after=after, limit=selectors.CATCH_UP + 1
-        )
-        more = len(found) > selectors.CATCH_UP
-        found = found[: selectors.CATCH_UP]
-    else:
-        found = selectors.messages_before(room=room, before=before)
-        more = len(found) == selectors.PAGE
+def _page(room: Room, *, before: int | None) -> tuple[list[dict], bool]:
+    found = selectors.messages_before(room=room, before=before)
     names = broadcast.names_for([m.body for m in found])
-    return [broadcast.payload(m, names) for m in found], more
+    return [broadcast.payload(m, names) for m in found], len(found) == selectors.PAGE
+
+
+@database_sync_to_async
+def _catch_up(room: Room, *, after: int, since: datetime | None) -> dict:
+    """What a tab lacks after place `after`, and what changed since `since`."""
+    synced = timezone.now() - timedelta(seconds=SYNC_MARGIN)
+    found = selectors.messages_after(
+        room=room, after=after, limit=selectors.CATCH_UP + 1
+    )
+    more = len(found) > selectors.CATCH_UP
+    found = found[: selectors.CATCH_UP]
+    changed = (
+        selectors.messages_changed(room=room, upto=after, since=since)
+        if since is not None
+        else []
+    )
+    names = broadcast.names_for([m.body for m in found + changed])
+    latest = selectors.rooms_state(room_ids=[room.pk])[room.pk]["latest"]
+    return {
+        "room": room.pk,
+        "messages": [broadcast.payload(m, names) for m in found],
+        "changed": [broadcast.payload(m, names) for m in changed],
+        "more": more,
+        "latest": latest,
+        "synced": stamp(synced),
+    }
+
+
+@database_sync_to_async
+def _rooms_state(room_ids: set[int]) -> dict[str, dict]:
+    return {
+        str(pk): {
+            "latest": state["latest"],
+            "changed": stamp(state["changed"]) if state["changed"] else "",
+        }
+        for pk, state in selectors.rooms_state(room_ids=room_ids).items()
+    }
 
 
 @database_sync_to_async
@@ -103,6 +181,13 @@ _clear = sync_to_async(presence.clear, thread_sensitive=False)
 _online = database_sync_to_async(presence.in_room)
 
 
+def _refused(error: ValidationError | PermissionDenied) -> Problem:
+    """A service's refusal, as the protocol's error."""
+    if isinstance(error, ValidationError):
+        return Problem(error.code or "invalid", error.messages[0])
+    return Problem("forbidden", str(error) or _("This is not allowed."))
+
+
 def _service(function, **kwargs):
     """Run a service; its refusals become `Problem`s."""
 
@@ -110,14 +195,24 @@ def _service(function, **kwargs):
     def run():
         try:
             return function(**kwargs)
-        except ValidationError as error:
-            raise Problem(error.code or "invalid", error.messages[0]) from error
-        except PermissionDenied as error:
-            raise Problem(
-                "forbidden", str(error) or _("This is not allowed.")
-            ) from error
+        except (ValidationError, PermissionDenied) as error:
+            raise _refused(error) from error
 
     return run()
+
+
+@database_sync_to_async
+def _post(user, room_id: int, body: str, key: str) -> tuple[Message, dict]:
+    """A send in one trip to the database thread: the room, the message, and the
+    message as the protocol sends it."""
+    room = selectors.readable_rooms(user=user).filter(pk=room_id).first()
+    if room is None:
+        raise Problem("not_found", _("This room does not exist or is not open to you."))
+    try:
+        message = services.message_post(room=room, author=user, body=body, key=key)
+    except (ValidationError, PermissionDenied) as error:
+        raise _refused(error) from error
+    return message, broadcast.payload(message)
 
 
 @database_sync_to_async
@@ -153,26 +248,41 @@ class ChatConsumer(AsyncWebsocketConsumer):
         self.open: set[int] = set()  # rooms this tab shows
         self.joined: set[int] = set()  # rooms whose group this socket is in
         self.errors = 0
+        self.jobs: asyncio.Queue = asyncio.Queue(maxsize=MAX_JOBS)
+        self.worker = asyncio.create_task(self._work())
         self.personal = [broadcast.user_group(self.user.pk)]
         session_key = getattr(self.scope.get("session"), "session_key", None)
         if session_key:
             self.personal.append(broadcast.session_group(session_key))
         await self.accept()
-        for group in self.personal:
-            await self.channel_layer.group_add(group, self.channel_name)
-        await _touch(self.user.pk)
-        await self._sync_rooms()
-        await self._send({"type": "hello", "user": self.user.pk,
-                          "unread": await _unread_total(self.user)})  # fmt: skip
+        unread = None
+        try:
+            for group in self.personal:
+                await self.channel_layer.group_add(group, self.channel_name)
+            await _touch(self.user.pk)
+            await self._sync_rooms()
+            unread = await _unread_total(self.user)
+        except OUTAGES:
+            # Redis or the database is down: the socket stays; the rooms are
+            # joined again at the next ping, and the tab catches up then.
+            logger.warning("Chat socket opened during an outage", exc_info=True)
+        await self._send({"type": "hello", "user": self.user.pk, "unread": unread})
 
     async def disconnect(self, code):
-        for group in self.personal + [broadcast.room_group(pk) for pk in self.joined]:
-            await self.channel_layer.group_discard(group, self.channel_name)
-        # Offline at once, unless another tab of the member's says otherwise.
-        await _clear(self.user.pk)
-        await self.channel_layer.group_send(
-            broadcast.user_group(self.user.pk), {"type": "chat.present"}
-        )
+        if getattr(self, "worker", None) is not None:
+            self.worker.cancel()
+        try:
+            for group in self.personal + [
+                broadcast.room_group(pk) for pk in self.joined
+            ]:
+                await self.channel_layer.group_discard(group, self.channel_name)
+            # Offline at once, unless another tab of the member's says otherwise.
+            await _clear(self.user.pk)
+            await self.channel_layer.group_send(
+                broadcast.user_group(self.user.pk), {"type": "chat.present"}
+            )
+        except OUTAGES:
+            logger.warning("Chat socket closed during an outage", exc_info=True)
 
     async def dispatch(self, message):
         """Channels runs the ORM's connection clean-up in a worker thread before
@@ -197,10 +307,10 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def _leave(self, room_id: int) -> None:
         self.open.discard(room_id)
         if room_id in self.joined:
+            self.joined.discard(room_id)
             await self.channel_layer.group_discard(
                 broadcast.room_group(room_id), self.channel_name
             )
-            self.joined.discard(room_id)
 
     async def _sync_rooms(self) -> None:
         """Be in the groups of exactly the rooms the member may read now."""
@@ -217,7 +327,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def receive(self, text_data=None, bytes_data=None):
         with translation.override(self.language):
-            ref = None
+            ref, data = None, None
             try:
                 if bytes_data is not None or len(text_data or "") > MAX_FRAME:
                     raise Problem("too_large", _("This frame is too large."))
@@ -235,13 +345,50 @@ class ChatConsumer(AsyncWebsocketConsumer):
                 kind = data.get("type")
                 if kind not in TYPES:
                     raise Problem("unknown_type", _("Unknown frame type."))
-                await getattr(self, f"on_{kind}")(data, ref)
-                self.errors = 0
+                if kind in JOBS:
+                    try:
+                        self.jobs.put_nowait((kind, data, ref))
+                    except asyncio.QueueFull:
+                        raise Problem(
+                            "busy", _("Too many requests at once: wait a moment.")
+                        ) from None
+                else:
+                    await self._handle(kind, data, ref)
             except Problem as problem:
-                await self._error(problem, ref, data if "data" in locals() else None)
+                await self._error(problem, ref, data)
 
-    async def _error(self, problem: Problem, ref, data) -> None:
-        self.errors += 1
+    async def _work(self) -> None:
+        """Handle the frames that need the database, one at a time, in order."""
+        while True:
+            kind, data, ref = await self.jobs.get()
+            with translation.override(self.language):
+                try:
+                    await self._handle(kind, data, ref)
+                except Problem as problem:
+                    await self._error(problem, ref, data)
+                except Exception:
+                    logger.exception("Chat frame %s failed", kind)
+
+    async def _handle(self, kind: str, data: dict, ref) -> None:
+        try:
+            await getattr(self, f"on_{kind}")(data, ref)
+            self.errors = 0
+        except OUTAGES:
+            logger.warning("Chat frame %s met an outage", kind, exc_info=True)
+            await self._error(
+                Problem(
+                    "unavailable",
+                    _("The chat is unavailable for a moment: nothing is lost, "
+                      "try again."),
+                ),
+                ref,
+                data,
+                theirs=False,
+            )  # fmt: skip
+
+    async def _error(self, problem: Problem, ref, data, *, theirs=True) -> None:
+        if theirs:
+            self.errors += 1
         frame = {"type": "error", "code": problem.code, "message": problem.message}
         if ref is not None:
             frame["ref"] = ref
@@ -253,7 +400,16 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def on_ping(self, data, ref):
         await _touch(self.user.pk)
-        await self._send({"type": "pong"})
+        rooms = data.get("rooms")
+        asked = (
+            {pk for pk in rooms if isinstance(pk, int) and pk in self.open}
+            if isinstance(rooms, list)
+            else set()
+        )
+        await self._sync_rooms()  # after an outage: join the groups again
+        await self._send(
+            {"type": "pong", "rooms": await _rooms_state(asked) if asked else {}}
+        )
 
     async def on_presence(self, data, ref):
         room = await _room_for(self.user, _int(data, "room"))
@@ -262,16 +418,24 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def on_subscribe(self, data, ref):
         room = await _room_for(self.user, _int(data, "room"))
-        after = data.get("after")
-        await self._join(room.pk)
         self.open.add(room.pk)
-        if isinstance(after, int) and not isinstance(after, bool):
-            messages, more = await _messages(room, after=after)
+        await self._join(room.pk)
+        after = data.get("after")
+        if isinstance(after, int) and not isinstance(after, bool) and after >= 0:
+            frame = await _catch_up(room, after=after, since=_since(data))
         else:
-            messages, more = await _messages(room, before=None)
-        await self._send({"type": "subscribed", "room": room.pk,
-                          "messages": messages, "more": more,
-                          "online": await _online(room)})  # fmt: skip
+            messages, more = await _page(room, before=None)
+            frame = {"room": room.pk, "messages": messages, "more": more,
+                     "changed": [], "latest": messages[-1]["seq"] if messages else 0,
+                     "synced": stamp(timezone.now()
+                                     - timedelta(seconds=SYNC_MARGIN))}  # fmt: skip
+        await self._send({"type": "subscribed", **frame, "online": await _online(room)})
+
+    async def on_catchup(self, data, ref):
+        room = await _room_for(self.user, _int(data, "room"))
+        after = _int(data, "after")
+        frame = await _catch_up(room, after=max(after, 0), since=_since(data))
+        await self._send({"type": "catchup", **frame})
 
     async def on_unsubscribe(self, data, ref):
         self.open.discard(_int(data, "room"))
@@ -279,18 +443,19 @@ class ChatConsumer(AsyncWebsocketConsumer):
 
     async def on_history(self, data, ref):
         room = await _room_for(self.user, _int(data, "room"))
-        messages, more = await _messages(room, before=_int(data, "before"))
+        messages, more = await _page(room, before=_int(data, "before"))
         await self._send({"type": "history", "room": room.pk,
                           "messages": messages, "more": more})  # fmt: skip
 
     async def on_send(self, data, ref):
-        room = await _room_for(self.user, _int(data, "room"))
-        body = _text(data, "body")
-        message = await _service(
-            services.message_post, room=room, author=self.user, body=body
-        )
-        await self._send({"type": "sent", "ref": ref, "id": message.pk,
-                          "room": room.pk})  # fmt: skip
+        room_id, body = _int(data, "room"), _text(data, "body")
+        key = data.get("key", "")
+        if not isinstance(key, str):
+            raise Problem("invalid_key", _("This send has an invalid key."))
+        message, payload = await _post(self.user, room_id, body, key)
+        await self._send({"type": "sent", "ref": ref, "key": key, "id": message.pk,
+                          "seq": message.seq, "room": room_id,
+                          "message": payload})  # fmt: skip
 
     async def on_edit(self, data, ref):
         message = await _message_of(self.user, _int(data, "id"))

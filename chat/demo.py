@@ -16,7 +16,6 @@ from datetime import datetime, timedelta
 from functools import cache
 from pathlib import Path
 
-from django.db.models import Max
 from django.utils import timezone
 
 from chat import services
@@ -170,13 +169,7 @@ def _write(rng, lines: list[Line]) -> None:
         elif chance < 0.015:
             message.edited_at = line.at + timedelta(minutes=2)
         messages.append(message)
-    Message.objects.bulk_create(messages, batch_size=1000)
-    for room_id, last in (
-        Message.objects.values_list("room_id")
-        .annotate(last=Max("created_at"))
-        .order_by()
-    ):
-        Room.objects.filter(pk=room_id).update(last_message_at=last)
+    services.messages_import(messages=messages)
     _read_markers(rng)
 
 

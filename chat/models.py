@@ -43,6 +43,9 @@ class Room(models.Model):
     position = models.PositiveSmallIntegerField(default=0)
     created_at = models.DateTimeField(default=timezone.now)
     last_message_at = models.DateTimeField(null=True, blank=True, db_index=True)
+    # The place of the room's last message (`Message.seq`), kept by the service
+    # that posts under the room's row lock.
+    last_seq = models.PositiveIntegerField(default=0)
 
     people: list[User]  # a conversation's others, set by selectors.attach_people
 
@@ -155,8 +158,11 @@ class MessageQuerySet(models.QuerySet):
 
 
 class Message(models.Model):
-    """Ids only grow: a client that reconnects asks for what came after the last
-    id it saw."""
+    """Each message has its place in its room (`seq`: 1, 2, 3… without holes,
+    given under the room's row lock): a tab that lacks a place fetches it, whatever
+    order the broadcasts arrive in. `key` is the sender's own id for the send: a
+    retried send is stored once. `changed_at` moves with each edit or deletion,
+    for the tabs that catch up on those."""
 
     id = models.BigAutoField(primary_key=True)
     room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="messages")
@@ -164,7 +170,10 @@ class Message(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     body = models.TextField(max_length=MAX_MESSAGE)
+    seq = models.PositiveIntegerField(default=0)
+    key = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
+    changed_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
 
@@ -176,7 +185,16 @@ class Message(models.Model):
         verbose_name_plural = _("chat messages")
         indexes = [
             models.Index(fields=["room", "id"]),
-            models.Index(fields=["author", "created_at"]),  # the rate limit
+            models.Index(fields=["author", "created_at"]),  # one's own messages
+            models.Index(fields=["room", "changed_at"]),  # edits since a catch-up
+        ]
+        constraints = [
+            models.UniqueConstraint(fields=["room", "seq"], name="chat_one_place"),
+            models.UniqueConstraint(
+                fields=["author", "key"],
+                condition=~models.Q(key=""),
+                name="chat_one_message_per_send",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -1,9 +1,10 @@
 """Reads of the chat: who may read or write where, room lists with unread counts,
-and messages by id."""
+and messages by their place in the room."""
 
 from collections.abc import Iterable
+from datetime import datetime
 
-from django.db.models import Count, F, OuterRef, Q, QuerySet, Subquery, Value
+from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value
 from django.db.models.functions import Coalesce
 
 from chat.models import Message, Participant, ReadMarker, Room
@@ -132,22 +133,52 @@ def attach_people(*, rooms: list[Room], user: User) -> None:
 
 
 def messages_after(*, room: Room, after: int, limit: int = CATCH_UP) -> list[Message]:
+    """The messages after the place `after`, oldest first."""
     return list(
-        Message.objects.filter(room=room, id__gt=after)
+        Message.objects.filter(room=room, seq__gt=after)
         .select_related("author__profile")
-        .order_by("id")[:limit]
+        .order_by("seq")[:limit]
     )
+
+
+def messages_changed(
+    *, room: Room, upto: int, since: datetime, limit: int = CATCH_UP
+) -> list[Message]:
+    """The messages up to the place `upto` edited or deleted since `since`."""
+    return list(
+        Message.objects.filter(room=room, seq__lte=upto, changed_at__gt=since)
+        .exclude(changed_at=F("created_at"))
+        .select_related("author__profile")
+        .order_by("changed_at")[:limit]
+    )
+
+
+def rooms_state(*, room_ids: Iterable[int]) -> dict[int, dict[str, object]]:
+    """Each room's last place and last change, for a tab to see what it lacks."""
+    changed = dict(
+        Message.objects.filter(room_id__in=room_ids)
+        .values("room_id")
+        .annotate(last=Max("changed_at"))
+        .order_by()
+        .values_list("room_id", "last")
+    )
+    return {
+        pk: {"latest": last_seq, "changed": changed.get(pk)}
+        for pk, last_seq in Room.objects.filter(pk__in=room_ids).values_list(
+            "pk", "last_seq"
+        )
+    }
 
 
 def messages_before(
     *, room: Room, before: int | None, limit: int = PAGE
 ) -> list[Message]:
-    """The `limit` messages before the id `before` (the latest without it), oldest
-    first."""
+    """The `limit` messages before the place `before` (the latest without it),
+    oldest first."""
     found = Message.objects.filter(room=room)
     if before:
-        found = found.filter(id__lt=before)
-    page = list(found.select_related("author__profile").order_by("-id")[:limit])
+        found = found.filter(seq__lt=before)
+    page = list(found.select_related("author__profile").order_by("-seq")[:limit])
     page.reverse()
     return page
 

@@ -4,9 +4,11 @@ and a client that missed the broadcast finds it by id."""
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from datetime import datetime
 
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.db import IntegrityError, transaction
+from django.db import IntegrityError, connection, transaction
 from django.db.models import Max
 from django.db.models.functions import Greatest
 from django.utils import timezone
@@ -30,8 +32,7 @@ from intranet import bus, ratelimit
 from intranet.text import clean_text
 from members.models import User
 
-RATE = 20  # messages…
-RATE_WINDOW = 10  # …per member in this many seconds
+MAX_KEY = 64
 
 
 def _clean(body: str) -> str:
@@ -46,7 +47,8 @@ def _clean(body: str) -> str:
 
 
 def _check_rate(author: User) -> None:
-    if not ratelimit.spend(f"chat:{author.pk}", ratelimit.Rate(RATE, RATE_WINDOW)):
+    rate = ratelimit.Rate(settings.CHAT_MESSAGES_PER_10_SECONDS, 10)
+    if not ratelimit.spend(f"chat:{author.pk}", rate):
         raise ValidationError(
             _("You are sending messages too fast: wait a few seconds."),
             code="rate_limited",
@@ -66,12 +68,15 @@ class GuestConversationMessage:
 
 
 @transaction.atomic
-def message_post(*, room: Room, author: User, body: str) -> Message:
-    """Post a message: checked, stored, read by its author, then (after commit)
-    sent to the room and the mentioned members told."""
+def message_post(*, room: Room, author: User, body: str, key: str = "") -> Message:
+    """Post a message: checked, stored at the next place of the room, read by its
+    author, then (after commit) sent to the room and the mentioned members told.
+
+    `key` is the sender's own id for this send: sent again (after a time-out, a
+    reconnection), it returns the message stored the first time, once."""
     if not selectors.can_post(user=author, room=room):
         raise _forbidden()
-    return _post(room, author, body)
+    return _post(room, author, body, key)
 
 
 @transaction.atomic
@@ -85,17 +90,73 @@ def guest_message_post(*, room: Room, guest: User, body: str) -> Message:
     return _post(room, guest, body)
 
 
-def _post(room: Room, author: User, body: str) -> Message:
+def _clean_key(key: str) -> str:
+    if len(key) > MAX_KEY or not key.isprintable():
+        raise ValidationError(_("This send has an invalid key."), code="invalid_key")
+    return key
+
+
+def _post(room: Room, author: User, body: str, key: str = "") -> Message:
+    key = _clean_key(key)
     body = mentions.encode(_clean(body))
+    if key and (stored := _sent_before(author, key)) is not None:
+        return stored  # a retry: no second message, nothing counted
     _check_rate(author)
-    message = Message.objects.create(room=room, author=author, body=body)
-    Room.objects.filter(pk=room.pk).update(last_message_at=message.created_at)
+    # Taking the room's next place locks its row until the commit: a second send
+    # of the same key waits for the first, then finds it.
+    seq, now = _next_place(room)
+    if key and (stored := _sent_before(author, key)) is not None:
+        transaction.set_rollback(True)  # the place stays free
+        return stored
+    message = Message.objects.create(
+        room=room, author=author, body=body, seq=seq, key=key, created_at=now,
+        changed_at=now,
+    )  # fmt: skip
     _read_upto(author, room, message.pk)
     notices.mentions(message=message, room=room)
     transaction.on_commit(lambda: broadcast.message(message, event="message"))
     if room.has_guest:
         bus.publish(GuestConversationMessage(message=message))
     return message
+
+
+@transaction.atomic
+def messages_import(*, messages: list[Message]) -> list[Message]:
+    """Store messages written elsewhere (the demo, a migration of history) in
+    bulk, oldest first, each at the next place of its room. Nothing is pushed."""
+    rooms = Room.objects.select_for_update().in_bulk(
+        {message.room_id for message in messages}
+    )
+    ordered = sorted(messages, key=lambda m: m.created_at)  # ids follow places
+    for message in ordered:
+        room = rooms[message.room_id]
+        room.last_seq += 1
+        message.seq = room.last_seq
+        message.changed_at = (
+            message.deleted_at or message.edited_at or message.created_at
+        )
+        if room.last_message_at is None or message.created_at > room.last_message_at:
+            room.last_message_at = message.created_at
+    stored = Message.objects.bulk_create(ordered, batch_size=1000)
+    Room.objects.bulk_update(rooms.values(), ["last_seq", "last_message_at"])
+    return stored
+
+
+def _sent_before(author: User, key: str) -> Message | None:
+    return Message.objects.filter(author=author, key=key).first()
+
+
+def _next_place(room: Room) -> tuple[int, datetime]:
+    """The room's next place and the time, in one statement that locks the row."""
+    now = timezone.now()
+    with connection.cursor() as cursor:
+        cursor.execute(
+            f"UPDATE {Room._meta.db_table} SET last_seq = last_seq + 1, "
+            "last_message_at = %s WHERE id = %s RETURNING last_seq",
+            [now, room.pk],
+        )
+        (seq,) = cursor.fetchone()
+    return seq, now
 
 
 def _own(message: Message, by: User) -> Message:
@@ -110,8 +171,8 @@ def _own(message: Message, by: User) -> Message:
 def message_edit(*, message: Message, by: User, body: str) -> Message:
     _own(message, by)
     message.body = mentions.encode(_clean(body))
-    message.edited_at = timezone.now()
-    message.save(update_fields=["body", "edited_at"])
+    message.edited_at = message.changed_at = timezone.now()
+    message.save(update_fields=["body", "edited_at", "changed_at"])
     transaction.on_commit(lambda: broadcast.message(message, event="edited"))
     return message
 
@@ -121,7 +182,8 @@ def message_delete(*, message: Message, by: User) -> None:
     """The text goes; a placeholder keeps the conversation readable."""
     _own(message, by)
     message.body, message.deleted_at = "", timezone.now()
-    message.save(update_fields=["body", "deleted_at"])
+    message.changed_at = message.deleted_at
+    message.save(update_fields=["body", "deleted_at", "changed_at"])
     transaction.on_commit(lambda: broadcast.message(message, event="deleted"))
 
 

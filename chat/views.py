@@ -5,15 +5,20 @@ A GET only reads. What a member has read is written by the socket's `read` frame
 (the live page sends it for what it shows) or, without JavaScript, by the page's
 « Mark as read » form; posting a message marks its room read too."""
 
+import uuid
+from datetime import timedelta
+
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from activity.mentions import decode, names_for
-from chat import presence, selectors, services
+from chat import broadcast, presence, selectors, services
+from chat.consumers import SYNC_MARGIN
 from chat.forms import ConversationForm
 from chat.models import MAX_GROUP, MAX_MESSAGE, Message, Room
 from committees.rights import can_manage_committee
@@ -57,7 +62,11 @@ def room(request, pk):
             "room": current,
             "page": page,
             "last_id": page[-1].pk if page and not before else "",
-            "older": page[0].pk if len(page) == selectors.PAGE else None,
+            "older": page[0].seq if len(page) == selectors.PAGE else None,
+            # A form sent twice (a double click, a retry) stores one message.
+            "send_key": uuid.uuid4().hex,
+            # Edits made from now on (and a little before) reach the tab's catch-up.
+            "synced": broadcast.stamp(timezone.now() - timedelta(seconds=SYNC_MARGIN)),
             "can_post": selectors.can_post(user=request.user, room=room),
             "muted": bool(marker and marker.muted),
             # The latest page shows messages the member has not marked read.
@@ -78,7 +87,10 @@ def send(request, pk):
     room = _readable(request, pk)
     try:
         services.message_post(
-            room=room, author=request.user, body=request.POST.get("body", "")
+            room=room,
+            author=request.user,
+            body=request.POST.get("body", ""),
+            key=request.POST.get("key", "")[: services.MAX_KEY],
         )
     except (ValidationError, PermissionDenied) as error:
         errors.tell(request, error)

@@ -213,6 +213,10 @@ ALLAUTH_TRUSTED_PROXY_COUNT = env.int("DJANGO_TRUSTED_PROXY_COUNT", default=0)
 
 INVITATION_VALIDITY_DAYS = 14
 
+# How many chat messages a member may send in 10 seconds (a tab that floods is
+# refused with `rate_limited`).
+CHAT_MESSAGES_PER_10_SECONDS = env.int("CHAT_MESSAGES_PER_10_SECONDS", default=20)
+
 # The newcomer pipeline: how long a family's private link works, and how long an
 # abandoned project keeps its personal data before `anonymise_projects` wipes it.
 WELCOME_LINK_DAYS = env.int("WELCOME_LINK_DAYS", default=30)

@@ -13,7 +13,8 @@ from django.utils import timezone
 from django.utils.text import slugify
 from faker import Faker
 
-from chat.models import Message, ReadMarker, Room
+from chat import services as chat_services
+from chat.models import Message, ReadMarker
 from committees.models import CommitteeMembership
 from members.models import User
 from welcome import services
@@ -317,9 +318,8 @@ def _conversation(rng, now, project, first, sponsor, team, committee, moves):
                                 body=text.format(**words), created_at=at))  # fmt: skip
     if not messages:
         return
-    Message.objects.bulk_create(messages)
+    chat_services.messages_import(messages=messages)
     last = room.messages.order_by("-id").values_list("id", flat=True).first()
-    Room.objects.filter(pk=room.pk).update(last_message_at=messages[-1].created_at)
     # Everyone has read the past; the family's last words of a recent project wait.
     fresh = project.stage == Stage.RECEIVED or (now - messages[-1].created_at).days < 10
     ReadMarker.objects.filter(room=room).update(last_read_id=last)

@@ -2,7 +2,9 @@
 
 import pytest
 
+from chat import services
 from chat.models import Message, Room
+from intranet import ratelimit
 from tests.browser.conftest import axe_violations
 from tests.browser.test_members_pages import log_in
 from tests.factories import UserFactory
@@ -79,8 +81,11 @@ def test_older_messages_load_when_scrolling_up(asgi_server, new_page):
     author = UserFactory(first_name="Lucie", last_name="Jean")
     UserFactory(email="bruno@example.org")
     general = Room.objects.get(slug="general")
-    Message.objects.bulk_create(
-        Message(room=general, author=author, body=f"Message n° {n}") for n in range(75)
+    services.messages_import(
+        messages=[
+            Message(room=general, author=author, body=f"Message n° {n}")
+            for n in range(75)
+        ]
     )
     page = new_page(375)
     open_general(page, "bruno@example.org")
@@ -89,3 +94,26 @@ def test_older_messages_load_when_scrolling_up(asgi_server, new_page):
     page.get_by_text("Message n° 0", exact=True).wait_for()
     assert page.locator(".chat-message").count() == 75
     assert page.locator(".chat-older").count() == 0  # nothing older
+
+
+def test_a_tab_cut_off_catches_up_six_hundred_messages_in_order(asgi_server, new_page):
+    UserFactory(email="alice@example.org")
+    bruno = UserFactory(email="bruno@example.org", first_name="Bruno")
+    general = Room.objects.get(slug="general")
+    alice = new_page(1280)
+    open_general(alice, "alice@example.org")
+    alice.evaluate(RECORD_STATES)
+    asgi_server.stop()  # Alice's socket is cut while Bruno writes
+    alice.wait_for_function("window.states.includes('reconnecting')")
+    with ratelimit.suspended():  # 600 messages: more than a member may send at once
+        for n in range(600):
+            services.message_post(room=general, author=bruno, body=f"Numéro {n}")
+    asgi_server.start()
+    alice.get_by_text("En direct").wait_for(timeout=60_000)
+    alice.wait_for_function(
+        "document.querySelectorAll('.chat-message__body').length >= 600",
+        timeout=30_000,
+    )
+    texts = alice.locator(".chat-message__body").all_inner_texts()
+    assert texts == [f"Numéro {n}" for n in range(600)]  # all, once, in order
+    assert alice.locator(".chat-divider").inner_text() == "600 nouveaux messages"

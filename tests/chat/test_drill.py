@@ -1,0 +1,159 @@
+"""The chat through faults, driven from outside: two daphne processes sharing a
+Redis of their own, PostgreSQL behind a proxy the drill can cut, and ten members
+in one room sending numbered messages while, one at a time, a daphne is killed
+and restarted, Redis restarts and PostgreSQL goes away for a few seconds.
+
+Every tab follows the rules of `static/js/chat.js` (`bench/chat_client.py`). At
+the end: every acknowledged message is stored once, every send was acknowledged
+in the end (the failed ones were retried with their key, never doubled), and every
+tab shows exactly the room's history, in order.
+
+It runs once, on the production stack (PostgreSQL and `redis-server`): about two
+minutes and a half.
+"""
+
+import asyncio
+import shutil
+import time
+
+import pytest
+from django.conf import settings
+from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.db import connection
+
+from bench.chat_client import Tab
+from bench.faults import Daphnes, Proxy, Redis
+from chat.models import Message, Room
+from tests.factories import UserFactory
+
+pytestmark = [
+    pytest.mark.drill,
+    pytest.mark.django_db(transaction=True),
+    pytest.mark.skipif(
+        connection.vendor != "postgresql" or not shutil.which("redis-server"),
+        reason="the drill runs on the production stack: PostgreSQL and Redis",
+    ),
+]
+
+MEMBERS = 10
+RATE = 1.0  # messages per member per second
+SCHEDULE = [  # (second, fault)
+    (15, "kill daphne"),
+    (20, "restart daphne"),
+    (40, "restart redis"),
+    (65, "cut postgresql"),
+]
+SENDING = 85  # seconds
+SETTLE = 60  # seconds for every tab to converge
+
+
+def _session(user) -> str:
+    session = SessionStore()
+    session[SESSION_KEY] = str(user.pk)
+    session[BACKEND_SESSION_KEY] = "django.contrib.auth.backends.ModelBackend"
+    session[HASH_SESSION_KEY] = user.get_session_auth_hash()
+    session.create()
+    return f"{settings.SESSION_COOKIE_NAME}={session.session_key}"
+
+
+async def _sender(tab: Tab, number: int, until: float) -> None:
+    await tab.wait_connected()
+    count = 0
+    while time.monotonic() < until:
+        count += 1
+        await tab.send(f"membre {number} message {count}")
+        await asyncio.sleep(1 / RATE)
+
+
+def _stored(room: Room) -> list[tuple[int, int, str]]:
+    return list(
+        Message.objects.filter(room=room)
+        .order_by("seq")
+        .values_list("seq", "pk", "body")
+    )
+
+
+def _stored_from_a_thread(room: Room) -> list[tuple[int, int, str]]:
+    try:
+        return _stored(room)
+    finally:
+        connection.close()  # the test database is dropped at the end
+
+
+def test_every_tab_converges_through_faults():
+    room = Room.objects.create(kind=Room.Kind.NETWORK, name="Exercice", slug="drill")
+    members = [UserFactory() for _ in range(MEMBERS)]
+    cookies = [_session(member) for member in members]
+    asyncio.run(_drill(room, cookies))
+    stored = _stored(room)
+    # Stored once: one row per (author, key), and each numbered text once.
+    bodies = [body for _seq, _pk, body in stored]
+    assert len(bodies) == len(set(bodies)), "a message was stored twice"
+    assert [seq for seq, _pk, _body in stored] == list(range(1, len(stored) + 1))
+
+
+async def _drill(room: Room, cookies: list[str]) -> None:
+    redis = Redis()
+    redis.start()
+    proxy = Proxy(target_port=settings.DATABASES["default"].get("PORT") or 5432)
+    await proxy.start()
+    database = settings.DATABASES["default"]
+    daphnes = Daphnes(
+        2,
+        {
+            "DATABASE_URL": f"postgres://{database['USER']}@127.0.0.1:{proxy.port}/"
+            f"{database['NAME']}",
+            "REDIS_URL": redis.url,
+            "DJANGO_SECRET_KEY": settings.SECRET_KEY,
+            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+        },
+    )
+    await asyncio.to_thread(daphnes.start)
+    tabs = [
+        Tab(f"tab{n}", cookie, room.pk, daphnes.ports[n % 2 :] + daphnes.ports[:n % 2],
+            ping_every=5)
+        for n, cookie in enumerate(cookies)
+    ]  # fmt: skip
+    runners = [asyncio.create_task(tab.run()) for tab in tabs]
+    try:
+        start = time.monotonic()
+        senders = [
+            asyncio.create_task(_sender(tab, n, start + SENDING))
+            for n, tab in enumerate(tabs)
+        ]
+        for second, fault in SCHEDULE:
+            await asyncio.sleep(max(0, start + second - time.monotonic()))
+            if fault == "kill daphne":
+                daphnes.kill(daphnes.ports[0])
+            elif fault == "restart daphne":
+                await asyncio.to_thread(daphnes.start, daphnes.ports[0])
+            elif fault == "restart redis":
+                await asyncio.to_thread(redis.restart)
+            elif fault == "cut postgresql":
+                await proxy.cut(3)
+        await asyncio.gather(*senders)
+        await _converge(room, tabs)
+    finally:
+        for tab in tabs:
+            tab.stop()
+        await asyncio.gather(*runners, return_exceptions=True)
+        await asyncio.to_thread(daphnes.stop)
+        await proxy.stop()
+        redis.stop()
+
+
+async def _converge(room: Room, tabs: list[Tab]) -> None:
+    deadline = time.monotonic() + SETTLE
+    while True:
+        stored = await asyncio.to_thread(_stored_from_a_thread, room)
+        history = [body for _seq, _pk, body in stored]
+        done = all(not tab.pending and tab.bodies() == history for tab in tabs)
+        if done or time.monotonic() > deadline:
+            break
+        await asyncio.sleep(2)
+    ids = {pk for _seq, pk, _body in stored}
+    for tab in tabs:
+        assert not tab.pending, f"{tab.name}: sends never acknowledged"
+        assert set(tab.acknowledged.values()) <= ids, f"{tab.name}: acked, not stored"
+        assert tab.bodies() == history, f"{tab.name} does not show the room's history"
