@@ -93,71 +93,54 @@ def percentile(values: list[float], share: float) -> float:
 
 
 async def run(args, cookies: list[str], room_id: int) -> dict:
-    from django.conf import settings
-
     from bench.chat_client import Tab
-    from bench.faults import Daphnes, Proxy, Redis
+    from bench.faults import Layout
 
-    redis = Redis()
-    redis.start()
-    proxy = Proxy(target_port=int(settings.DATABASES["default"].get("PORT") or 5432))
-    await proxy.start()
-    database = settings.DATABASES["default"]
-    daphnes = Daphnes(
-        2,
-        {
-            "DATABASE_URL": f"postgres://{database['USER']}@127.0.0.1:{proxy.port}/"
-            f"{database['NAME']}",
-            "REDIS_URL": redis.url,
-            "DJANGO_SECRET_KEY": settings.SECRET_KEY,
-            "CHAT_MESSAGES_PER_10_SECONDS": str(10**9),
-        },
-    )
-    await asyncio.to_thread(daphnes.start)
-    ports = daphnes.ports
-    tabs = [
-        Tab(f"tab{n}", cookie, room_id, ports[n % 2 :] + ports[: n % 2])
-        for n, cookie in enumerate(cookies)
-    ]
-    runners = [asyncio.create_task(tab.run()) for tab in tabs]
+    async with Layout(2, {"CHAT_MESSAGES_PER_10_SECONDS": str(10**9)}) as layout:
+        tabs = [
+            Tab(f"tab{n}", cookie, room_id, layout.ports_for(n))
+            for n, cookie in enumerate(cookies)
+        ]
+        runners = [asyncio.create_task(tab.run()) for tab in tabs]
+        try:
+            return await _load(args, layout, tabs)
+        finally:
+            for tab in tabs:
+                tab.stop()
+            await asyncio.gather(*runners, return_exceptions=True)
+
+
+async def _load(args, layout, tabs) -> dict:
     sends: dict[str, float] = {}
-    try:
-        for tab in tabs:
-            await tab.wait_connected()
-        start = time.monotonic()
+    for tab in tabs:
+        await tab.wait_connected()
+    start = time.monotonic()
 
-        async def sender(tab, number):
-            count = 0
-            while time.monotonic() < start + args.seconds:
-                count += 1
-                key = await tab.send(f"membre {number} message {count}")
-                sends[key] = time.monotonic()
-                await asyncio.sleep(1 / args.rate)
+    async def sender(tab, number):
+        count = 0
+        while time.monotonic() < start + args.seconds:
+            count += 1
+            key = await tab.send(f"membre {number} message {count}")
+            sends[key] = time.monotonic()
+            await asyncio.sleep(1 / args.rate)
 
-        senders = [asyncio.create_task(sender(tab, n)) for n, tab in enumerate(tabs)]
-        if args.faults:
-            step = args.seconds / 5
-            await asyncio.sleep(step)
-            daphnes.kill(ports[0])
-            await asyncio.sleep(5)
-            await asyncio.to_thread(daphnes.start, ports[0])
-            await asyncio.sleep(step)
-            await asyncio.to_thread(redis.restart)
-            await asyncio.sleep(step)
-            await proxy.cut(3)
-        await asyncio.gather(*senders)
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and any(tab.pending for tab in tabs):
-            await asyncio.sleep(1)
-        await asyncio.sleep(20)  # a ping or two: the last catch-ups
-        return {"tabs": tabs, "sends": sends}
-    finally:
-        for tab in tabs:
-            tab.stop()
-        await asyncio.gather(*runners, return_exceptions=True)
-        await asyncio.to_thread(daphnes.stop)
-        await proxy.stop()
-        redis.stop()
+    senders = [asyncio.create_task(sender(tab, n)) for n, tab in enumerate(tabs)]
+    if args.faults:
+        step = args.seconds / 5
+        await asyncio.sleep(step)
+        layout.daphnes.kill(layout.daphnes.ports[0])
+        await asyncio.sleep(5)
+        await asyncio.to_thread(layout.daphnes.start, layout.daphnes.ports[0])
+        await asyncio.sleep(step)
+        await asyncio.to_thread(layout.redis.restart)
+        await asyncio.sleep(step)
+        await layout.proxy.cut(3)
+    await asyncio.gather(*senders)
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and any(tab.pending for tab in tabs):
+        await asyncio.sleep(1)
+    await asyncio.sleep(20)  # a ping or two: the last catch-ups
+    return {"tabs": tabs, "sends": sends}
 
 
 def report(result: dict, room_id: int) -> None:

@@ -168,3 +168,44 @@ class Daphnes:
                 process.kill()
                 process.wait()
         self.processes.clear()
+
+
+class Layout:
+    """The production layout on this machine, with its faults at hand: `count`
+    daphne processes on the Django settings' PostgreSQL database (through a
+    `Proxy`) and a `Redis` of their own. Use as `async with Layout(2) as layout:`."""
+
+    def __init__(self, count: int = 2, env: dict[str, str] | None = None) -> None:
+        self.count, self.extra = count, env or {}
+
+    async def __aenter__(self) -> Layout:
+        from django.conf import settings
+
+        database = settings.DATABASES["default"]
+        self.redis = Redis()
+        self.redis.start()
+        self.proxy = Proxy(target_port=int(database.get("PORT") or 5432))
+        await self.proxy.start()
+        self.daphnes = Daphnes(
+            self.count,
+            {
+                "DATABASE_URL": f"postgres://{database['USER']}@127.0.0.1:"
+                f"{self.proxy.port}/{database['NAME']}",
+                "REDIS_URL": self.redis.url,
+                "DJANGO_SECRET_KEY": settings.SECRET_KEY,
+                "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
+                **self.extra,
+            },
+        )
+        await asyncio.to_thread(self.daphnes.start)
+        return self
+
+    def ports_for(self, n: int) -> list[int]:
+        """The servers for the n-th client: spread, each with the others after."""
+        ports = self.daphnes.ports
+        return ports[n % len(ports) :] + ports[: n % len(ports)]
+
+    async def __aexit__(self, *exc) -> None:
+        await asyncio.to_thread(self.daphnes.stop)
+        await self.proxy.stop()
+        self.redis.stop()

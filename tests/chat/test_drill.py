@@ -23,7 +23,7 @@ from django.contrib.sessions.backends.db import SessionStore
 from django.db import connection
 
 from bench.chat_client import Tab
-from bench.faults import Daphnes, Proxy, Redis
+from bench.faults import Layout
 from chat.models import Message, Room
 from tests.factories import UserFactory
 
@@ -94,53 +94,39 @@ def test_every_tab_converges_through_faults():
 
 
 async def _drill(room: Room, cookies: list[str]) -> None:
-    redis = Redis()
-    redis.start()
-    proxy = Proxy(target_port=settings.DATABASES["default"].get("PORT") or 5432)
-    await proxy.start()
-    database = settings.DATABASES["default"]
-    daphnes = Daphnes(
-        2,
-        {
-            "DATABASE_URL": f"postgres://{database['USER']}@127.0.0.1:{proxy.port}/"
-            f"{database['NAME']}",
-            "REDIS_URL": redis.url,
-            "DJANGO_SECRET_KEY": settings.SECRET_KEY,
-            "DJANGO_ALLOWED_HOSTS": "127.0.0.1,localhost",
-        },
-    )
-    await asyncio.to_thread(daphnes.start)
-    tabs = [
-        Tab(f"tab{n}", cookie, room.pk, daphnes.ports[n % 2 :] + daphnes.ports[:n % 2],
-            ping_every=5)
-        for n, cookie in enumerate(cookies)
-    ]  # fmt: skip
-    runners = [asyncio.create_task(tab.run()) for tab in tabs]
-    try:
-        start = time.monotonic()
-        senders = [
-            asyncio.create_task(_sender(tab, n, start + SENDING))
-            for n, tab in enumerate(tabs)
+    async with Layout(2) as layout:
+        tabs = [
+            Tab(f"tab{n}", cookie, room.pk, layout.ports_for(n), ping_every=5)
+            for n, cookie in enumerate(cookies)
         ]
-        for second, fault in SCHEDULE:
-            await asyncio.sleep(max(0, start + second - time.monotonic()))
-            if fault == "kill daphne":
-                daphnes.kill(daphnes.ports[0])
-            elif fault == "restart daphne":
-                await asyncio.to_thread(daphnes.start, daphnes.ports[0])
-            elif fault == "restart redis":
-                await asyncio.to_thread(redis.restart)
-            elif fault == "cut postgresql":
-                await proxy.cut(3)
-        await asyncio.gather(*senders)
-        await _converge(room, tabs)
-    finally:
-        for tab in tabs:
-            tab.stop()
-        await asyncio.gather(*runners, return_exceptions=True)
-        await asyncio.to_thread(daphnes.stop)
-        await proxy.stop()
-        redis.stop()
+        runners = [asyncio.create_task(tab.run()) for tab in tabs]
+        try:
+            await _faults(layout, tabs)
+            await _converge(room, tabs)
+        finally:
+            for tab in tabs:
+                tab.stop()
+            await asyncio.gather(*runners, return_exceptions=True)
+
+
+async def _faults(layout: Layout, tabs: list[Tab]) -> None:
+    start = time.monotonic()
+    senders = [
+        asyncio.create_task(_sender(tab, n, start + SENDING))
+        for n, tab in enumerate(tabs)
+    ]
+    first = layout.daphnes.ports[0]
+    for second, fault in SCHEDULE:
+        await asyncio.sleep(max(0, start + second - time.monotonic()))
+        if fault == "kill daphne":
+            layout.daphnes.kill(first)
+        elif fault == "restart daphne":
+            await asyncio.to_thread(layout.daphnes.start, first)
+        elif fault == "restart redis":
+            await asyncio.to_thread(layout.redis.restart)
+        elif fault == "cut postgresql":
+            await layout.proxy.cut(3)
+    await asyncio.gather(*senders)
 
 
 async def _converge(room: Room, tabs: list[Tab]) -> None:
