@@ -249,12 +249,6 @@ def open_reports(*, user: User) -> QuerySet[Report]:
     return reports.filter(post__topic__category__committee_id__in=refereed)
 
 
-def is_referent_somewhere(*, user: User) -> bool:
-    return CommitteeMembership.objects.filter(
-        user_id=user.pk, role=CommitteeMembership.Role.REFERENT
-    ).exists()
-
-
 def moderation_log(*, user: User) -> QuerySet[ModerationLog]:
     """The log `user` may read: all for moderators, else their committees' part."""
     entries = ModerationLog.objects.select_related("moderator", "topic", "post")

@@ -8,6 +8,7 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from activity import mentions, reactions
+from committees.selectors import is_referent_somewhere
 from forums import selectors, services
 from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
 from forums.models import Category, Post, Subscription
@@ -351,9 +352,7 @@ def mark_all_read(request, slug):
 
 
 def _require_moderation_rights(user) -> None:
-    if not (
-        user.has_perm("members.moderate") or selectors.is_referent_somewhere(user=user)
-    ):
+    if not (user.has_perm("members.moderate") or is_referent_somewhere(user=user)):
         raise PermissionDenied
 
 

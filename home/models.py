@@ -13,6 +13,7 @@ from wagtail.models import Page
 from wagtail.search import index
 
 from committees.models import CommitteePage
+from committees.selectors import live_committees
 from communes.maps import MapPoint
 from home.blocks import BodyBlock
 from intranet.shell import dashboard
@@ -107,7 +108,7 @@ class NewsIndexPage(Page):
         context["tag"] = tag
         context["committee"] = committee
         context["tags"] = home_selectors.news_tags()
-        context["committees"] = CommitteePage.objects.live().order_by("title")
+        context["committees"] = live_committees()
         return context
 
 

@@ -32,7 +32,3 @@ def publish(event: object) -> None:
     """Run every handler of the event's type, in the order they subscribed."""
     for handler in list(_HANDLERS[type(event)]):
         handler(event)
-
-
-def handlers(event_type: type) -> list[Callable[[Any], None]]:
-    return list(_HANDLERS[event_type])

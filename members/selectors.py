@@ -3,7 +3,11 @@ from django.db.models.functions import Cast
 
 from activity import activity
 from committees.models import CommitteeMembership, CommitteePage
-from committees.selectors import committee_ids_of, is_referent_somewhere
+from committees.selectors import (
+    committee_ids_of,
+    is_referent_somewhere,
+    live_committees,
+)
 from members.models import (
     FeedToken,
     Invitation,
@@ -17,7 +21,7 @@ from members.models import (
 
 def committees_user_can_invite_to(*, user: User) -> QuerySet[CommitteePage]:
     """The committee pages a member may invite into: all for staff, else their own."""
-    committees = CommitteePage.objects.live().order_by("title")
+    committees = live_committees()
     if user.has_perm("members.add_invitation"):
         return committees
     return committees.filter(

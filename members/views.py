@@ -112,7 +112,7 @@ def directory(request):
     communes = member_directory.members_per_commune(viewer=request.user)
     form = DirectoryForm(
         request.GET or None,
-        committees=CommitteePage.objects.live().order_by("title"),
+        committees=committee_selectors.live_committees(),
         communes=sorted(communes, key=lambda item: item[0].name),
         skills=selectors.skill_choices(),
     )

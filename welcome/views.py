@@ -14,6 +14,7 @@ from django.views.decorators.http import require_POST
 
 from chat import selectors as chat_selectors
 from committees.models import CommitteePage
+from committees.selectors import live_committees
 from intranet import errors
 from intranet.ratelimit import Rate, spend
 from welcome import charts, forms, links, selectors, services, stats
@@ -220,9 +221,7 @@ def index(request):
             "year": year,
             "years": selectors.years(),
             "committee": committee,
-            "committees": CommitteePage.objects.live().order_by("title")
-            if team
-            else [],
+            "committees": live_committees() if team else [],
             "mine": mine,
             "stage_only": stage_only,
             "query": query.urlencode(),
