@@ -30,8 +30,9 @@ Client → server
 - `{"type": "ping", "rooms": [12]}` every 15 s: answered with `pong`, which gives
   for each of these rooms open in the tab its last place and its last change
   (`rooms`: {"12": {"latest": 345, "changed": "…"}}): a broadcast lost while Redis
-  or a server was down is fetched within one ping. Keeps the member online and
-  proxies from closing the socket.
+  or a server was down is fetched within one ping; and, like `hello`, the
+  member's unread counts. Keeps the member online and proxies from closing the
+  socket.
 
 The frames that read or write the database are handled one after the other, in
 the order they came, by a task of the socket's own (at most 32 waiting, else
@@ -39,15 +40,16 @@ the order they came, by a task of the socket's own (at most 32 waiting, else
 the tab.
 
 Server → client
-- `hello` (`user`, `unread`: the member's unread total), `subscribed` and
+- `hello` (`user`, `unread`: the member's unread total, `unread_rooms`: each
+  room's count, {"12": 3}, rooms with none left out), `subscribed` and
   `catchup` (`room`, `messages`, `more`, `latest`, `synced`, `changed`; `subscribed`
   also `online`), `history`, `sent`, `pong`, `presence` (`room`, `online`: `count`
   and `people`, see `presence.in_room`).
 - `message`, `edited`, `deleted` (`message`: see `broadcast.payload`) in open rooms;
   `activity` (`room`, `id`) in the member's other rooms, for their unread counts.
-- `typing` (`room`, `user`, `name`), `unread` (`total`), `notification` (`text`,
-  `url`), `rooms` (the member's list changed), `revoked` (`room`: no access any
-  more).
+- `typing` (`room`, `user`, `name`), `unread` (`total`, `rooms`), `notification`
+  (`text`, `url`), `rooms` (the member's list changed), `revoked` (`room`: no
+  access any more).
 - `error`: `code`, `message` (in the member's language) and the `ref` or `room`
   it is about. Codes: `bad_json`, `too_large`, `unknown_type`, `missing_field`,
   `not_found`, `forbidden`, `empty`, `too_long`, `invalid_key`, `rate_limited`,
@@ -172,8 +174,13 @@ def _rooms_state(room_ids: set[int]) -> dict[str, dict]:
 
 
 @database_sync_to_async
-def _unread_total(user) -> int:
-    return selectors.unread_total(user=user)
+def _unread(user) -> dict:
+    """The `unread` frame's fields: the total and each room's count."""
+    rooms = selectors.unread_by_room(user=user)
+    return {
+        "total": sum(rooms.values()),
+        "rooms": {str(pk): count for pk, count in rooms.items()},
+    }
 
 
 _touch = sync_to_async(presence.touch, thread_sensitive=False)  # the cache only
@@ -255,18 +262,25 @@ class ChatConsumer(AsyncWebsocketConsumer):
         if session_key:
             self.personal.append(broadcast.session_group(session_key))
         await self.accept()
-        unread = None
+        unread: dict = {"total": None, "rooms": {}}
         try:
             for group in self.personal:
                 await self.channel_layer.group_add(group, self.channel_name)
             await _touch(self.user.pk)
             await self._sync_rooms()
-            unread = await _unread_total(self.user)
+            unread = await _unread(self.user)
         except OUTAGES:
             # Redis or the database is down: the socket stays; the rooms are
             # joined again at the next ping, and the tab catches up then.
             logger.warning("Chat socket opened during an outage", exc_info=True)
-        await self._send({"type": "hello", "user": self.user.pk, "unread": unread})
+        await self._send(
+            {
+                "type": "hello",
+                "user": self.user.pk,
+                "unread": unread["total"],
+                "unread_rooms": unread["rooms"],
+            }
+        )
 
     async def disconnect(self, code):
         if getattr(self, "worker", None) is not None:
@@ -407,8 +421,14 @@ class ChatConsumer(AsyncWebsocketConsumer):
             else set()
         )
         await self._sync_rooms()  # after an outage: join the groups again
+        unread = await _unread(self.user)
         await self._send(
-            {"type": "pong", "rooms": await _rooms_state(asked) if asked else {}}
+            {
+                "type": "pong",
+                "rooms": await _rooms_state(asked) if asked else {},
+                "unread": unread["total"],
+                "unread_rooms": unread["rooms"],
+            }
         )
 
     async def on_presence(self, data, ref):
@@ -500,7 +520,7 @@ class ChatConsumer(AsyncWebsocketConsumer):
             )  # fmt: skip
 
     async def chat_unread(self, event):
-        await self._send({"type": "unread", "total": await _unread_total(self.user)})
+        await self._send({"type": "unread", **await _unread(self.user)})
 
     async def chat_rooms(self, event):
         await self._sync_rooms()

@@ -91,6 +91,17 @@ def unread_total(*, user: User) -> int:
     return unread_messages(user=user).count()
 
 
+def unread_by_room(*, user: User) -> dict[int, int]:
+    """The member's unread count in each room that has some (one query)."""
+    return dict(
+        unread_messages(user=user)
+        .order_by()
+        .values("room")
+        .annotate(count=Count("pk"))
+        .values_list("room", "count")
+    )
+
+
 def room_list(*, user: User) -> list[Room]:
     """My rooms, newest activity first, each with `unread`, `muted` and, for a
     conversation, `people` (the others)."""

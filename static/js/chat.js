@@ -365,10 +365,21 @@
     presenceLine.classList.toggle("is-someone", names.length > 0);
   }
 
-  function setUnread(total) {
+  // The server's counts (after a reconnection or a lost broadcast, they are the
+  // truth): the total in the navigation, each room's in the list.
+  function setUnread(total, rooms) {
+    if (typeof total !== "number") return;
     document.querySelectorAll("[data-chat-unread]").forEach(function (badge) {
       badge.querySelector(".count").textContent = total;
       badge.hidden = !total;
+    });
+    if (!rooms) return;
+    document.querySelectorAll(".room-list [data-room]").forEach(function (item) {
+      var badge = item.querySelector(".room-list__unread");
+      if (!badge) return;
+      var count = rooms[item.dataset.room] || 0;
+      badge.querySelector(".count").textContent = count;
+      badge.hidden = !count;
     });
   }
 
@@ -409,7 +420,7 @@
       hellos += 1;
       attempts = 0;
       setStatus("connected");
-      setUnread(frame.unread);
+      setUnread(frame.unread, frame.unread_rooms);
       fetching = send({ type: "subscribe", room: roomId, after: upto, since: synced });
       for (var key in pending) transmit(key);
     },
@@ -419,6 +430,7 @@
     },
     catchup: caughtUp,
     pong: function (frame) {
+      setUnread(frame.unread, frame.unread_rooms);
       var room = frame.rooms && frame.rooms[roomId];
       if (!room) return;
       if (room.latest > latest) latest = room.latest;
@@ -435,7 +447,7 @@
     edited: function (frame) { place([frame.message]); },
     deleted: function (frame) { place([frame.message]); },
     activity: function (frame) { if (frame.room !== roomId) bumpRoom(frame.room); },
-    unread: function (frame) { setUnread(frame.total); },
+    unread: function (frame) { setUnread(frame.total, frame.rooms); },
     sent: function (frame) {
       var error = form && form.querySelector(".errorlist");
       if (error) error.remove();

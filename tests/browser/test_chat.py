@@ -97,9 +97,10 @@ def test_older_messages_load_when_scrolling_up(asgi_server, new_page):
 
 
 def test_a_tab_cut_off_catches_up_six_hundred_messages_in_order(asgi_server, new_page):
-    UserFactory(email="alice@example.org")
     bruno = UserFactory(email="bruno@example.org", first_name="Bruno")
     general = Room.objects.get(slug="general")
+    entraide = Room.objects.get(slug="entraide")
+    services.mark_read(user=UserFactory(email="alice@example.org"), room=entraide)
     alice = new_page(1280)
     open_general(alice, "alice@example.org")
     alice.evaluate(RECORD_STATES)
@@ -108,6 +109,8 @@ def test_a_tab_cut_off_catches_up_six_hundred_messages_in_order(asgi_server, new
     with ratelimit.suspended():  # 600 messages: more than a member may send at once
         for n in range(600):
             services.message_post(room=general, author=bruno, body=f"Numéro {n}")
+        for n in range(2):  # and in another of Alice's rooms
+            services.message_post(room=entraide, author=bruno, body=f"Ailleurs {n}")
     asgi_server.start()
     alice.get_by_text("En direct").wait_for(timeout=60_000)
     alice.wait_for_function(
@@ -117,3 +120,7 @@ def test_a_tab_cut_off_catches_up_six_hundred_messages_in_order(asgi_server, new
     texts = alice.locator(".chat-message__body").all_inner_texts()
     assert texts == [f"Numéro {n}" for n in range(600)]  # all, once, in order
     assert alice.locator(".chat-divider").inner_text() == "600 nouveaux messages"
+    # The room list's count comes back from the server, not from missed pushes.
+    badge = alice.locator(f'.room-list [data-room="{entraide.pk}"] .room-list__unread')
+    badge.get_by_text("2", exact=True).wait_for()
+    assert badge.is_visible()

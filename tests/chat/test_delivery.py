@@ -121,6 +121,27 @@ async def test_a_tab_that_missed_an_edit_gets_it_in_its_catch_up(general):
     await socket.disconnect()
 
 
+async def test_hello_and_every_ping_tell_the_unread_counts_room_by_room(general):
+    """After an outage the room list's badges come back from the server's counts,
+    not from the broadcasts the tab may have missed."""
+    alice, bob = await db(UserFactory)(), await db(UserFactory)()
+    entraide = await db(Room.objects.get)(slug="entraide")
+    for room in (general, entraide):
+        await db(services.mark_read)(user=bob, room=room)
+    await db(_post)(general, alice, "Un")
+    await db(_post)(entraide, alice, "Deux")
+    await db(_post)(entraide, alice, "Trois")
+    socket = await connect(bob)
+    hello = socket.hello
+    assert hello["unread"] == 3
+    assert hello["unread_rooms"] == {str(general.pk): 1, str(entraide.pk): 2}
+    await db(services.mark_read)(user=bob, room=entraide)  # in another tab
+    await socket.send_json_to({"type": "ping", "rooms": []})
+    pong = await next_of(socket, "pong")
+    assert (pong["unread"], pong["unread_rooms"]) == (1, {str(general.pk): 1})
+    await socket.disconnect()
+
+
 async def test_a_ping_tells_the_last_place_of_the_open_rooms(general):
     member = await db(UserFactory)()
     socket = await connect(member)

@@ -29,7 +29,9 @@ from tests.factories import UserFactory
 
 pytestmark = [
     pytest.mark.drill,
-    pytest.mark.django_db(transaction=True),
+    # serialized_rollback: the flush after it must not recreate the content types
+    # that the next serialized tests restore.
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
     pytest.mark.skipif(
         connection.vendor != "postgresql" or not shutil.which("redis-server"),
         reason="the drill runs on the production stack: PostgreSQL and Redis",

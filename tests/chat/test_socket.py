@@ -36,7 +36,7 @@ async def connect(user):
     assert connected
     hello = await socket.receive_json_from()
     assert hello["type"] == "hello" and hello["user"] == user.pk
-    socket.cookie = cookie
+    socket.cookie, socket.hello = cookie, hello
     return socket
 
 
