@@ -52,6 +52,7 @@ class Tab:
     latest: int = 0  # the last place heard of
     synced: str = ""
     connections: int = 0
+    retried: int = 0  # sends acknowledged after more than one attempt
 
     def __post_init__(self) -> None:
         self._socket = None
@@ -83,6 +84,8 @@ class Tab:
         self.acknowledged[key] = message_id
         if not sent.failed and sent.attempts == 1:
             self.latencies.append(time.monotonic() - sent.sent_at)
+        else:
+            self.retried += 1
 
     async def _frame(self, frame: dict) -> None:
         if self._socket is not None:
@@ -123,6 +126,7 @@ class Tab:
         kind = frame["type"]
         if kind == "hello":
             self.user_id = frame["user"]
+            self._connected.set()  # as the page: ready once the server said hello
             self._fetching = True
             await self._frame(
                 {"type": "subscribe", "room": self.room, "after": self.upto,
@@ -169,7 +173,6 @@ class Tab:
                     self._socket = socket
                     self.connections += 1
                     attempts = 0
-                    self._connected.set()
                     await self._listen(socket)
             except Exception:  # refused, reset, closed: try again
                 pass

@@ -16,7 +16,12 @@ It prints, for the messages sent:
 - acknowledgement: from the send to its `sent`, p50 and p99 (first attempts);
 - delivery to all: from the send to the moment the last tab has it, p50 and p99;
 - what was stored, lost, doubled, and the tabs that do not show the room's exact
-  history at the end.
+  history at the end;
+- the CPU used while sending by the bench's own client and by each daphne (the
+  client shares the machine's cores: when it nears 100 %, the latencies are the
+  client's as much as the servers').
+Each member sends on a schedule of their own, offset from the others, so the
+room gets a steady stream rather than bursts of N messages at once.
 The chat's rate limit is lifted for the run (`CHAT_MESSAGES_PER_10_SECONDS`).
 """
 
@@ -115,14 +120,21 @@ async def _load(args, layout, tabs) -> dict:
     for tab in tabs:
         await tab.wait_connected()
     start = time.monotonic()
+    client_cpu = time.process_time()
+    layout.daphnes.cpu()  # from now on
 
     async def sender(tab, number):
+        # Each member on a schedule of their own, spread over the first period,
+        # so that sends arrive as a steady stream rather than in bursts of N.
+        period = 1 / args.rate
+        due = start + period * number / len(tabs)
         count = 0
-        while time.monotonic() < start + args.seconds:
+        while due < start + args.seconds:
+            await asyncio.sleep(max(0.0, due - time.monotonic()))
             count += 1
             key = await tab.send(f"membre {number} message {count}")
             sends[key] = time.monotonic()
-            await asyncio.sleep(1 / args.rate)
+            due += period
 
     senders = [asyncio.create_task(sender(tab, n)) for n, tab in enumerate(tabs)]
     if args.faults:
@@ -136,11 +148,13 @@ async def _load(args, layout, tabs) -> dict:
         await asyncio.sleep(step)
         await layout.proxy.cut(3)
     await asyncio.gather(*senders)
+    cpu = {"bench client": time.process_time() - client_cpu, **layout.daphnes.cpu()}
+    cpu = {name: seconds / (time.monotonic() - start) for name, seconds in cpu.items()}
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline and any(tab.pending for tab in tabs):
         await asyncio.sleep(1)
     await asyncio.sleep(20)  # a ping or two: the last catch-ups
-    return {"tabs": tabs, "sends": sends}
+    return {"tabs": tabs, "sends": sends, "cpu": cpu}
 
 
 def report(result: dict, room_id: int) -> None:
@@ -170,11 +184,17 @@ def report(result: dict, room_id: int) -> None:
         f"p99 {1000 * percentile(deliveries, 0.99):.0f}"
     )
     print(f"never acknowledged: {sum(len(tab.pending) for tab in tabs)}")
+    print(f"acknowledged after a retry: {sum(tab.retried for tab in tabs)}, "
+          f"reconnections: {sum(tab.connections - 1 for tab in tabs)}, "
+          f"error frames: {sum(len(tab.errors) for tab in tabs)}")  # fmt: skip
     print(f"stored twice: {len(history) - len(set(history))}")
     print(f"tabs not showing the exact history: "
           f"{sum(tab.bodies() != history for tab in tabs)}")  # fmt: skip
     if acks:
         print(f"mean acknowledgement ms: {1000 * statistics.mean(acks):.0f}")
+    print("CPU while sending, share of one core: " + ", ".join(
+        f"{name} {share:.0%}" for name, share in result["cpu"].items()
+    ))  # fmt: skip
 
 
 def main() -> None:

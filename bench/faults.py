@@ -135,11 +135,13 @@ class Daphnes:
         self.ports = [free_port() for _ in range(count)]
         self.env = {**os.environ, **env, "PYTHONPATH": str(ROOT)}
         self.processes: dict[int, subprocess.Popen] = {}
+        self._cpu: dict[int, float] = {}
         # What the servers log (the outages they meet), kept for a look afterwards.
         self.log = Path(tempfile.mkdtemp(prefix="sohosolo-daphne-")) / "daphne.log"
 
     def start(self, port: int | None = None) -> None:
         for each in [port] if port else self.ports:
+            self._cpu.pop(each, None)
             with self.log.open("a") as log:
                 self.processes[each] = subprocess.Popen(
                     [str(Path(sys.executable).parent / "daphne"), "-v", "0",
@@ -151,6 +153,21 @@ class Daphnes:
                 )  # fmt: skip
         for each in [port] if port else self.ports:
             wait_for_port(each)
+
+    def cpu(self) -> dict[str, float]:
+        """CPU seconds each running daphne used since the previous call."""
+        ticks = os.sysconf("SC_CLK_TCK")
+        used = {}
+        for port, process in self.processes.items():
+            try:
+                fields = Path(f"/proc/{process.pid}/stat").read_text().rsplit(")", 1)[1]
+            except FileNotFoundError:
+                continue
+            utime, stime = (int(value) for value in fields.split()[11:13])
+            total = (utime + stime) / ticks
+            used[f"daphne :{port}"] = total - self._cpu.get(port, 0.0)
+            self._cpu[port] = total
+        return used
 
     def kill(self, port: int) -> None:
         """SIGKILL: no goodbye to the sockets, as a crash."""
