@@ -24,6 +24,7 @@ from activity import (
 from activity.forms import CommentForm, CommitteeFeedForm, PostEditForm, PostForm
 from activity.models import Comment, DigestFrequency, FeedPost, Notification
 from committees.models import CommitteePage
+from intranet.http import next_url
 from intranet.shell.notices import KINDS, Channel
 
 
@@ -173,12 +174,7 @@ def member_feed(request, pk):
 
 
 def _back(request, default: str) -> str:
-    target = request.POST.get("next") or request.GET.get("next") or ""
-    if url_has_allowed_host_and_scheme(
-        target, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        return target
-    return default
+    return next_url(request, default)
 
 
 def _readable_post(request, pk) -> FeedPost:

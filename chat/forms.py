@@ -1,6 +1,7 @@
 from django import forms
 from django.utils.translation import gettext_lazy as _
 
+from intranet.text import search_terms
 from members.models import User
 
 
@@ -16,3 +17,6 @@ class ConversationForm(forms.Form):
         },
     )
     q = forms.CharField(label=_("Find a member"), required=False, max_length=60)
+
+    def clean_q(self) -> str:
+        return search_terms(self.cleaned_data["q"], max_length=60)

@@ -13,6 +13,7 @@ from forums import selectors, services
 from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
 from forums.models import Category, Post, Subscription
 from intranet import errors
+from intranet.http import object_or_404
 
 
 def _category(request, slug) -> Category:
@@ -361,7 +362,7 @@ def moderation(request):
     _require_moderation_rights(request.user)
     reports = selectors.open_reports(user=request.user)
     if request.method == "POST":
-        report = get_object_or_404(reports, pk=request.POST.get("report"))
+        report = object_or_404(reports, request.POST.get("report"))
         try:
             services.report_resolve(
                 report=report,

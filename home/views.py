@@ -14,6 +14,7 @@ from wagtail.models import Page
 from committees import rights
 from committees.models import CommitteePage
 from intranet.shell import search as site_search
+from intranet.text import search_terms
 from members import services
 
 
@@ -43,7 +44,7 @@ SEARCH_PER_PAGE = 20
 
 def search(request):
     """Search every kind of content; one kind at a time when `type` is given."""
-    query = " ".join(request.GET.get("q", "").split())[:200]
+    query = search_terms(request.GET.get("q"))
     kind = site_search.kind_for(request.GET.get("type", ""))
     context = {"query": query, "kind": kind, "kinds": site_search.KINDS}
     if query and kind:

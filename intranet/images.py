@@ -30,6 +30,21 @@ def _encode(image: Image.Image, size: int, name: str) -> ContentFile:
     return ContentFile(buffer.getvalue(), name=name)
 
 
+def _too_many_pixels(pixels: int | None) -> ValidationError:
+    limit = MAX_PIXELS // 1_000_000
+    if pixels is None:
+        return ValidationError(
+            _("The photo is too large (over %(limit)s megapixels, the limit)."),
+            code="too_many_pixels",
+            params={"limit": limit},
+        )
+    return ValidationError(
+        _("The photo is too large (%(mp)s megapixels; at most %(limit)s)."),
+        code="too_many_pixels",
+        params={"mp": round(pixels / 1_000_000), "limit": limit},
+    )
+
+
 def process_photo(upload: UploadedFile) -> ProcessedPhoto:
     """Validate an uploaded photo and return its re-encoded versions.
 
@@ -47,9 +62,11 @@ def process_photo(upload: UploadedFile) -> ProcessedPhoto:
         )
     upload.seek(0)
     try:
-        with Image.open(upload) as probe:
+        with Image.open(upload) as probe:  # reads the header, decodes nothing
             kind = probe.format
             width, height = probe.size
+    except Image.DecompressionBombError:  # Pillow refuses to even open it
+        raise _too_many_pixels(None) from None
     except (UnidentifiedImageError, OSError, ValueError):
         raise ValidationError(
             _("This file is not a photo we can read. Send a JPEG, PNG or WebP image."),
@@ -60,11 +77,7 @@ def process_photo(upload: UploadedFile) -> ProcessedPhoto:
             _("Photos must be JPEG, PNG or WebP images."), code="format"
         )
     if width * height > MAX_PIXELS:
-        raise ValidationError(
-            _("The photo is too large (%(mp)s megapixels; at most 40)."),
-            code="too_many_pixels",
-            params={"mp": round(width * height / 1_000_000)},
-        )
+        raise _too_many_pixels(width * height)
     upload.seek(0)
     try:
         with Image.open(upload) as source:

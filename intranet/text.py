@@ -2,12 +2,31 @@
 
 from __future__ import annotations
 
+import re
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
+
+
+# C0 and C1 control characters, DEL, and lone surrogates (which no encoder takes).
+_UNPRINTABLE = re.compile(r"[\x00-\x1f\x7f-\x9f\ud800-\udfff]")
+# The same, except the tab and the line breaks a text area sends.
+_NOT_TEXT = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f-\x9f\ud800-\udfff]")
+
+
+def printable(text: str) -> str:
+    """`text` without control characters (tabs and line breaks kept) and without
+    lone surrogates: what no member types, and what some databases refuse."""
+    return _NOT_TEXT.sub("", text)
+
+
+def search_terms(text: str | None, *, max_length: int = 200) -> str:
+    """What a member typed in a search box, as words: control characters and runs
+    of spaces become one space, cut at `max_length`."""
+    return " ".join(_UNPRINTABLE.sub(" ", text or "").split())[:max_length]
 
 
 def clean_text(
@@ -17,10 +36,10 @@ def clean_text(
     empty: StrOrPromise,
     too_long: StrOrPromise,
 ) -> str:
-    """`text` without NUL characters and surrounding spaces; a ValidationError
+    """`text` made `printable`, without surrounding spaces; a ValidationError
     (code "empty" or "too_long") when nothing is left or it is too long.
     `too_long` may use `%(count)s` (the length) and `%(max)s` (the limit)."""
-    text = (text or "").replace("\x00", "").strip()
+    text = printable(text or "").strip()
     if not text:
         raise ValidationError(empty, code="empty")
     if len(text) > max_length:

@@ -11,6 +11,9 @@ from home import views as home_views
 from intranet import views
 from members import views as member_views
 
+handler400 = "intranet.views.bad_request"
+handler500 = "intranet.views.server_error"
+
 urlpatterns = [
     path("health/", views.health, name="health"),
     path("langue/", member_views.language_set, name="language_set"),

@@ -1,7 +1,18 @@
+"""The views of the project itself: its health, and the error pages."""
+
+import asyncio
+import sys
+from collections.abc import Callable
+
+from asgiref.sync import async_to_sync
+from channels.layers import get_channel_layer
+from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
-from django.db import connection
-from django.http import HttpRequest, JsonResponse
+from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.db import InterfaceError, OperationalError, connection
+from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
 
@@ -10,21 +21,80 @@ from django.views.decorators.http import require_GET
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
-    """Answer 200 when the database and the cache answer, 503 otherwise."""
-    checks: dict[str, str] = {}
-    try:
-        with connection.cursor() as cursor:
-            cursor.execute("SELECT 1")
-        checks["database"] = "ok"
-    except Exception:  # noqa: BLE001 - any failure means unhealthy
-        checks["database"] = "error"
-    try:
-        cache.set("health", "ok", 5)
-        checks["cache"] = "ok" if cache.get("health") == "ok" else "error"
-    except Exception:  # noqa: BLE001
-        checks["cache"] = "error"
+    """200 when the database, the cache and the channel layer answer; otherwise
+    503, naming the part that does not ("error")."""
+    checks = {
+        "database": _check(_database),
+        "cache": _check(_cache),
+        "channel_layer": _check(_channel_layer),
+    }
     healthy = all(value == "ok" for value in checks.values())
     return JsonResponse(
         {"status": "ok" if healthy else "error", **checks},
         status=200 if healthy else 503,
     )
+
+
+def _check(probe: Callable[[], bool]) -> str:
+    try:
+        return "ok" if probe() else "error"
+    except Exception:  # noqa: BLE001 - any failure means that part is down
+        return "error"
+
+
+def _database() -> bool:
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT 1")
+    return True
+
+
+def _cache() -> bool:
+    ping = getattr(cache, "ping", None)  # Redis itself, not its local fallback
+    if ping is not None:
+        return ping()
+    cache.set("health", "ok", 5)
+    return cache.get("health") == "ok"
+
+
+def _channel_layer() -> bool:
+    layer = get_channel_layer()
+    if layer is None:
+        return False
+
+    async def publish() -> None:
+        await asyncio.wait_for(layer.group_send("health", {"type": "health"}), 1)
+
+    async_to_sync(publish)()
+    return True
+
+
+# Error pages. They are rendered from templates alone, without the request's
+# context: no database, cache or session is touched, so they show even when those
+# are the reason for the error, and they show no detail of it.
+
+OUTAGES = (OperationalError, InterfaceError)
+
+
+def bad_request(request: HttpRequest, exception: Exception) -> HttpResponse:
+    """400, with our own explanation when we raised it (`BadRequest`); 413 when
+    what was sent is too large."""
+    if isinstance(exception, RequestDataTooBig):
+        limit = settings.MAX_REQUEST_BYTES // (1024 * 1024)
+        return _static("413.html", 413, {"limit": limit})
+    message = str(exception) if type(exception) is BadRequest else ""
+    return _static("400.html", 400, {"message": message})
+
+
+def server_error(request: HttpRequest) -> HttpResponse:
+    """500; 503 (« maintenance ») when the database does not answer."""
+    error = sys.exc_info()[1]
+    if isinstance(error, OUTAGES):
+        response = _static("503.html", 503)
+        response["Retry-After"] = "30"
+        return response
+    return _static("500.html", 500)
+
+
+def _static(template: str, status: int, context: dict | None = None) -> HttpResponse:
+    body = loader.get_template(template).render(context or {})
+    return HttpResponse(body, status=status)

@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import CommitteeMembership
 from communes.models import Commune
+from intranet.text import search_terms
 from members import selectors
 from members.models import LANGUAGE_CHOICES, Profile, User
 
@@ -245,7 +246,7 @@ class DirectoryForm(forms.Form):
         self.is_valid()  # a filter with a bad value is dropped, the others kept
         data = getattr(self, "cleaned_data", {})
         return Filters(
-            q=" ".join(data.get("q", "").split()),
+            q=search_terms(data.get("q")),
             committee=data.get("comite"),
             commune=data.get("commune"),
             skill=data.get("competence", ""),

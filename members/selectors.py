@@ -8,6 +8,7 @@ from committees.selectors import (
     is_referent_somewhere,
     live_committees,
 )
+from intranet.text import search_terms
 from members.models import (
     FeedToken,
     Invitation,
@@ -140,7 +141,7 @@ def members_followed_by(*, user: User) -> QuerySet[User]:
 
 def members_named_like(*, text: str, limit: int = 8) -> list[User]:
     """Active members whose first name, last name or full name starts with `text`."""
-    text = " ".join(text.split())[:60]
+    text = search_terms(text, max_length=60)
     if len(text) < 2:
         return []
     first, _space, rest = text.partition(" ")

@@ -7,7 +7,6 @@ from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import translation
-from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -18,6 +17,7 @@ from committees import services as committee_services
 from committees.models import CommitteeMembership, CommitteePage, JoinRequest
 from communes.maps import MapPoint
 from intranet import errors
+from intranet.http import next_url, object_or_404
 from intranet.markdown import render_markdown
 from members import directory as member_directory
 from members import selectors, services
@@ -221,13 +221,13 @@ def _committee_action(request, committee, add_form):
             )
         return
     if "request" in post:
-        join = get_object_or_404(JoinRequest, pk=post["request"], committee=committee)
+        join = object_or_404(JoinRequest, post["request"], committee=committee)
         committee_services.join_request_decide(
             by=request.user, request=join, accept=post.get("answer") == "accept"
         )
         return
-    membership = get_object_or_404(
-        CommitteeMembership, pk=post.get("membership"), committee=committee
+    membership = object_or_404(
+        CommitteeMembership, post.get("membership"), committee=committee
     )
     if "remove" in post:
         committee_services.membership_remove(by=request.user, membership=membership)
@@ -427,12 +427,7 @@ def invitation_revoke(request, pk):
 def language_set(request):
     """Switch the interface language and remember it for the member."""
     form = LanguageForm(request.POST)
-    next_url = request.POST.get("next", "")
-    if not url_has_allowed_host_and_scheme(
-        next_url, allowed_hosts={request.get_host()}, require_https=request.is_secure()
-    ):
-        next_url = "/"
-    response = HttpResponseRedirect(next_url)
+    response = HttpResponseRedirect(next_url(request, "/"))
     if form.is_valid():
         language = form.cleaned_data["language"]
         if request.user.is_authenticated:

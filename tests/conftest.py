@@ -18,6 +18,7 @@ def pytest_configure(config):
     # override_settings so that cached storages and hashers are reset: templates use
     # {% static %} and tests do not run collectstatic first.
     override_settings(
+        CACHES=_cache_of_this_worker(settings.CACHES),
         PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
         STORAGES={
             **settings.STORAGES,
@@ -26,6 +27,21 @@ def pytest_configure(config):
             },
         },
     ).enable()
+
+
+def _cache_of_this_worker(caches):
+    """Each xdist worker gets a Redis database of its own: tests clear the cache
+    (FLUSHDB), which must not wipe another worker's login counters."""
+    import os
+    import re
+
+    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
+    location = caches["default"].get("LOCATION", "")
+    found = re.match(r"(redis://[^/]+)/(\d+)$", location)
+    if not found:
+        return caches
+    number = (int(found[2]) - int(worker[2:])) % 16
+    return {"default": {**caches["default"], "LOCATION": f"{found[1]}/{number}"}}
 
 
 @pytest.fixture(autouse=True)

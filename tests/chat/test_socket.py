@@ -141,6 +141,12 @@ async def test_the_live_page_marks_what_it_shows_read(general):
         ('{"type": "subscribe", "room": "12"}', "missing_field"),
         ('{"type": "subscribe", "room": 999999}', "not_found"),
         ("x" * (64 * 1024 + 1), "too_large"),
+        ('{"type": "subscribe", "room": -1}', "not_found"),
+        ('{"type": "subscribe", "room": 1e400}', "missing_field"),
+        ('{"type": "subscribe", "room": 100000000000000000000000000000}', "not_found"),
+        ('{"type": "subscribe", "room": true}', "missing_field"),
+        ('{"type": "send", "room": 1, "body": ["x"]}', "missing_field"),
+        ('{"type": "send", "room": 1, "body": {"$gt": ""}}', "missing_field"),
     ],
 )
 async def test_bad_frames_get_an_error_and_the_socket_stays_open(general, frame, code):
@@ -150,6 +156,19 @@ async def test_bad_frames_get_an_error_and_the_socket_stays_open(general, frame,
     assert error["code"] == code and error["message"]
     await socket.send_json_to({"type": "ping"})
     assert (await next_of(socket, "pong"))["type"] == "pong"
+    await socket.disconnect()
+
+
+async def test_hostile_text_is_stored_without_control_characters(general):
+    user = await db(UserFactory)()
+    socket = await connect(user)
+    body = "a\x00b\ud800c\x1bd\te"  # NUL, a lone surrogate, ESC, a tab
+    frame = {"type": "send", "room": general.pk, "body": body, "key": "k1"}
+    await socket.send_to(text_data=json.dumps(frame))  # escaped: valid JSON
+    sent = await next_of(socket, "sent")
+    assert sent["message"]["body"] == "abcd\te"
+    stored = await db(Message.objects.get)(author=user)
+    assert stored.body == "abcd\te"
     await socket.disconnect()
 
 

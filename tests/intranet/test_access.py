@@ -144,4 +144,6 @@ def test_static_files_are_served_without_login(live_server):
 def test_health_reports_database_and_cache(client, db):
     response = client.get("/health/")
     assert response.status_code == 200
-    assert response.json() == {"status": "ok", "database": "ok", "cache": "ok"}
+    assert response.json() == {
+        "status": "ok", "database": "ok", "cache": "ok", "channel_layer": "ok"
+    }

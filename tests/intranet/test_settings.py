@@ -105,7 +105,7 @@ def test_production_urls_switch_on_postgresql_redis_and_smtp(tmp_path):
     )
     assert values["db_engine"] == "django.db.backends.postgresql"
     assert (values["db_name"], values["db_host"]) == ("sohosolo", "db.internal")
-    assert values["cache"] == "django.core.cache.backends.redis.RedisCache"
+    assert values["cache"] == "intranet.cache.FailSoftRedisCache"
     assert values["cache_location"] == "redis://cache.internal:6379/2"
     assert values["layer"] == "channels_redis.pubsub.RedisPubSubChannelLayer"
     assert values["layer_hosts"] == ["redis://cache.internal:6379/2"]
