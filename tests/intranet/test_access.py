@@ -145,5 +145,8 @@ def test_health_reports_database_and_cache(client, db):
     response = client.get("/health/")
     assert response.status_code == 200
     assert response.json() == {
-        "status": "ok", "database": "ok", "cache": "ok", "channel_layer": "ok"
+        "status": "ok",
+        "database": "ok",
+        "cache": "ok",
+        "channel_layer": "ok",
     }
