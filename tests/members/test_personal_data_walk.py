@@ -13,6 +13,7 @@ from django.apps import apps
 from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Group
 from django.contrib.contenttypes.fields import GenericForeignKey
+from django.contrib.contenttypes.models import ContentType
 from django.contrib.sessions.models import Session
 from django.db import models
 from django.test.utils import isolate_apps
@@ -241,14 +242,24 @@ def rows_holding(needle: str) -> list[str]:
 def rows_pointing_at(user) -> list[str]:
     # The account stays, nameless, with a blank profile so that pages render.
     kept = kept_models() | {"members.User", "members.Profile"}
+    user_type = ContentType.objects.get_for_model(user)
     found = []
     for model in apps.get_models():
         if model._meta.label in kept or model._meta.proxy:
             continue
-        for field in model._meta.local_fields + model._meta.local_many_to_many:
+        opts = model._meta
+        for field in [*opts.local_fields, *opts.local_many_to_many]:
             if field.is_relation and field.related_model is type(user):
                 if model._base_manager.filter(**{field.name: user}).exists():
                     found.append(f"{model._meta.label}.{field.name}")
+        for field in opts.private_fields:
+            if (
+                isinstance(field, GenericForeignKey)
+                and model._base_manager.filter(
+                    **{field.ct_field: user_type, field.fk_field: str(user.pk)}
+                ).exists()
+            ):
+                found.append(f"{model._meta.label}.{field.name}")
     return found
 
 
