@@ -1,5 +1,7 @@
 """What `activity` holds about a member, for their data download and erasure."""
 
+from actstream.models import Action, Follow
+
 from activity import activity
 from activity.models import (
     Comment,
@@ -10,16 +12,39 @@ from activity.models import (
     PostReaction,
     SentDigest,
 )
+from intranet.shell import notices
 from intranet.shell.personal_data import eraser, exporter
 
 
-@exporter("notifications")
+def _kind(key: str) -> str:
+    kind = notices.KINDS.get(key)
+    return str(kind.label) if kind else key
+
+
+@exporter(
+    "notifications",
+    covers=[Notification, NotificationPreference, DigestSubscription, SentDigest],
+)
 def export_notifications(user) -> dict:
     return {
         "received": [
             {"kind": n.kind, "text": n.text, "created_at": n.created_at,
              "read_at": n.read_at}
             for n in Notification.objects.filter(recipient=user)
+        ],
+        # What the member's doing told others: what, when and to whom, not the
+        # text of someone else's inbox nor whether they read it.
+        "caused": [
+            {"what": _kind(n.kind), "when": n.created_at,
+             "to": n.recipient.get_full_name()}
+            for n in Notification.objects.filter(actor=user)
+            .exclude(recipient=user).select_related("recipient")
+            .order_by("created_at", "pk")
+        ],
+        "digests_sent": [
+            {"frequency": d.frequency, "sent_at": d.sent_at,
+             "notifications": d.notification_count}
+            for d in SentDigest.objects.filter(user=user).order_by("sent_at")
         ],
         "preferences": dict(
             NotificationPreference.objects.filter(user=user).values_list(
@@ -31,7 +56,7 @@ def export_notifications(user) -> dict:
     }  # fmt: skip
 
 
-@exporter("posts")
+@exporter("posts", covers=[FeedPost, Comment, PostReaction])
 def export_posts(user) -> dict:
     return {
         "posts": [
@@ -52,7 +77,7 @@ def export_posts(user) -> dict:
     }  # fmt: skip
 
 
-@exporter("feed")
+@exporter("feed", covers=[Action])
 def export_feed(user) -> list:
     return [
         {"verb": a.verb, "timestamp": a.timestamp,
@@ -62,7 +87,10 @@ def export_feed(user) -> list:
     ]  # fmt: skip
 
 
-@eraser
+@eraser(
+    covers=[Notification, NotificationPreference, DigestSubscription, SentDigest,
+            PostReaction, Action, Follow]
+)  # fmt: skip
 def erase_activity(user) -> None:
     """Posts and comments stay, shown as by "Ancien membre"; what names the member
     to others (notifications they caused) and what is theirs alone goes."""

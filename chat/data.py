@@ -6,7 +6,7 @@ from chat.models import Message, Participant, ReadMarker
 from intranet.shell.personal_data import eraser, exporter
 
 
-@exporter("chat")
+@exporter("chat", covers=[Message, Participant, ReadMarker])
 def export_chat(user) -> dict:
     return {
         "messages": [
@@ -25,7 +25,7 @@ def export_chat(user) -> dict:
     }  # fmt: skip
 
 
-@eraser
+@eraser(covers=[Participant, ReadMarker])
 def erase_chat(user) -> None:
     """Their messages stay (shown as by « Ancien membre »), so the others keep their
     conversations; they leave every conversation."""

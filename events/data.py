@@ -8,7 +8,10 @@ from events.models import CarpoolOffer, CarpoolSeat, EventOrganiser, RideRequest
 from intranet.shell.personal_data import eraser, exporter
 
 
-@exporter("meetups")
+@exporter(
+    "meetups",
+    covers=[Rsvp, EventOrganiser, CarpoolOffer, CarpoolSeat, RideRequest],
+)
 def export_meetups(user) -> dict:
     return {
         "answers": [
@@ -43,7 +46,7 @@ def export_meetups(user) -> dict:
     }  # fmt: skip
 
 
-@eraser
+@eraser(covers=[Rsvp, EventOrganiser, CarpoolOffer, CarpoolSeat, RideRequest])
 def erase_meetups(user) -> None:
     """The member first leaves their coming meetups as anyone would (their places
     go to the waiting lists, their carpools hear of it), then everything goes."""

@@ -12,7 +12,10 @@ from forums.models import (
 from intranet.shell.personal_data import eraser, exporter
 
 
-@exporter("forums")
+@exporter(
+    "forums",
+    covers=[Topic, Post, PostReaction, Subscription, Report, TopicRead, CategoryRead],
+)
 def export_forums(user) -> dict:
     return {
         "topics": [
@@ -39,10 +42,18 @@ def export_forums(user) -> dict:
              "created_at": r.created_at}
             for r in Report.objects.filter(reporter=user)
         ],
+        "topics_read": [
+            {"topic": r.topic_id, "read_at": r.read_at}
+            for r in TopicRead.objects.filter(user=user)
+        ],
+        "categories_read": [
+            {"category": r.category_id, "read_at": r.read_at}
+            for r in CategoryRead.objects.filter(user=user)
+        ],
     }  # fmt: skip
 
 
-@eraser
+@eraser(covers=[PostReaction, Subscription, TopicRead, CategoryRead, Report])
 def erase_forums(user) -> None:
     """What they wrote stays (as « Ancien membre »); what is theirs alone goes."""
     for model in (PostReaction, Subscription):

@@ -9,7 +9,7 @@ class HomeConfig(AppConfig):
     def ready(self):
         from wagtail.signals import page_published
 
-        from home import entries  # noqa: F401 - news, navigation, search, dashboard
+        from home import data, entries  # noqa: F401 - personal data; news, navigation…
 
         page_published.connect(
             _announce_news,

@@ -2,13 +2,14 @@
 
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
+from django.conf import settings
 from django.contrib.sessions.models import Session
 from django.db.models import Q
 
 from activity import activity
 from committees import rights
 from committees.models import CommitteeMembership, JoinRequest
-from intranet.shell.personal_data import eraser, exporter
+from intranet.shell.personal_data import eraser, exporter, masked
 from members import selectors
 from members.models import FeedToken, Invitation, Profile, User
 
@@ -20,8 +21,9 @@ PROFILE_FIELDS = [
 ]  # fmt: skip
 
 
-@exporter("account")
+@exporter("account", covers=[User, EmailAddress, FeedToken])
 def export_account(user: User) -> dict:
+    token = FeedToken.objects.filter(user=user).first()
     return {
         "email": user.email,
         "first_name": user.first_name,
@@ -29,10 +31,36 @@ def export_account(user: User) -> dict:
         "language": user.language,
         "date_joined": user.date_joined,
         "last_login": user.last_login,
-    }
+        "email_addresses": [
+            {"email": a.email, "verified": a.verified, "primary": a.primary}
+            for a in EmailAddress.objects.filter(user=user).order_by("pk")
+        ],
+        # The secret of the private feed addresses: shown masked, renewable from
+        # the account page.
+        "feed_token": token and {
+            "key": masked(token.key), "created_at": token.created_at
+        },
+    }  # fmt: skip
 
 
-@exporter("profile")
+@exporter("sessions", covers=[UserSession, Session])
+def export_sessions(user: User) -> list:
+    """Every stored session: with the address and browser allauth recorded at
+    login, or only its expiry for a login that went round allauth."""
+    recorded = {s.session_key: s for s in UserSession.objects.filter(user=user)}
+    sessions = Session.objects.filter(
+        session_key__in=selectors.session_keys_of(user=user)
+    ).order_by("expire_date")
+    return [
+        {"key": masked(s.session_key), "expires_at": s.expire_date,
+         **({"ip_address": r.ip, "browser": r.user_agent,
+             "started_at": r.created_at, "last_seen_at": r.last_seen_at}
+            if (r := recorded.get(s.session_key)) else {})}
+        for s in sessions
+    ]  # fmt: skip
+
+
+@exporter("profile", covers=[Profile])
 def export_profile(user: User) -> dict:
     profile = Profile.objects.filter(user=user).select_related("commune").first()
     if profile is None:
@@ -43,7 +71,7 @@ def export_profile(user: User) -> dict:
     return data
 
 
-@exporter("memberships")
+@exporter("memberships", covers=[CommitteeMembership])
 def export_memberships(user: User) -> list:
     memberships = CommitteeMembership.objects.filter(user=user)
     return [
@@ -53,7 +81,7 @@ def export_memberships(user: User) -> list:
     ]  # fmt: skip
 
 
-@exporter("follows")
+@exporter("follows", covers=["actstream.Follow"])
 def export_follows(user: User) -> dict:
     return {
         "members_i_follow": [str(u) for u in selectors.members_followed_by(user=user)],
@@ -61,7 +89,7 @@ def export_follows(user: User) -> dict:
     }
 
 
-@exporter("invitations_sent")
+@exporter("invitations_sent", covers=[Invitation])
 def export_invitations(user: User) -> list:
     return [
         {"email": i.email, "committee": i.committee.title if i.committee else None,
@@ -70,7 +98,7 @@ def export_invitations(user: User) -> list:
     ]  # fmt: skip
 
 
-@exporter("join_requests")
+@exporter("join_requests", covers=[JoinRequest])
 def export_join_requests(user: User) -> list:
     return [
         {"committee": r.committee.title, "message": r.message, "status": r.status,
@@ -79,7 +107,12 @@ def export_join_requests(user: User) -> list:
     ]  # fmt: skip
 
 
-@eraser
+@eraser(
+    covers=[
+        Profile, CommitteeMembership, JoinRequest, FeedToken, Invitation,
+        EmailAddress, UserSession, Session, "actstream.Follow",
+    ]
+)  # fmt: skip
 def erase_members_data(user: User) -> None:
     profile = Profile.objects.filter(user=user).first()
     if profile is not None:
@@ -98,9 +131,23 @@ def erase_members_data(user: User) -> None:
     Invitation.objects.filter(inviter=user).pending().delete()
     Invitation.objects.filter(inviter=user).update(inviter=None)
     EmailAddress.objects.filter(user=user).delete()
-    session_keys = UserSession.objects.filter(user=user).values_list(
-        "session_key", flat=True
-    )
-    Session.objects.filter(session_key__in=list(session_keys)).delete()
+    Session.objects.filter(
+        session_key__in=selectors.session_keys_of(user=user)
+    ).delete()
     UserSession.objects.filter(user=user).delete()
     activity.erase_member(user)
+
+
+@eraser(covers=[User], last=True)
+def erase_account(user: User) -> None:
+    """The account row stays, nameless, inactive and unusable, so that what the
+    member wrote is shown as by “Ancien membre”."""
+    user.email = f"ancien-membre-{user.pk}@anonyme.invalid"
+    user.first_name, user.last_name = "Ancien", "membre"
+    user.is_active = user.is_staff = user.is_superuser = False
+    user.language = settings.LANGUAGE_CODE
+    user.last_login = None
+    user.set_unusable_password()  # also ends every session (its hash changes)
+    user.save()
+    user.groups.clear()
+    user.user_permissions.clear()

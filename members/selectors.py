@@ -1,5 +1,10 @@
+from allauth.usersessions.models import UserSession
+from django.contrib.auth import SESSION_KEY
+from django.contrib.sessions.backends.db import SessionStore
+from django.contrib.sessions.models import Session
 from django.db.models import CharField, Model, Q, QuerySet
 from django.db.models.functions import Cast
+from django.utils import timezone
 
 from activity import activity
 from committees.models import CommitteeMembership, CommitteePage
@@ -155,3 +160,21 @@ def members_named_like(*, text: str, limit: int = 8) -> list[User]:
         .only("pk", "first_name", "last_name", "email")
         .order_by("first_name", "last_name")[:limit]
     )
+
+
+def session_keys_of(*, user: User) -> set[str]:
+    """The keys of every stored session logged in as `user`: those allauth
+    recorded at login, and any other (a login that went round allauth), found by
+    reading each unexpired session. For the download and the erasure only: it
+    reads the whole table."""
+    keys = set(
+        UserSession.objects.filter(user=user).values_list("session_key", flat=True)
+    )
+    store = SessionStore()
+    unexpired = Session.objects.filter(expire_date__gt=timezone.now()).exclude(
+        session_key__in=keys
+    )
+    for key, data in unexpired.values_list("session_key", "session_data").iterator():
+        if store.decode(data).get(SESSION_KEY) == str(user.pk):
+            keys.add(key)
+    return keys

@@ -20,7 +20,7 @@ from intranet import errors
 from intranet.http import next_url, object_or_404
 from intranet.markdown import render_markdown
 from members import directory as member_directory
-from members import selectors, services
+from members import personal_data, selectors, services
 from members.forms import (
     AccountDeleteForm,
     AddMemberForm,
@@ -394,7 +394,7 @@ def account_delete(request):
 
 @login_not_required
 def privacy(request):
-    return render(request, "members/privacy.html")
+    return render(request, "members/privacy.html", {"kept": personal_data.KEPT})
 
 
 @require_POST

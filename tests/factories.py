@@ -3,15 +3,25 @@ from datetime import timedelta
 
 import factory
 from allauth.account.models import EmailAddress
+from allauth.usersessions.models import UserSession
+from django.contrib.sessions.backends.db import SessionStore
 from django.utils import timezone
 from factory.django import DjangoModelFactory
 
+from activity.models import Notification
 from committees import rights
 from committees.models import CommitteeMembership, CommitteePage
 from communes.models import Commune
 from events.models import EventIndexPage, EventPage
-from home.models import CommitteeIndexPage, HomePage
+from home.models import CommitteeIndexPage, HomePage, NewsIndexPage, NewsPage
 from members.models import FeedToken, Invitation, Profile, User, hash_token
+from welcome.models import (
+    ChecklistItem,
+    InstallationProject,
+    Note,
+    Person,
+    StageChange,
+)
 
 PASSWORD = "un-mot-de-passe-solide"
 
@@ -129,3 +139,117 @@ class EventPageFactory(factory.Factory):
     @classmethod
     def _create(cls, model_class, *args, parent=None, **kwargs):
         return (parent or agenda()).add_child(instance=model_class(**kwargs))
+
+
+def _session_key_for(user: User) -> str:
+    """A stored session of `user`, as Django's login leaves it."""
+    session = SessionStore()
+    session["_auth_user_id"] = str(user.pk)
+    session["_auth_user_backend"] = "django.contrib.auth.backends.ModelBackend"
+    session["_auth_user_hash"] = user.get_session_auth_hash()
+    session.create()
+    return session.session_key
+
+
+class UserSessionFactory(DjangoModelFactory):
+    """A session of the member's, as allauth's middleware records it, with the
+    Django session it follows."""
+
+    class Meta:
+        model = UserSession
+
+    user = factory.SubFactory(UserFactory)
+    session_key = factory.LazyAttribute(lambda o: _session_key_for(o.user))
+    ip = factory.Sequence(lambda n: f"203.0.113.{n % 250 + 1}")
+    user_agent = (
+        "Mozilla/5.0 (X11; Linux x86_64; rv:128.0) Gecko/20100101 Firefox/128.0"
+    )
+    last_seen_at = factory.LazyFunction(timezone.now)
+
+
+class NotificationFactory(DjangoModelFactory):
+    """A notification `actor` caused for `recipient`."""
+
+    class Meta:
+        model = Notification
+
+    recipient = factory.SubFactory(UserFactory)
+    actor = factory.SubFactory(UserFactory)
+    kind = "mention"
+    text = factory.LazyAttribute(lambda o: f"{o.actor} vous a mentionné.")
+    url = "/"
+
+
+def news_index() -> NewsIndexPage:
+    home = HomePage.objects.get()
+    index = NewsIndexPage.objects.child_of(home).first()
+    return index or home.add_child(
+        instance=NewsIndexPage(title="Actualités", slug="actualites")
+    )
+
+
+class NewsPageFactory(factory.Factory):
+    """A published piece of news under the news index, or under `parent`."""
+
+    class Meta:
+        model = NewsPage
+
+    title = factory.Sequence(lambda n: f"Nouvelle n°{n}")
+    slug = factory.Sequence(lambda n: f"nouvelle-{n}")
+    intro = "Une nouvelle du réseau."
+
+    @classmethod
+    def _create(cls, model_class, *args, parent=None, **kwargs):
+        return (parent or news_index()).add_child(instance=model_class(**kwargs))
+
+
+class InstallationProjectFactory(DjangoModelFactory):
+    """A family's project with one adult (`people` builds more)."""
+
+    class Meta:
+        model = InstallationProject
+        skip_postgeneration_save = True
+
+    email = factory.Sequence(lambda n: f"famille{n}@example.net")
+    current_location = "Lyon, France"
+    timeline = "6m"
+    tenure = "rent"
+    housing_type = "village"
+    broadband = "video"
+    consent_at = factory.LazyFunction(timezone.now)
+
+    @factory.post_generation
+    def people(obj, create, extracted, **kwargs):
+        if create and extracted is None:
+            Person.objects.create(
+                project=obj, is_adult=True, first_name="Léa", last_name="Martin",
+                email=obj.email, profession="Traductrice", work_mode="freelance",
+            )  # fmt: skip
+
+
+class StageChangeFactory(DjangoModelFactory):
+    class Meta:
+        model = StageChange
+
+    project = factory.SubFactory(InstallationProjectFactory)
+    from_stage = "received"
+    to_stage = "qualified"
+    by = factory.SubFactory(UserFactory)
+
+
+class NoteFactory(DjangoModelFactory):
+    class Meta:
+        model = Note
+
+    project = factory.SubFactory(InstallationProjectFactory)
+    author = factory.SubFactory(UserFactory)
+    body = "Famille rencontrée, projet solide."
+
+
+class ChecklistItemFactory(DjangoModelFactory):
+    class Meta:
+        model = ChecklistItem
+
+    project = factory.SubFactory(InstallationProjectFactory)
+    title = "Visiter l'école"
+    owner = factory.SubFactory(UserFactory)

@@ -1,9 +1,17 @@
 """What the newcomer pipeline holds about a member, for the download and the
-erasure: the installation project of their family (found by their address), and
-the checklist steps they hold for other families."""
+erasure: the installation project of their family (found by their address), the
+projects they sponsor, the stage changes they made and the checklist steps they
+hold for other families."""
 
 from intranet.shell.personal_data import eraser, exporter
-from welcome.models import CLOSED, SETTLED, ChecklistItem, InstallationProject
+from welcome.models import (
+    CLOSED,
+    SETTLED,
+    ChecklistItem,
+    InstallationProject,
+    Person,
+    StageChange,
+)
 
 
 def _family_projects(user):
@@ -12,7 +20,7 @@ def _family_projects(user):
     ).distinct()
 
 
-@exporter("installation_projects")
+@exporter("installation_projects", covers=[InstallationProject, Person])
 def export_projects(user) -> list:
     return [
         {
@@ -44,7 +52,7 @@ def export_projects(user) -> list:
     ]
 
 
-@exporter("newcomer_checklist_steps")
+@exporter("newcomer_checklist_steps", covers=[ChecklistItem])
 def export_steps(user) -> list:
     items = ChecklistItem.objects.filter(owner=user).select_related("project")
     return [
@@ -54,7 +62,27 @@ def export_steps(user) -> list:
     ]  # fmt: skip
 
 
-@eraser
+@exporter("newcomers_accompanied", covers=[InstallationProject, StageChange])
+def export_accompanied(user) -> dict:
+    """The member's part in other families' projects: which they sponsor, which
+    steps they recorded. Not the families' details: those are the families'."""
+    sponsored = InstallationProject.objects.filter(sponsor=user)
+    changes = StageChange.objects.filter(by=user).select_related("project")
+    return {
+        "sponsored_projects": [
+            {"project": p.pk, "committee": p.committee.title if p.committee else None,
+             "stage": p.stage, "received_at": p.created_at}
+            for p in sponsored.select_related("committee").order_by("pk")
+        ],
+        "stage_changes": [
+            {"project": c.project_id, "from": c.from_stage, "to": c.to_stage,
+             "at": c.at, "reason": c.reason}
+            for c in changes.order_by("at", "pk")
+        ],
+    }  # fmt: skip
+
+
+@eraser(covers=[InstallationProject, Person, ChecklistItem])
 def erase_projects(user) -> None:
     from welcome import services
 
@@ -66,3 +94,4 @@ def erase_projects(user) -> None:
     )
     open_projects.update(sponsor=None)
     ChecklistItem.objects.filter(owner=user).update(owner=None)
+    ChecklistItem.objects.filter(updated_by=user).update(updated_by=None)
