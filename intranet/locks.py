@@ -52,16 +52,14 @@ def _file(name: str) -> Iterator[bool]:
     folder = settings.VAR_DIR / "locks"
     folder.mkdir(parents=True, exist_ok=True)
     path = folder / f"{re.sub(r'[^A-Za-z0-9_.-]', '_', name)}.lock"
-    with open(path, "a") as handle:
+    with open(path, "a") as handle:  # closing the file releases the lock
         try:
             fcntl.flock(handle, fcntl.LOCK_EX | fcntl.LOCK_NB)
         except BlockingIOError:
-            yield False
-            return
-        try:
-            yield True
-        finally:
-            fcntl.flock(handle, fcntl.LOCK_UN)
+            mine = False
+        else:
+            mine = True
+        yield mine
 
 
 @contextmanager
