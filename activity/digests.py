@@ -3,15 +3,16 @@
 A digest covers the unread notifications kept for it (channel "digest") and not yet
 sent, up to the end of the period: midnight (daily) or Monday midnight (weekly),
 Paris time. Each member's digest is written, marked and sent in one transaction, and
-a period is sent at most once (a unique row per member and period end), so a run
-that crashed half-way can simply be run again: it sends the rest.
+a period is sent at most once (a unique row per member and period end, claimed
+before anything is sent), so a run that crashed half-way can simply be run again:
+it sends the rest; two runs at the same moment send each digest once.
 """
 
 from collections import defaultdict
 from datetime import datetime, timedelta
 
 from django.contrib.auth import get_user_model
-from django.db import transaction
+from django.db import IntegrityError, transaction
 from django.db.models import Q
 from django.utils import timezone
 
@@ -101,9 +102,18 @@ def _send_one(user, frequency: str, end: datetime) -> int:
     items = list(_pending(end).filter(recipient=user).order_by("created_at", "pk"))
     if not items:
         return 0
-    digest = SentDigest.objects.create(
-        user=user, frequency=frequency, period_end=end, notification_count=len(items)
-    )
+    try:
+        # The unique row claims the member's period: a copy of the command running
+        # at the same moment waits here for the first one's commit, then skips.
+        with transaction.atomic():
+            digest = SentDigest.objects.create(
+                user=user,
+                frequency=frequency,
+                period_end=end,
+                notification_count=len(items),
+            )
+    except IntegrityError:
+        return 0
     Notification.objects.filter(pk__in=[n.pk for n in items]).update(digest=digest)
     by_kind = defaultdict(list)
     for item in items:

@@ -11,6 +11,8 @@ from pathlib import Path
 import environ
 from django.utils.translation import gettext_lazy as _
 
+from intranet.email_url import parse_email_url
+
 BASE_DIR = Path(__file__).resolve().parent.parent
 env = environ.Env()
 if (BASE_DIR / ".env").exists():
@@ -257,14 +259,19 @@ MAX_REQUEST_BYTES = 25 * 1024 * 1024
 
 # --- E-mail -------------------------------------------------------------------------
 
-_email = env.email_url("EMAIL_URL", default="consolemail://")
+# The schemes and their defaults: intranet/email_url.py (and the README).
+_email = parse_email_url(
+    env.str("EMAIL_URL", default="consolemail://"), var_dir=VAR_DIR
+)
 EMAIL_BACKEND = _email["EMAIL_BACKEND"]
-EMAIL_HOST = _email.get("EMAIL_HOST") or "localhost"
-EMAIL_PORT = _email.get("EMAIL_PORT") or 25
-EMAIL_HOST_USER = _email.get("EMAIL_HOST_USER") or ""
-EMAIL_HOST_PASSWORD = _email.get("EMAIL_HOST_PASSWORD") or ""
-EMAIL_USE_TLS = bool(_email.get("EMAIL_USE_TLS"))
-EMAIL_USE_SSL = bool(_email.get("EMAIL_USE_SSL"))
+EMAIL_HOST = _email["EMAIL_HOST"]
+EMAIL_PORT = _email["EMAIL_PORT"]
+EMAIL_HOST_USER = _email["EMAIL_HOST_USER"]
+EMAIL_HOST_PASSWORD = _email["EMAIL_HOST_PASSWORD"]
+EMAIL_USE_TLS = _email["EMAIL_USE_TLS"]
+EMAIL_USE_SSL = _email["EMAIL_USE_SSL"]
+if "EMAIL_FILE_PATH" in _email:
+    EMAIL_FILE_PATH = _email["EMAIL_FILE_PATH"]
 EMAIL_TIMEOUT = 10
 DEFAULT_FROM_EMAIL = env.str(
     "DJANGO_DEFAULT_FROM_EMAIL", default="Sohosolo <intranet@sohosolo.localhost>"
@@ -280,15 +287,29 @@ SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
 CSRF_COOKIE_SECURE = HTTPS
-SECURE_HSTS_SECONDS = 31536000 if HTTPS else 0
-SECURE_HSTS_INCLUDE_SUBDOMAINS = HTTPS
-SECURE_HSTS_PRELOAD = HTTPS
+# HSTS makes browsers refuse plain HTTP for that long, and cannot be taken back
+# before it expires: an hour to start with, raised once HTTPS is known to work;
+# sub-domains and the browsers' preload list only when asked.
+SECURE_HSTS_SECONDS = env.int("DJANGO_HSTS_SECONDS", default=3600 if HTTPS else 0)
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env.bool(
+    "DJANGO_HSTS_INCLUDE_SUBDOMAINS", default=False
+)
+SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
+# check --deploy wants all three; a part the operator left off is their choice, not
+# a warning (HSTS itself only when DJANGO_HSTS_SECONDS=0 is written out).
+_HSTS_LEFT_OFF: list[str] = []
+if "DJANGO_HSTS_SECONDS" in env.ENVIRON and not SECURE_HSTS_SECONDS:
+    _HSTS_LEFT_OFF.append("security.W004")
+if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
+    _HSTS_LEFT_OFF.append("security.W005")
+if not SECURE_HSTS_PRELOAD:
+    _HSTS_LEFT_OFF.append("security.W021")
 SECURE_REDIRECT_EXEMPT = [r"^health/$"]
 SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Wagtail's page preview frames the site inside the admin, on the same origin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019"]
+SILENCED_SYSTEM_CHECKS = ["security.W019", *_HSTS_LEFT_OFF]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

@@ -5,6 +5,8 @@ from django.core.cache import cache
 from tests.factories import PASSWORD, CommitteePageFactory, UserFactory
 
 NETWORK_EDITORS = "Équipe réseau"
+# The local SMTP server fixture (`smtp_server`), for any test that sends for real.
+pytest_plugins = ["tests.smtp"]
 
 
 def pytest_configure(config):
@@ -47,6 +49,7 @@ def _cache_of_this_worker(caches):
 @pytest.fixture(autouse=True)
 def _isolated(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"  # uploads never land in var/
+    settings.VAR_DIR = tmp_path / "var"  # nor the commands' lock files
     cache.clear()  # login throttling counts live in the cache
     yield
     cache.clear()

@@ -543,7 +543,13 @@ def anonymise_expired(*, now: datetime | None = None) -> int:
         stage=Stage.ABANDONED, stage_changed_at__lt=limit, anonymised_at__isnull=True
     )
     count = 0
-    for project in due.order_by("pk"):
-        project_anonymise(project=project)
-        count += 1
+    for pk in due.order_by("pk").values_list("pk", flat=True):
+        with transaction.atomic():
+            # Claimed: a copy of the command running at the same moment skips the
+            # project this one holds, and the one already done.
+            project = due.select_for_update(skip_locked=True).filter(pk=pk).first()
+            if project is None:
+                continue
+            project_anonymise(project=project)
+            count += 1
     return count

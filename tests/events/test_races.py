@@ -1,41 +1,25 @@
-"""No overbooking, ever: concurrent requests for the last places on PostgreSQL."""
+"""No overbooking, ever: concurrent requests for the last places on PostgreSQL;
+and reminders sent once, however many runs overlap."""
 
-import threading
 import time
-from concurrent.futures import ThreadPoolExecutor
+from datetime import timedelta
 
 import pytest
-from django.db import connection, connections
+from django.core import mail
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
+from activity.models import Notification
 from events import selectors, services
 from events.models import CarpoolSeat, Rsvp
+from tests.concurrency import all_at_once, commands_at_once, postgresql_only
 from tests.factories import EventPageFactory, UserFactory
 
-pytestmark = pytest.mark.django_db(transaction=True, serialized_rollback=True)
-
-
-@pytest.fixture(autouse=True)
-def _postgresql_only():
-    if connection.vendor == "sqlite":
-        pytest.skip("SQLite serialises writers; the race needs PostgreSQL")
-
-
-def _all_at_once(function, items):
-    """Run `function` on every item in its own thread, released together."""
-    barrier = threading.Barrier(len(items))
-
-    def run(item):
-        try:
-            connection.ensure_connection()  # connected first, released together
-            barrier.wait()
-            return function(item)
-        finally:
-            connections.close_all()
-
-    with ThreadPoolExecutor(max_workers=len(items)) as pool:
-        return list(pool.map(run, items))
+pytestmark = [
+    pytest.mark.django_db(transaction=True, serialized_rollback=True),
+    postgresql_only,
+]
 
 
 def test_concurrent_requests_for_the_last_place_give_exactly_one_seat():
@@ -50,7 +34,7 @@ def test_concurrent_requests_for_the_last_place_give_exactly_one_seat():
         clients.append(client)
 
     url = reverse("events:rsvp", args=[event.pk])
-    answers = _all_at_once(
+    answers = all_at_once(
         lambda client: client.post(url, {"going": "yes", "guests": "0"}).status_code,
         clients,
     )
@@ -77,7 +61,7 @@ def test_concurrent_cancellations_and_answers_never_overbook():
     work = [(h, False, 0) for h in holders] + [
         (u, True, n % 3) for n, u in enumerate(newcomers)
     ]
-    _all_at_once(act, work)
+    all_at_once(act, work)
     assert selectors.places_taken(event=event) <= 6
     # Whatever the order, no place stays free while someone who fits waits.
     free = selectors.places_free(event=event)
@@ -116,7 +100,46 @@ def test_concurrent_accepts_never_exceed_the_car(monkeypatch):
             return getattr(error, "code", repr(error))
         return "accepted"
 
-    results = _all_at_once(accept, seats)
+    results = all_at_once(accept, seats)
     assert results.count("accepted") == 2
     assert results.count("full") == 10
     assert car.seat_requests.filter(status=CarpoolSeat.Status.ACCEPTED).count() == 2
+
+
+@pytest.fixture
+def going_tomorrow(monkeypatch):
+    """Six members going to a meetup that starts within a day; each reminder takes
+    a while, inside its transaction, so that two runs overlap for sure."""
+    event = EventPageFactory(start=timezone.now() + timedelta(hours=20))
+    people = [UserFactory() for _ in range(6)]
+    for person in people:
+        services.rsvp_set(event=event, user=person, going=True)
+    mail.outbox.clear()
+    remind = services.notices.reminder
+
+    def slow_reminder(rsvp):
+        time.sleep(0.05)
+        remind(rsvp)
+
+    monkeypatch.setattr(services.notices, "reminder", slow_reminder)
+    return people
+
+
+def _reminded_once(people):
+    assert sorted(m.to[0] for m in mail.outbox) == sorted(p.email for p in people)
+    assert Notification.objects.filter(kind="event_reminder").count() == len(people)
+
+
+def test_overlapping_reminder_runs_remind_each_member_once(going_tomorrow):
+    sent = all_at_once(lambda _: services.reminders_send(), [1, 2, 3])
+    assert sum(sent) == len(going_tomorrow)
+    _reminded_once(going_tomorrow)
+
+
+def test_two_reminder_commands_at_once_never_crash_and_remind_once(going_tomorrow):
+    outputs = commands_at_once(("send_event_reminders",), ("send_event_reminders",))
+    assert sorted(outputs) == [
+        "6 reminder(s) sent.\n",
+        "send_event_reminders: already running, skipped.\n",
+    ]
+    _reminded_once(going_tomorrow)

@@ -33,6 +33,12 @@ print(json.dumps({
     "https": settings.SESSION_COOKIE_SECURE and settings.SECURE_SSL_REDIRECT,
     "language": settings.LANGUAGE_CODE,
     "first_app": settings.INSTALLED_APPS[0],
+    "hsts": [
+        settings.SECURE_HSTS_SECONDS,
+        settings.SECURE_HSTS_INCLUDE_SUBDOMAINS,
+        settings.SECURE_HSTS_PRELOAD,
+    ],
+    "silenced": settings.SILENCED_SYSTEM_CHECKS,
 }))
 """
 VARIABLES = [
@@ -45,6 +51,9 @@ VARIABLES = [
     "DJANGO_ALLOWED_HOSTS",
     "DJANGO_CSRF_TRUSTED_ORIGINS",
     "DJANGO_HTTPS",
+    "DJANGO_HSTS_SECONDS",
+    "DJANGO_HSTS_INCLUDE_SUBDOMAINS",
+    "DJANGO_HSTS_PRELOAD",
     "DJANGO_VAR_DIR",
     "DJANGO_ALLOW_ASYNC_UNSAFE",
 ]
@@ -77,6 +86,7 @@ def test_defaults_are_the_embedded_set_up(tmp_path):
     assert values["hosts"] == ["localhost", "127.0.0.1"]
     assert values["media_root"] == str(tmp_path / "media")
     assert values["https"] is False
+    assert values["hsts"] == [0, False, False]
     assert values["language"] == "fr"
     assert values["first_app"] == "daphne"
 
@@ -118,12 +128,96 @@ def test_production_urls_switch_on_postgresql_redis_and_smtp(tmp_path):
     assert values["hosts"] == ["intranet.sohosolo.fr", "www.sohosolo.fr"]
     assert values["csrf_origins"] == ["https://intranet.sohosolo.fr"]
     assert values["https"] is True
+    assert values["hsts"] == [3600, False, False]
+
+
+@pytest.mark.parametrize(
+    "variables, hsts",
+    [
+        ({"DJANGO_HTTPS": "1"}, [3600, False, False]),
+        ({"DJANGO_HTTPS": "1", "DJANGO_HSTS_SECONDS": "0"}, [0, False, False]),
+        (
+            {
+                "DJANGO_HTTPS": "1",
+                "DJANGO_HSTS_SECONDS": "31536000",
+                "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
+                "DJANGO_HSTS_PRELOAD": "1",
+            },
+            [31536000, True, True],
+        ),
+        ({"DJANGO_HSTS_SECONDS": "600"}, [600, False, False]),
+    ],
+    ids=["https-starts-with-an-hour", "switched-off", "all-asked-for", "without-https"],
+)
+def test_hsts_is_short_by_default_and_each_part_only_when_asked(
+    tmp_path, variables, hsts
+):
+    assert read_settings(tmp_path, **variables)["hsts"] == hsts
+
+
+HEADER = """
+import django
+django.setup()
+from django.http import HttpResponse
+from django.middleware.security import SecurityMiddleware
+from django.test import RequestFactory
+request = RequestFactory().get("/", headers={"x-forwarded-proto": "https"})
+response = SecurityMiddleware(lambda request: HttpResponse())(request)
+print(response.headers.get("Strict-Transport-Security", ""))
+"""
+
+
+@pytest.mark.parametrize(
+    "variables, header",
+    [
+        ({}, "max-age=3600"),
+        ({"DJANGO_HSTS_SECONDS": "0"}, ""),
+        (
+            {
+                "DJANGO_HSTS_SECONDS": "63072000",
+                "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
+                "DJANGO_HSTS_PRELOAD": "1",
+            },
+            "max-age=63072000; includeSubDomains; preload",
+        ),
+    ],
+    ids=["default", "off", "all"],
+)
+def test_hsts_header_sent_over_https(tmp_path, variables, header):
+    env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
+    env.update(
+        DJANGO_SETTINGS_MODULE="intranet.settings",
+        DJANGO_VAR_DIR=str(tmp_path),
+        DJANGO_HTTPS="1",
+        **variables,
+    )
+    out = subprocess.run(
+        [sys.executable, "-c", HEADER],
+        cwd=ROOT,
+        env=env,
+        capture_output=True,
+        text=True,
+        check=True,
+    )
+    assert out.stdout.strip() == header
 
 
 @pytest.mark.parametrize(
     "extra, expected_rc",
-    [({}, 0), ({"DJANGO_HTTPS": "0"}, 1)],
-    ids=["production-values", "without-https"],
+    [
+        ({}, 0),
+        ({"DJANGO_HSTS_SECONDS": "0"}, 0),
+        (
+            {
+                "DJANGO_HSTS_SECONDS": "31536000",
+                "DJANGO_HSTS_INCLUDE_SUBDOMAINS": "1",
+                "DJANGO_HSTS_PRELOAD": "1",
+            },
+            0,
+        ),
+        ({"DJANGO_HTTPS": "0"}, 1),
+    ],
+    ids=["production-values", "hsts-left-off", "hsts-in-full", "without-https"],
 )
 def test_check_deploy_with_production_values(tmp_path, extra, expected_rc):
     env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
@@ -145,3 +239,8 @@ def test_check_deploy_with_production_values(tmp_path, extra, expected_rc):
         text=True,
     )
     assert result.returncode == expected_rc, result.stdout + result.stderr
+    for check in ("W005", "W021"):
+        assert f"security.{check}" not in result.stdout + result.stderr
+    # HSTS is reported when nobody chose to leave it off.
+    hsts_reported = "security.W004" in result.stdout + result.stderr
+    assert hsts_reported is (extra == {"DJANGO_HTTPS": "0"})
