@@ -3,6 +3,7 @@ member check before reaching a route. Apps add their routes to `websocket_urlpat
 """
 
 import os
+import sys
 
 from django.core.asgi import get_asgi_application
 from django.urls import URLPattern
@@ -29,6 +30,11 @@ def websocket_application(routes: list[URLPattern]) -> OriginValidator:
         AuthMiddlewareStack(MembersOnlyMiddleware(URLRouter(routes)))
     )
 
+
+if "twisted.web.http" in sys.modules:  # served by daphne
+    from intranet.daphne import answer_long_lines
+
+    answer_long_lines()
 
 application = ProtocolTypeRouter(
     {

@@ -224,3 +224,19 @@ def test_a_wagtail_edit_without_its_streamfield_counts_gets_400(client, db):
     )
     assert response.status_code == 400
     assert "incomplet" in response.content.decode()
+
+
+def test_daphne_answers_414_to_a_request_line_too_long():
+    import socket
+
+    from bench.faults import Daphnes
+
+    servers = Daphnes(1, {})
+    servers.start()
+    try:
+        with socket.create_connection(("127.0.0.1", servers.ports[0]), 5) as link:
+            link.sendall(b"GET /recherche/?q=" + b"x" * 1_000_000 + b" HTTP/1.1\r\n")
+            answer = link.recv(200)
+    finally:
+        servers.stop()
+    assert answer.startswith(b"HTTP/1.1 414")
