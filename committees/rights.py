@@ -166,6 +166,12 @@ def committee_teardown(access: CommitteeAccess) -> None:
 # --- Predicates ---------------------------------------------------------------
 
 
+def can_use_admin(*, user: AnyUser) -> bool:
+    """Editors (of a committee or of the network) and staff open the Wagtail admin;
+    other members do not, whatever admin URL they follow."""
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
+
+
 def is_referent(*, user: AnyUser, committee: CommitteePage) -> bool:
     return CommitteeMembership.objects.filter(
         user=user.pk, committee=committee, role=CommitteeMembership.Role.REFERENT
