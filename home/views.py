@@ -112,14 +112,35 @@ class PageBrowseView(chooser_views.BrowseView):
         return list(_columns_seen_by(super().columns, self.request.user))
 
     def get(self, request, parent_page_id=None):
-        if parent_page_id is not None:
-            pages = Page.objects.filter(pk=parent_page_id)
-            if not (
-                pages.filter(depth=1).exists()
-                or rights.pages_visible_in_admin(pages, request.user).exists()
-            ):
-                raise Http404
+        if parent_page_id is None and request.GET.get("page_type"):
+            parent_page_id = self._common_parent(request)
+        if parent_page_id is not None and not self._visible(request, parent_page_id):
+            raise Http404
         return super().get(request, parent_page_id)
+
+    @staticmethod
+    def _visible(request, pk) -> bool:
+        pages = Page.objects.filter(pk=pk)
+        return (
+            pages.filter(depth=1).exists()
+            or rights.pages_visible_in_admin(pages, request.user).exists()
+        )
+
+    def _common_parent(self, request) -> int | None:
+        """Wagtail opens on the first common ancestor of every page of the asked
+        types: here, of those the editor may see (the root if it is hidden)."""
+        try:
+            classes = chooser_views.page_models_from_string(request.GET["page_type"])
+        except (ValueError, LookupError) as error:
+            raise Http404 from error
+        if classes == (Page,):
+            return None
+        root = Page.get_first_root_node().pk
+        pages = rights.pages_visible_in_admin(Page.objects.type(*classes), request.user)
+        if not pages.exists():
+            return root
+        parent = pages.first_common_ancestor()
+        return parent.pk if self._visible(request, parent.pk) else root
 
 
 class PageSearchView(chooser_views.SearchView):

@@ -16,7 +16,7 @@ from wagtail.models import Page, PageViewRestriction, get_page_models
 from committees import rights
 from committees.models import CommitteeMembership
 from events.models import EventPage
-from home.models import NewsPage
+from home.models import NewsPage, StandardPage
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,
@@ -181,3 +181,26 @@ def test_committee_b_sees_committee_a_live_news_by_its_live_title(client, plante
     chooser = text(client.get(f"/admin/choose-page/{planted['a'].pk}/"))
     assert LIVE_TITLE in chooser
     assert isinstance(planted["meetup"], EventPage)
+
+
+def test_the_chooser_never_opens_on_a_hidden_page(client, committee):
+    """Asked for a page type, Wagtail's chooser opens on the first common ancestor
+    of all pages of that type: never a page the editor may not see."""
+    hidden = CommitteePageFactory(title=RESTRICTED, slug="comite-restreint")
+    hidden.add_child(instance=StandardPage(title="Guide", slug="guide"))
+    hidden.add_child(instance=StandardPage(title="Charte", slug="charte"))
+    PageViewRestriction.objects.create(
+        page=hidden, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    client.force_login(member_of(committee, is_editor=True))
+    opened = client.get("/admin/choose-page/?page_type=home.standardpage")
+    assert opened.status_code == 200  # on the root: nothing of that type to see
+    for url in [
+        "/admin/choose-page/?page_type=home.standardpage",
+        f"/admin/choose-page/{hidden.pk}/",
+        "/admin/choose-page/search/?q=Guide",
+    ]:
+        response = client.get(url)
+        assert response.status_code in (200, 404)
+        assert RESTRICTED not in text(response), url
+        assert "Guide" not in text(response), url
