@@ -5,7 +5,8 @@
   référents), a collection for its images and documents, and an approval workflow.
   A member's groups are derived from their memberships by `user_sync_groups`:
   nobody manages these groups by hand.
-- What an editor sees of other committees' pages in the admin's choosers.
+- What an editor sees of other committees' pages in the admin: only what is
+  published and not restricted, by its published title.
 """
 
 from __future__ import annotations
@@ -15,12 +16,15 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission
 from django.db import transaction
-from django.db.models import Q, QuerySet
+from django.db.models import Exists, OuterRef, Q, QuerySet
+from django.db.models.functions import Left, Length
 from wagtail.models import (
     Collection,
     GroupApprovalTask,
     GroupCollectionPermission,
     GroupPagePermission,
+    Page,
+    PageViewRestriction,
     Workflow,
     WorkflowPage,
     WorkflowTask,
@@ -142,15 +146,51 @@ def user_sync_groups(user: User) -> None:
     user.groups.add(*(wanted - current))
 
 
-def pages_visible_in_admin(pages: QuerySet, user: User) -> QuerySet:
-    """What an editor may see of `pages` in choosers: published pages, and the
-    drafts of the pages they may edit. Other committees' drafts stay hidden."""
-    if user.is_superuser:
-        return pages
-    editable = PagePermissionPolicy().instances_user_has_any_permission_for(
+def _editable_in_admin(user: User) -> QuerySet[Page]:
+    return PagePermissionPolicy().instances_user_has_any_permission_for(
         user, ["change", "publish"]
     )
-    return pages.filter(Q(live=True) | Q(pk__in=editable.values("pk")))
+
+
+def _restricted_for(user: User) -> QuerySet[Page]:
+    """Pages under a view restriction (Wagtail page privacy) the user does not pass:
+    a password, or groups they are not in. "Login" restrictions pass every member."""
+    not_passed = PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef("path"), Length("page__path"))
+    ).filter(
+        Q(restriction_type=PageViewRestriction.PASSWORD)
+        | (
+            Q(restriction_type=PageViewRestriction.GROUPS)
+            & ~Q(groups__in=user.groups.values("pk"))
+        )
+    )
+    return Page.objects.filter(Exists(not_passed))
+
+
+def pages_visible_in_admin(pages: QuerySet, user: User) -> QuerySet:
+    """What a user may see of `pages` in the admin's choosers and listings: the
+    pages they may edit, and of the others only the published ones they could
+    read on the site (no password or group restriction they do not pass). Other
+    committees' drafts and restricted meetups stay hidden."""
+    if user.is_superuser:
+        return pages
+    readable = Q(live=True) & ~Q(pk__in=_restricted_for(user).values("pk"))
+    return pages.filter(readable | Q(pk__in=_editable_in_admin(user).values("pk")))
+
+
+def can_edit_in_admin(*, user: User, page: Page) -> bool:
+    """From the user's cached page permissions: no query per page."""
+    return PagePermissionPolicy().user_has_any_permission_for_instance(
+        user, ["change", "publish"], page
+    )
+
+
+def page_as_seen_by(page: Page, user: User) -> Page:
+    """The page as the admin may show it to the user: by its published title when
+    the newer draft is not theirs to read (Wagtail shows `draft_title`)."""
+    if page.live and not can_edit_in_admin(user=user, page=page):
+        page.draft_title = page.title
+    return page
 
 
 def committee_teardown(access: CommitteeAccess) -> None:
@@ -164,6 +204,12 @@ def committee_teardown(access: CommitteeAccess) -> None:
 
 
 # --- Predicates ---------------------------------------------------------------
+
+
+def can_use_admin(*, user: AnyUser) -> bool:
+    """Editors (of a committee or of the network) and staff open the Wagtail admin;
+    other members do not, whatever admin URL they follow."""
+    return user.is_authenticated and user.has_perm("wagtailadmin.access_admin")
 
 
 def is_referent(*, user: AnyUser, committee: CommitteePage) -> bool:

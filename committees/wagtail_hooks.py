@@ -59,3 +59,16 @@ def sync_rights(request, instance):
 @hooks.register("after_delete_snippet")
 def sync_rights_after_delete(request, instances):
     _sync(*(i.user for i in instances if isinstance(i, CommitteeMembership)))
+
+
+# Another committee's pages show in the admin only as published and readable
+# (rights.pages_visible_in_admin); the views that skip these hooks are replaced in
+# home.views (the choosers' parent page and titles, the page types report).
+@hooks.register("construct_page_chooser_queryset")
+def chooser_pages_seen(pages, request):
+    return rights.pages_visible_in_admin(pages, request.user)
+
+
+@hooks.register("construct_explorer_page_queryset")
+def explorer_pages_seen(parent_page, pages, request):
+    return rights.pages_visible_in_admin(pages, request.user)

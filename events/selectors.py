@@ -197,7 +197,7 @@ def answers(*, event: EventPage, status: str) -> list[Rsvp]:
     order = ("waitlisted_at", "pk") if status == WAITLIST else ("created_at", "pk")
     return list(
         Rsvp.objects.filter(event=event, status=status)
-        .select_related("user__profile")
+        .select_related("user__profile__commune")
         .order_by(*order)
     )
 

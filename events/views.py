@@ -18,6 +18,7 @@ from events import ics, selectors, services
 from events.forms import OfferForm, RideForm, RsvpForm
 from events.models import CarpoolOffer, CarpoolSeat, EventPage, Rsvp
 from intranet import errors
+from members import selectors as member_selectors
 from members.selectors import user_for_feed_token
 
 PER_PAGE = 20
@@ -169,12 +170,26 @@ def attendees_csv(request, pk):
         [_("Answer"), _("Name"), _("Guests"), _("Places"), _("Commune"),
          _("Answered on"), _("Waiting list rank")]
     )  # fmt: skip
-    for status in (Rsvp.Status.GOING, Rsvp.Status.WAITLIST):
-        for rank, answer in enumerate(
-            selectors.answers(event=event, status=status), start=1
-        ):
+    lists = {
+        status: selectors.answers(event=event, status=status)
+        for status in (Rsvp.Status.GOING, Rsvp.Status.WAITLIST)
+    }
+    profiles = [
+        answer.user.profile
+        for answers in lists.values()
+        for answer in answers
+        if hasattr(answer.user, "profile")
+    ]
+    # Each member's privacy holds here too: the organiser sees what the profile shows.
+    visible = member_selectors.visible_fields(profiles=profiles, viewer=request.user)
+    for status, answers in lists.items():
+        for rank, answer in enumerate(answers, start=1):
             profile = getattr(answer.user, "profile", None)
-            commune = profile.commune.name if profile and profile.commune else ""
+            commune = (
+                profile.commune.name
+                if profile and profile.commune and visible[profile.user_id]["commune"]
+                else ""
+            )
             writer.writerow(
                 [
                     answer.get_status_display(),

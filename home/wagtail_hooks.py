@@ -31,11 +31,6 @@ def set_up_committee(request, page):
         rights.committee_setup(page.specific)
 
 
-@hooks.register("construct_page_chooser_queryset")
-def hide_drafts_of_others(pages, request):
-    return rights.pages_visible_in_admin(pages, request.user)
-
-
 def _forget_section_urls(**kwargs):
     menu.forget_sections()
 

@@ -32,10 +32,20 @@ urlpatterns = [
             RedirectView.as_view(pattern_name="account_login", query_string=True)
         ),
     ),
+    # Wagtail's page choosers and page types report, showing another committee's
+    # pages only as published and readable (committees.rights).
+    path("admin/choose-page/", home_views.page_browse),
+    path("admin/choose-page/<int:parent_page_id>/", home_views.page_browse),
+    path("admin/choose-page/search/", home_views.page_search),
     path(
         "admin/choose-page/chosen-multiple/",
         home_views.page_chosen_multiple,
         name="wagtailadmin_choose_page_chosen_multiple",
+    ),
+    path("admin/reports/page-types-usage/", home_views.page_types_usage_report),
+    path(
+        "admin/reports/page-types-usage/results/",
+        home_views.page_types_usage_results,
     ),
     path("admin/", include(wagtailadmin_urls)),
     path("documents/", include(wagtaildocs_urls)),

@@ -4,9 +4,9 @@ from dataclasses import dataclass
 
 from django.db.models import Count, Q, QuerySet
 
-from committees.models import CommitteeMembership
 from communes.models import Commune
-from members.models import Profile, User, Visibility
+from members import selectors
+from members.models import Profile, User
 
 PER_PAGE = 24
 SORTS = {
@@ -24,18 +24,6 @@ class Filters:
     collaborate: bool = False
     helps: bool = False
     sort: str = "name"
-
-
-def commune_visible_q(viewer: User) -> Q:
-    """Profiles whose commune `viewer` may see."""
-    shared = CommitteeMembership.objects.filter(
-        committee__memberships__user=viewer
-    ).values("user")
-    return (
-        Q(commune_visibility=Visibility.MEMBERS)
-        | Q(user=viewer)
-        | Q(commune_visibility=Visibility.COMMITTEES, user__in=shared)
-    )
 
 
 def search(*, viewer: User, filters: Filters) -> QuerySet[Profile]:
@@ -58,7 +46,7 @@ def search(*, viewer: User, filters: Filters) -> QuerySet[Profile]:
         )
     if filters.commune:
         profiles = profiles.filter(commune_id=filters.commune).filter(
-            commune_visible_q(viewer)
+            selectors.field_visible_q(field="commune", viewer=viewer)
         )
     if filters.skill:
         profiles = profiles.filter(skills__slug=filters.skill)
@@ -77,26 +65,9 @@ def search(*, viewer: User, filters: Filters) -> QuerySet[Profile]:
 
 def hide_private_communes(profiles: list[Profile], viewer: User) -> list[Profile]:
     """Blank the commune of each profile whose owner does not show it to `viewer`."""
-    mine = set(
-        CommitteeMembership.objects.filter(user=viewer).values_list(
-            "committee_id", flat=True
-        )
-    )
-    theirs: dict[int, set[int]] = {}
-    for user_id, committee_id in CommitteeMembership.objects.filter(
-        user__in=[p.user_id for p in profiles]
-    ).values_list("user_id", "committee_id"):
-        theirs.setdefault(user_id, set()).add(committee_id)
+    visible = selectors.visible_fields(profiles=profiles, viewer=viewer)
     for profile in profiles:
-        visible = (
-            profile.user_id == viewer.pk
-            or profile.commune_visibility == Visibility.MEMBERS
-            or (
-                profile.commune_visibility == Visibility.COMMITTEES
-                and bool(mine & theirs.get(profile.user_id, set()))
-            )
-        )
-        if not visible:
+        if not visible[profile.user_id]["commune"]:
             profile.commune = None
     return profiles
 
@@ -105,7 +76,7 @@ def members_per_commune(*, viewer: User) -> list[tuple[Commune, int]]:
     """How many members live in each commune, counting only visible communes."""
     counts = dict(
         Profile.objects.filter(user__is_active=True, commune__isnull=False)
-        .filter(commune_visible_q(viewer))
+        .filter(selectors.field_visible_q(field="commune", viewer=viewer))
         .values("commune_id")
         .annotate(n=Count("pk"))
         .values_list("commune_id", "n")

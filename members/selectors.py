@@ -1,3 +1,8 @@
+from __future__ import annotations
+
+from collections.abc import Iterable
+from typing import TYPE_CHECKING
+
 from allauth.usersessions.models import UserSession
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
@@ -23,6 +28,9 @@ from members.models import (
     Visibility,
     hash_token,
 )
+
+if TYPE_CHECKING:
+    from django.contrib.auth.models import AnonymousUser
 
 
 def committees_user_can_invite_to(*, user: User) -> QuerySet[CommitteePage]:
@@ -75,31 +83,70 @@ def can_invite_somewhere(*, user: User) -> bool:
     return user.has_perm("members.add_invitation") or is_referent_somewhere(user=user)
 
 
-def visible_contact_fields(*, profile: Profile, viewer: User) -> dict[str, bool]:
-    """Which of the e-mail, phone and commune of `profile` `viewer` may see."""
-    if viewer.pk == profile.user_id:
-        return {"email": True, "phone": True, "commune": True}
-    if not viewer.is_authenticated or not viewer.is_active:
-        return {"email": False, "phone": False, "commune": False}
-    shared = None  # computed once, only if some field needs it
+# --- Field privacy: the one decider --------------------------------------------
+# Each member chooses who sees their e-mail, phone and commune. Every page, list and
+# export that shows one of them asks here: `visible_fields` for the profiles at
+# hand, `field_visible_q` to filter or count in the database by the same rule.
 
-    def allowed(visibility: str) -> bool:
-        nonlocal shared
-        if visibility == Visibility.MEMBERS:
+PRIVATE_FIELDS = ("email", "phone", "commune")
+
+
+def visible_fields(
+    *, profiles: Iterable[Profile], viewer: User | AnonymousUser
+) -> dict[int, dict[str, bool]]:
+    """Which of the e-mail, phone and commune of each profile `viewer` may see, by
+    member id. At most two queries, whatever the number of profiles."""
+    profiles = list(profiles)
+    active = viewer.is_authenticated and viewer.is_active
+    shared: set[int] = set()
+    if active and any(
+        getattr(profile, f"{field}_visibility") == Visibility.COMMITTEES
+        for profile in profiles
+        for field in PRIVATE_FIELDS
+    ):
+        shared = set(
+            CommitteeMembership.objects.filter(
+                committee_id__in=committee_ids_of(user=viewer),
+                user_id__in=[profile.user_id for profile in profiles],
+            ).values_list("user_id", flat=True)
+        )
+
+    def allowed(profile: Profile, field: str) -> bool:
+        if profile.user_id == viewer.pk:
             return True
-        if visibility == Visibility.COMMITTEES:
-            if shared is None:
-                shared = bool(
-                    committee_ids_of(user=viewer) & committee_ids_of(user=profile.user)
-                )
-            return shared
-        return False
+        if not active:
+            return False
+        visibility = getattr(profile, f"{field}_visibility")
+        return visibility == Visibility.MEMBERS or (
+            visibility == Visibility.COMMITTEES and profile.user_id in shared
+        )
 
     return {
-        "email": allowed(profile.email_visibility),
-        "phone": allowed(profile.phone_visibility),
-        "commune": allowed(profile.commune_visibility),
+        profile.user_id: {field: allowed(profile, field) for field in PRIVATE_FIELDS}
+        for profile in profiles
     }
+
+
+def visible_contact_fields(*, profile: Profile, viewer: User) -> dict[str, bool]:
+    """Which of the e-mail, phone and commune of `profile` `viewer` may see."""
+    return visible_fields(profiles=[profile], viewer=viewer)[profile.user_id]
+
+
+def field_visible_q(*, field: str, viewer: User) -> Q:
+    """The profiles whose `field` `viewer` may see, as a filter on Profile: the rule
+    of `visible_fields`, for the database to count and filter by."""
+    assert field in PRIVATE_FIELDS
+    if not (viewer.is_authenticated and viewer.is_active):
+        return Q(pk__in=[])
+    shared = CommitteeMembership.objects.filter(
+        committee__memberships__user=viewer
+    ).values("user")
+    visibility = f"{field}_visibility"
+    return (
+        Q(**{visibility: Visibility.MEMBERS})
+        | Q(user=viewer)
+        | Q(**{visibility: Visibility.COMMITTEES}, user__in=shared)
+    )
 
 
 def profile_for_page(*, pk: int) -> Profile | None:

@@ -69,11 +69,11 @@ def submit_news(client, editor, committee):
 
 
 def refused(response) -> bool:
-    """Wagtail answers a permission refusal with 403 or a redirect to the dashboard."""
+    """Wagtail answers a permission refusal with 403 or a redirect to the dashboard
+    (never to the login page: members without admin access get our 403)."""
     location = response.get("Location", "")
     return response.status_code == 403 or (
-        response.status_code == 302
-        and (location in ("/admin/", "/") or location.startswith("/admin/login/"))
+        response.status_code == 302 and location in ("/admin/", "/")
     )
 
 
