@@ -65,7 +65,7 @@ def test_two_members_chat_live_and_one_catches_up_after_going_offline(
         box.press("Enter")
         alice.locator(".chat-message").last.filter(has_text=text[:10]).wait_for()
     assert bruno.locator(".chat-message", has_text="manqué").count() == 0
-    assert bruno.get_by_text("Reconnexion…").is_visible()
+    assert bruno.get_by_text("Direct indisponible, nouvelle tentative…").is_visible()
     bruno.context.set_offline(False)
     bruno.get_by_text("En direct").wait_for(timeout=30_000)
     bruno.locator(".chat-message", has_text="window.hacked").wait_for()
