@@ -240,3 +240,17 @@ def test_daphne_answers_414_to_a_request_line_too_long():
     finally:
         servers.stop()
     assert answer.startswith(b"HTTP/1.1 414")
+
+
+def test_pages_leave_compressed_and_photos_as_they_are(client_member):
+    page = client_member.get("/membres/", HTTP_ACCEPT_ENCODING="gzip")
+    assert page["Content-Encoding"] == "gzip"
+    assert "Accept-Encoding" in page["Vary"]
+    import gzip
+
+    assert b"</html>" in gzip.decompress(page.content)
+    download = client_member.get(
+        reverse("members:data_download"), HTTP_ACCEPT_ENCODING="gzip"
+    )
+    assert download["Content-Type"] == "application/zip"
+    assert not download.has_header("Content-Encoding")
