@@ -1,0 +1,7 @@
+"""Settings of the gunicorn that `bench/pages.py` starts: the intranet's production
+settings, with the bench's bare page beside the project's URLs."""
+
+from intranet.settings import *  # noqa: F403
+
+ROOT_URLCONF = "bench.pages_urls"
+ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
