@@ -36,7 +36,9 @@ Figures per page:
 - `req`: requests done in the time, `p50`/`p99`: latency in ms seen by the client;
 - `CPU ms`: user+system CPU of the gunicorn workers (/proc/<pid>/stat) per request,
   `× bare`: that over the bare page's;
-- `PG ms`: CPU of the PostgreSQL backends that serve the workers, per request;
+- `PG ms`: CPU of the PostgreSQL backends that serve the workers, per request
+  (the bench keeps the workers' connections open for good, `CONN_MAX_AGE=None`,
+  where production reopens them every 60 s, so that no backend ends mid-count);
 - `queries` and `DB ms`: from one request of the page rendered in the bench's own
   process (the same settings, warm), every query timed through
   `connection.execute_wrapper` (the time includes the round trip); `slowest ms`;
@@ -491,15 +493,21 @@ def free_port() -> int:
         return probe.getsockname()[1]
 
 
-def cpu_seconds(pids: list[int]) -> float:
-    total = 0
+def cpu_seconds(pids: list[int]) -> dict[int, float]:
+    """User + system CPU seconds of each process still there."""
+    seconds = {}
     for pid in pids:
         try:
             fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
         except FileNotFoundError:
             continue
-        total += int(fields[11]) + int(fields[12])  # utime, stime
-    return total / TICK
+        seconds[pid] = (int(fields[11]) + int(fields[12])) / TICK  # utime, stime
+    return seconds
+
+
+def cpu_used(before: dict[int, float], after: dict[int, float]) -> float:
+    """CPU used between two readings (a process born in between counts whole)."""
+    return sum(used - before.get(pid, 0) for pid, used in after.items())
 
 
 class Gunicorn:
@@ -588,14 +596,15 @@ def load(server: Gunicorn, path: str, cookie: str, seconds: float) -> dict:
     for thread in threads:
         thread.start()
     time.sleep(1)
-    workers, backends = server.workers(), postgres_backends()
-    cpu, pg = cpu_seconds(workers), cpu_seconds(backends)
+    workers = server.workers()
+    cpu, pg = cpu_seconds(workers), cpu_seconds(postgres_backends())
     phase["measure"] = True
     started = time.monotonic()
     time.sleep(seconds)
     phase["stop"] = True
     elapsed = time.monotonic() - started
-    cpu, pg = cpu_seconds(workers) - cpu, cpu_seconds(backends) - pg
+    cpu = cpu_used(cpu, cpu_seconds(workers))
+    pg = cpu_used(pg, cpu_seconds(postgres_backends()))
     for thread in threads:
         thread.join()
     count = len(latencies) or 1

@@ -5,3 +5,6 @@ from intranet.settings import *  # noqa: F403
 
 ROOT_URLCONF = "bench.pages_urls"
 ALLOWED_HOSTS = ["127.0.0.1", "localhost", "testserver"]
+# Persistent connections: the bench reads the CPU of the PostgreSQL backends that
+# serve the workers, which must not end mid-count (production reopens every 60 s).
+DATABASES["default"]["CONN_MAX_AGE"] = None  # noqa: F405
