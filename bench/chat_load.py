@@ -41,30 +41,13 @@ os.environ.setdefault(
 )
 
 
-def ensure_database() -> None:
-    """Create the bench's PostgreSQL database when it does not exist yet."""
-    import psycopg
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.postgresql":
-        raise SystemExit("The load bench runs on PostgreSQL: set DATABASE_URL.")
-    params = {"host": database["HOST"] or "127.0.0.1", "user": database["USER"],
-              "port": database["PORT"] or 5432, "dbname": "postgres",
-              "autocommit": True}  # fmt: skip
-    with psycopg.connect(**params) as connection:
-        found = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]]
-        ).fetchone()
-        if not found:
-            connection.execute(f'CREATE DATABASE "{database["NAME"]}"')
-
-
 def prepare(count: int) -> tuple[list[str], int]:
     """The members, a session each (as cookies), and a fresh room."""
     import django
 
     django.setup()
+    from bench.faults import ensure_database
+
     ensure_database()
     from django.conf import settings
     from django.contrib.auth import BACKEND_SESSION_KEY, HASH_SESSION_KEY, SESSION_KEY

@@ -43,6 +43,26 @@ def wait_for_port(port: int, timeout: float = 30) -> None:
     raise RuntimeError(f"nothing listens on port {port}")
 
 
+def ensure_database() -> None:
+    """Create the bench's PostgreSQL database (the settings' DATABASE_URL) when it
+    does not exist yet."""
+    import psycopg
+    from django.conf import settings
+
+    database = settings.DATABASES["default"]
+    if database["ENGINE"] != "django.db.backends.postgresql":
+        raise SystemExit("This bench runs on PostgreSQL: set DATABASE_URL.")
+    params = {"host": database["HOST"] or "127.0.0.1", "user": database["USER"],
+              "port": database["PORT"] or 5432, "dbname": "postgres",
+              "autocommit": True}  # fmt: skip
+    with psycopg.connect(**params) as connection:
+        found = connection.execute(
+            "SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]]
+        ).fetchone()
+        if not found:
+            connection.execute(f'CREATE DATABASE "{database["NAME"]}"')
+
+
 class Redis:
     def __init__(self) -> None:
         self.port = free_port()

@@ -80,25 +80,6 @@ TICK = os.sysconf("SC_CLK_TCK")
 # --- Data -----------------------------------------------------------------------------
 
 
-def ensure_database() -> None:
-    """Create the bench's PostgreSQL database when it does not exist yet."""
-    import psycopg
-    from django.conf import settings
-
-    database = settings.DATABASES["default"]
-    if database["ENGINE"] != "django.db.backends.postgresql":
-        raise SystemExit("The pages bench runs on PostgreSQL: set DATABASE_URL.")
-    params = {"host": database["HOST"] or "127.0.0.1", "user": database["USER"],
-              "port": database["PORT"] or 5432, "dbname": "postgres",
-              "autocommit": True}  # fmt: skip
-    with psycopg.connect(**params) as connection:
-        found = connection.execute(
-            "SELECT 1 FROM pg_database WHERE datname = %s", [database["NAME"]]
-        ).fetchone()
-        if not found:
-            connection.execute(f'CREATE DATABASE "{database["NAME"]}"')
-
-
 def prepare_data() -> None:
     from django.core.management import call_command
     from django.db import connection, transaction
@@ -640,6 +621,8 @@ def main() -> None:
     import django
 
     django.setup()
+    from bench.faults import ensure_database
+
     ensure_database()
     prepare_data()
     grow(args.scale)
