@@ -1,6 +1,6 @@
-"""Requests are made safe before any view sees them: too large ones get 413, form
-data and addresses that are not UTF-8 text get 400, and control characters are
-taken out of the fields."""
+"""Requests are made safe before any view sees them (too large ones get 413, form
+data and addresses that are not UTF-8 text get 400, control characters are taken
+out of the fields), and pages leave gzipped."""
 
 from __future__ import annotations
 
