@@ -10,6 +10,7 @@ from urllib.parse import parse_qsl
 from django.conf import settings
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.http import HttpRequest, HttpResponse, QueryDict
+from django.http.response import HttpResponseBase
 from django.middleware.gzip import GZipMiddleware
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
@@ -74,8 +75,8 @@ class TextGZipMiddleware(GZipMiddleware):
     tokens are masked per request."""
 
     def process_response(
-        self, request: HttpRequest, response: HttpResponse
-    ) -> HttpResponse:
+        self, request: HttpRequest, response: HttpResponseBase
+    ) -> HttpResponseBase:
         if not response.get("Content-Type", "").startswith(COMPRESSIBLE):
             return response
         return super().process_response(request, response)
