@@ -46,12 +46,15 @@ class UserFactory(DjangoModelFactory):
             FeedToken.objects.create(user=obj, key=secrets.token_urlsafe(32))
 
 
-def committee_index() -> CommitteeIndexPage:
+def _index_page(model, title: str, slug: str):
+    """The home page's index of this type, created when there is none yet."""
     home = HomePage.objects.get()
-    index = CommitteeIndexPage.objects.child_of(home).first()
-    return index or home.add_child(
-        instance=CommitteeIndexPage(title="Comités", slug="comites")
-    )
+    index = model.objects.child_of(home).first()
+    return index or home.add_child(instance=model(title=title, slug=slug))
+
+
+def committee_index() -> CommitteeIndexPage:
+    return _index_page(CommitteeIndexPage, "Comités", "comites")
 
 
 class CommitteePageFactory(factory.Factory):
@@ -181,11 +184,7 @@ class NotificationFactory(DjangoModelFactory):
 
 
 def news_index() -> NewsIndexPage:
-    home = HomePage.objects.get()
-    index = NewsIndexPage.objects.child_of(home).first()
-    return index or home.add_child(
-        instance=NewsIndexPage(title="Actualités", slug="actualites")
-    )
+    return _index_page(NewsIndexPage, "Actualités", "actualites")
 
 
 class NewsPageFactory(factory.Factory):
