@@ -15,7 +15,6 @@ run: install prepare  ## Install, migrate, seed once, and serve HTTP + WebSocket
 	$(BIN)/daphne -b $(HOST) -p $(PORT) intranet.asgi:application
 
 test: install-test  ## Run the whole test suite.
-	$(MANAGE) compiletranslations
 	$(BIN)/python -m pytest $(PYTEST_ARGS)
 
 $(BIN)/python:
@@ -31,11 +30,14 @@ $(VENV)/.installed-test: pyproject.toml constraints.txt $(VENV)/.installed
 	$(BIN)/pip install -q -c constraints.txt ".[test]"
 	@touch $@
 
+# Installing also compiles the translation catalogs (locale/*/LC_MESSAGES/*.mo):
+# the running site writes nothing into the source tree.
 install: $(VENV)/.installed
+	$(MANAGE) compiletranslations
 install-test: $(VENV)/.installed-test
+	$(MANAGE) compiletranslations
 
 prepare:
-	$(MANAGE) compiletranslations
 	$(MANAGE) migrate --noinput
 	$(MANAGE) collectstatic --noinput -v 0
 	$(MANAGE) seed_demo --if-empty

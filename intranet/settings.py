@@ -33,6 +33,10 @@ def _development_secret_key() -> str:
 DEBUG = env.bool("DJANGO_DEBUG", default=False)
 SECRET_KEY = env.str("DJANGO_SECRET_KEY", default="") or _development_secret_key()
 ALLOWED_HOSTS = env.list("DJANGO_ALLOWED_HOSTS", default=["localhost", "127.0.0.1"])
+# The local ports of the WebSocket servers (daphne): /health/ asks each for its own
+# health. The same variable tells deploy/render.py which daphne units and nginx
+# upstream lines to write.
+DAPHNE_PORTS = [int(port) for port in env.str("SOHOSOLO_DAPHNE_PORTS", "").split()]
 # The address members reach the site at, for links in e-mails sent outside a request.
 BASE_URL = env.str("DJANGO_BASE_URL", default="http://127.0.0.1:8000").rstrip("/")
 CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
@@ -286,9 +290,13 @@ SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
 # --- Security -----------------------------------------------------------------------
 
-# Behind the production proxy (TLS terminated by nginx) this is switched on; the
-# embedded default serves plain HTTP on 127.0.0.1.
+# DJANGO_HTTPS=1 says "TLS is terminated in front of Django" (by nginx, or any proxy
+# that sets X-Forwarded-Proto): secure cookies, redirect to HTTPS, HSTS. The embedded
+# default serves plain HTTP on 127.0.0.1; DJANGO_HTTPS=0 written out says a server
+# is reached over plain HTTP on purpose (a closed network), and check --deploy then
+# leaves the HTTPS settings to that choice.
 HTTPS = env.bool("DJANGO_HTTPS", default=False)
+_PLAIN_HTTP_CHOSEN = "DJANGO_HTTPS" in env.ENVIRON and not HTTPS
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https") if HTTPS else None
 SECURE_SSL_REDIRECT = HTTPS
 SESSION_COOKIE_SECURE = HTTPS
@@ -304,7 +312,9 @@ SECURE_HSTS_PRELOAD = env.bool("DJANGO_HSTS_PRELOAD", default=False)
 # check --deploy wants all three; a part the operator left off is their choice, not
 # a warning (HSTS itself only when DJANGO_HSTS_SECONDS=0 is written out).
 _HSTS_LEFT_OFF: list[str] = []
-if "DJANGO_HSTS_SECONDS" in env.ENVIRON and not SECURE_HSTS_SECONDS:
+if _PLAIN_HTTP_CHOSEN or (
+    "DJANGO_HSTS_SECONDS" in env.ENVIRON and not SECURE_HSTS_SECONDS
+):
     _HSTS_LEFT_OFF.append("security.W004")
 if not SECURE_HSTS_INCLUDE_SUBDOMAINS:
     _HSTS_LEFT_OFF.append("security.W005")
@@ -315,7 +325,13 @@ SESSION_COOKIE_HTTPONLY = True
 SESSION_COOKIE_SAMESITE = "Lax"
 # Wagtail's page preview frames the site inside the admin, on the same origin.
 X_FRAME_OPTIONS = "SAMEORIGIN"
-SILENCED_SYSTEM_CHECKS = ["security.W019", *_HSTS_LEFT_OFF]
+# Without TLS: the redirect to HTTPS (W008) and secure cookies (W012, W016).
+_PLAIN_HTTP = ["security.W008", "security.W012", "security.W016"]
+SILENCED_SYSTEM_CHECKS = [
+    "security.W019",
+    *_HSTS_LEFT_OFF,
+    *(_PLAIN_HTTP if _PLAIN_HTTP_CHOSEN else []),
+]
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "same-origin"
 

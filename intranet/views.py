@@ -1,8 +1,10 @@
 """The views of the project itself: its health, and the error pages."""
 
 import asyncio
+import http.client
 import sys
 from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
 
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
@@ -10,6 +12,7 @@ from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.core.cache import cache
 from django.core.exceptions import BadRequest, RequestDataTooBig
+from django.core.handlers.asgi import ASGIRequest
 from django.db import InterfaceError, OperationalError, connection
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
@@ -21,18 +24,47 @@ from django.views.decorators.http import require_GET
 @never_cache
 @require_GET
 def health(request: HttpRequest) -> JsonResponse:
-    """200 when the database, the cache and the channel layer answer; otherwise
-    503, naming the part that does not ("error")."""
-    checks = {
+    """200 when the database, the cache and the channel layer answer, and, seen
+    from the HTTP servers, every WebSocket server (`SOHOSOLO_DAPHNE_PORTS`, each
+    asked for its own health); otherwise 503, naming the part that does not
+    ("error"). A daphne answers for itself only."""
+    checks: dict[str, str | dict[str, str]] = {
         "database": _check(_database),
         "cache": _check(_cache),
         "channel_layer": _check(_channel_layer),
     }
-    healthy = all(value == "ok" for value in checks.values())
+    answers = list(checks.values())
+    if settings.DAPHNE_PORTS and not isinstance(request, ASGIRequest):
+        servers = _websocket_servers(settings.DAPHNE_PORTS)
+        checks["websocket"] = servers
+        answers += servers.values()
+    healthy = all(answer == "ok" for answer in answers)
     return JsonResponse(
         {"status": "ok" if healthy else "error", **checks},
         status=200 if healthy else 503,
     )
+
+
+def _websocket_servers(ports: list[int]) -> dict[str, str]:
+    """Each local daphne's own health, asked at once (half a second at most)."""
+    with ThreadPoolExecutor(max_workers=len(ports)) as pool:
+        answers = pool.map(lambda port: _check(lambda: _daphne(port)), ports)
+        return dict(zip(map(str, ports), answers, strict=True))
+
+
+def _own_host() -> str:
+    """A name the site answers to (the daphne checks the Host header too)."""
+    names = [host for host in settings.ALLOWED_HOSTS if host[0] not in ".*"]
+    return names[0] if names else "localhost"
+
+
+def _daphne(port: int) -> bool:
+    server = http.client.HTTPConnection("127.0.0.1", port, timeout=0.5)
+    try:
+        server.request("GET", "/health/", headers={"Host": _own_host()})
+        return server.getresponse().status == 200
+    finally:
+        server.close()
 
 
 def _check(probe: Callable[[], bool]) -> str:
