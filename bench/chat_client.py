@@ -38,8 +38,10 @@ class Tab:
     name: str
     cookie: str  # "sessionid=…"
     room: int
-    ports: list[int]
+    ports: list[int]  # local daphne processes, tried in turn…
     origin: str = "http://127.0.0.1"
+    urls: list[str] = field(default_factory=list)  # …or these (through nginx)
+    ssl: object = None  # an ssl.SSLContext for wss://
     send_timeout: float = 10.0
     ping_every: float = 15.0
     messages: dict[int, dict] = field(default_factory=dict)  # seq -> message
@@ -160,11 +162,12 @@ class Tab:
 
         attempts = 0
         while not self._stop.is_set():
-            port = self.ports[self._port_index % len(self.ports)]
+            urls = self.urls or [f"ws://127.0.0.1:{port}/ws/" for port in self.ports]
             try:
                 async with connect(
-                    f"ws://127.0.0.1:{port}/ws/",
+                    urls[self._port_index % len(urls)],
                     additional_headers={"Cookie": self.cookie},
+                    ssl=self.ssl,
                     origin=self.origin,
                     open_timeout=5,
                     ping_interval=None,

@@ -28,6 +28,7 @@ DEFAULTS = {
     "SOHOSOLO_DAPHNE_PORTS": "8101 8102",
     "SOHOSOLO_HTTP_PORT": "80",
     "SOHOSOLO_HTTPS_PORT": "443",
+    "SOHOSOLO_LOG_DIR": "/var/log/nginx",
     "SOHOSOLO_TLS_CERT": "/etc/letsencrypt/live/{server}/fullchain.pem",
     "SOHOSOLO_TLS_KEY": "/etc/letsencrypt/live/{server}/privkey.pem",
     "DJANGO_VAR_DIR": "{root}/var",
