@@ -479,11 +479,9 @@ def _applied_migrations() -> dict[str, list[str]]:
 
 
 def _database_file() -> str:
-    return (
-        "database.pgdump"
-        if connection.vendor == "postgresql"
-        else ("database.sqlite3.gz")
-    )
+    if connection.vendor == "postgresql":
+        return "database.pgdump"
+    return "database.sqlite3.gz"
 
 
 # --- Taking, listing and rotating -----------------------------------------------------
@@ -512,9 +510,8 @@ def take() -> tuple[Backup, dict[str, Any]]:
     on any failure nothing of it is left."""
     folder = backup_dir()
     folder.mkdir(parents=True, exist_ok=True, mode=0o700)
-    for stale in folder.glob(
-        f"{PARTIAL}*"
-    ):  # left by a run that died (we hold the lock)
+    # Left by a run that died: no other one runs (the command holds the lock).
+    for stale in folder.glob(f"{PARTIAL}*"):
         shutil.rmtree(stale, ignore_errors=True)
     key = settings.BACKUP_KEY
     fernet = _fernet(key) if key else None
@@ -544,6 +541,11 @@ def take() -> tuple[Backup, dict[str, Any]]:
             media = _Output(partial / ("media.tar.gz" + suffix), fernet)
             count = _pack_media(media, skip=folder.resolve())
             files[media.name] = media.finish()
+            encryption = fernet and {
+                "scheme": "fernet-frames",
+                "chunk": CHUNK,
+                "check": fernet.encrypt(KEY_CHECK).decode(),  # tells a wrong key
+            }
             manifest = {
                 "format": FORMAT,
                 "created": created.isoformat(),
@@ -551,13 +553,7 @@ def take() -> tuple[Backup, dict[str, Any]]:
                 "media": {"file": media.name, "files": count},
                 "migrations": migrations,
                 "files": files,
-                "encryption": {
-                    "scheme": "fernet-frames",
-                    "chunk": CHUNK,
-                    "check": fernet.encrypt(KEY_CHECK).decode(),
-                }
-                if fernet
-                else None,
+                "encryption": encryption,
             }
             out = _Output(partial / MANIFEST, None)
             out.stream.write(json.dumps(manifest, indent=2).encode())
