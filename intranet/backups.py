@@ -258,8 +258,8 @@ def _sha256(path: Path) -> str:
     return digest.hexdigest()
 
 
-def _packing(stream: IO[bytes] | io.RawIOBase) -> gzip.GzipFile:
-    return gzip.GzipFile(fileobj=stream, mode="wb", compresslevel=6, mtime=0)
+def _packing(stream: IO[bytes] | io.RawIOBase, level: int) -> gzip.GzipFile:
+    return gzip.GzipFile(fileobj=stream, mode="wb", compresslevel=level, mtime=0)
 
 
 # --- PostgreSQL's tools -------------------------------------------------------------
@@ -378,7 +378,7 @@ def _dump_sqlite(output: _Output, workdir: Path) -> None:
         connection.connection.backup(target)
     finally:
         target.close()
-    with open(copy, "rb") as source, _packing(output.stream) as packed:
+    with open(copy, "rb") as source, _packing(output.stream, 6) as packed:
         shutil.copyfileobj(source, packed, CHUNK)
     copy.unlink()
 
@@ -411,7 +411,8 @@ def _media_root() -> Path:
 def _pack_media(output: _Output, skip: Path) -> int:
     root, count = _media_root(), 0
     with (
-        _packing(output.stream) as packed,
+        # Photos are compressed already: the fastest level gains as much.
+        _packing(output.stream, 1) as packed,
         tarfile.open(fileobj=packed, mode="w|", format=tarfile.PAX_FORMAT) as tar,
     ):
         for folder, folders, files in os.walk(root):
