@@ -46,7 +46,9 @@ CSRF_TRUSTED_ORIGINS = env.list("DJANGO_CSRF_TRUSTED_ORIGINS", default=[])
 INSTALLED_APPS = [
     "daphne",
     # Ours first, so that our templates and translations win over the packages'.
-    # In the order of their layers (see docs/architecture.md).
+    # In the order of their layers (see docs/architecture.md); `intranet` for its
+    # commands (backup, restore).
+    "intranet",
     "communes",
     "committees",
     "activity",
@@ -266,6 +268,15 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # No form takes more (photos stop at 5 MB, with the form's own message): larger
 # requests get 413 before they are read. nginx's client_max_body_size matches it.
 MAX_REQUEST_BYTES = 25 * 1024 * 1024
+
+# --- Backups ------------------------------------------------------------------------
+
+# `manage.py backup` writes a folder per backup here (README « Backups »); copy them
+# off the machine too.
+BACKUP_DIR = Path(env.str("DJANGO_BACKUP_DIR", default=str(VAR_DIR / "backups")))
+# A Fernet key (`manage.py backup --new-key`): when set, backups are encrypted with it,
+# and restoring one needs it. Keep it somewhere else than the backups.
+BACKUP_KEY = env.str("DJANGO_BACKUP_KEY", default="")
 
 # --- E-mail -------------------------------------------------------------------------
 
