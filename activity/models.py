@@ -2,11 +2,13 @@ import uuid
 from typing import TYPE_CHECKING, Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet.fulltext import StoredVector, WithoutVector
 from intranet.shell.notices import Channel
 
 if TYPE_CHECKING:
@@ -139,8 +141,14 @@ class FeedPost(Written):
     body = models.TextField(_("text"), max_length=2000)
     image = models.ImageField(_("image"), upload_to=post_image_path, blank=True)
     image_alt = models.CharField(_("image description"), max_length=250, blank=True)
+    # The text for the site search (GIN index on PostgreSQL; NULL on SQLite).
+    search_vector = models.GeneratedField(
+        expression=StoredVector("body"),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+    )
 
-    objects = FeedPostQuerySet.as_manager()
+    objects = WithoutVector.from_queryset(FeedPostQuerySet)()
 
     # Set by selectors.prepare_posts (not columns: Django ignores bare annotations).
     html: str
@@ -171,6 +179,13 @@ class Comment(Written):
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
     body = models.TextField(_("comment"), max_length=2000)
+    search_vector = models.GeneratedField(
+        expression=StoredVector("body"),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+    )
+
+    objects = WithoutVector()
 
     # Set by selectors.comments_for (not columns: Django ignores bare annotations).
     html: str

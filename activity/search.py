@@ -1,23 +1,36 @@
-"""Posts in the site search: matched on their text or their comments' text, among
-the posts the searcher may read (comments hidden by a moderator do not count)."""
+"""Posts in the site search: matched on their text or one comment's text (every word
+in one of them), among the posts the searcher may read (comments hidden by a
+moderator do not count)."""
 
+from django.db import connection
 from django.db.models import Exists, OuterRef, Q
 from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
 from activity import mentions, selectors
-from activity.models import Comment
+from activity.models import Comment, FeedPost
+from intranet import fulltext
 from intranet.shell import search
 
 
 def _search(user, query):
     posts = selectors.visible_posts(viewer=user)
-    for word in query.split()[:6]:
-        in_comment = Comment.objects.filter(
-            post=OuterRef("pk"), hidden_at__isnull=True, body__icontains=word
+    shown_comments = Comment.objects.filter(hidden_at__isnull=True)
+    if connection.vendor == "postgresql":
+        # GIN index scans of posts and comments, each hashed once, not a scan of
+        # every post's text.
+        words = fulltext.search_query(query)
+        in_post = FeedPost.objects.filter(search_vector=words).order_by()
+        in_comment = shown_comments.filter(search_vector=words).order_by()
+        posts = posts.filter(
+            Q(pk__in=in_post.values("pk")) | Q(pk__in=in_comment.values("post_id"))
         )
-        posts = posts.filter(Q(body__icontains=word) | Exists(in_comment))
+    else:
+        in_comment = shown_comments.filter(
+            fulltext.contains_all("body", query), post=OuterRef("pk")
+        )
+        posts = posts.filter(fulltext.contains_all("body", query) | Exists(in_comment))
     return posts.select_related("author", "committee").order_by("-created_at", "-pk")
 
 

@@ -120,7 +120,7 @@ GROWN = [
 def _columns(cursor, table: str) -> list[str]:
     cursor.execute(
         "SELECT column_name FROM information_schema.columns "
-        "WHERE table_name = %s ORDER BY ordinal_position",
+        "WHERE table_name = %s AND is_generated = 'NEVER' ORDER BY ordinal_position",
         [table],
     )
     return [name for (name,) in cursor.fetchall()]

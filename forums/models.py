@@ -1,6 +1,7 @@
 from typing import Any
 
 from django.conf import settings
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
@@ -9,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from activity.models import ReactionBase
+from intranet.fulltext import StoredVector, WithoutVector
 
 
 class Category(models.Model):
@@ -75,6 +77,12 @@ class Topic(models.Model):
     )
     is_pinned = models.BooleanField(_("pinned"), default=False)
     is_locked = models.BooleanField(_("locked"), default=False)
+    # The title for the site search (GIN index on PostgreSQL; NULL on SQLite).
+    search_vector = models.GeneratedField(
+        expression=StoredVector("title"),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+    )
 
     unread: bool  # set by selectors.mark_unread (no column)
 
@@ -84,6 +92,8 @@ class Topic(models.Model):
         verbose_name_plural = _("topics")
         indexes = [
             models.Index(fields=["category", "-is_pinned", "-last_post_at"]),
+            # The latest topics of every readable category (the dashboard).
+            models.Index(fields=["-last_post_at"], name="forums_topic_latest"),
         ]
 
     def __str__(self) -> str:
@@ -115,8 +125,14 @@ class Post(models.Model):
         related_name="+",
     )
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # The text for the site search (GIN index on PostgreSQL; NULL on SQLite).
+    search_vector = models.GeneratedField(
+        expression=StoredVector("body"),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+    )
 
-    objects = PostQuerySet.as_manager()
+    objects = WithoutVector.from_queryset(PostQuerySet)()
 
     # Set by selectors.prepare_posts for the page that shows the post (no column):
     html: SafeString

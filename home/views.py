@@ -57,14 +57,10 @@ def search(request):
         page_obj.object_list = site_search.results(kind, page_obj.object_list)
         context["page_obj"] = page_obj
     elif query:
-        groups = []
-        for each in site_search.KINDS:
-            found = each.search(request.user, query)
-            count = found.count()
-            if count:
-                preview = site_search.results(each, found[:SEARCH_PREVIEW])
-                groups.append({"kind": each, "count": count, "results": preview})
-        context["groups"] = groups
+        context["groups"] = [
+            {"kind": kind, "found": found}
+            for kind, found in site_search.overview(request.user, query, SEARCH_PREVIEW)
+        ]
     return render(request, "home/search.html", context)
 
 

@@ -1,14 +1,22 @@
 """The members directory: who knows what, and where (within each member's privacy)."""
 
+from collections import Counter
 from dataclasses import dataclass
+from functools import reduce
+from operator import or_
 
+from django.core.cache import cache
+from django.core.paginator import Page, Paginator
 from django.db.models import Count, Q, QuerySet
 
 from communes.models import Commune
 from members import selectors
-from members.models import Profile, User
+from members.models import Profile, User, Visibility
 
 PER_PAGE = 24
+# Seconds during which what every member sees alike (skills offered, members per
+# commune) is read from the cache.
+SHARED_FOR = 120
 SORTS = {
     "name": ("user__last_name", "user__first_name"),
     "recent": ("-user__date_joined",),
@@ -26,20 +34,32 @@ class Filters:
     sort: str = "name"
 
 
+# Searched with LIKE '%word%' (the same on both databases); on PostgreSQL each
+# column has a trigram index (migration 0011).
+PROFILE_TEXTS = ["display_name", "headline", "profession", "bio", "offers"]
+USER_TEXTS = ["first_name", "last_name"]
+
+
+def _any_text(prefix: str, texts: list[str], word: str) -> Q:
+    return reduce(or_, (Q(**{f"{prefix}{text}__icontains": word}) for text in texts))
+
+
+def _matching(word: str) -> Q:
+    """Profiles with `word` in their text, their member's name or a skill's name:
+    one subquery per table (each an index scan on PostgreSQL, hashed once), since
+    an OR across joined tables would read every profile's text."""
+    arms = [
+        Profile.objects.filter(_any_text("", PROFILE_TEXTS, word)),
+        Profile.objects.filter(_any_text("user__", USER_TEXTS, word)),
+        Profile.objects.filter(skills__name__icontains=word),
+    ]
+    return reduce(or_, (Q(pk__in=arm.order_by().values("pk")) for arm in arms))
+
+
 def search(*, viewer: User, filters: Filters) -> QuerySet[Profile]:
     profiles = Profile.objects.filter(user__is_active=True)
-    if filters.q:
-        for word in filters.q.split()[:6]:
-            profiles = profiles.filter(
-                Q(user__first_name__icontains=word)
-                | Q(user__last_name__icontains=word)
-                | Q(display_name__icontains=word)
-                | Q(headline__icontains=word)
-                | Q(profession__icontains=word)
-                | Q(bio__icontains=word)
-                | Q(offers__icontains=word)
-                | Q(skills__name__icontains=word)
-            )
+    for word in filters.q.split()[:6]:
+        profiles = profiles.filter(_matching(word))
     if filters.committee:
         profiles = profiles.filter(
             user__committee_memberships__committee_id=filters.committee
@@ -54,13 +74,24 @@ def search(*, viewer: User, filters: Filters) -> QuerySet[Profile]:
         profiles = profiles.filter(open_to_collaborate=True)
     if filters.helps:
         profiles = profiles.filter(helps_newcomers=True)
-    ids = profiles.values("pk")  # the joins above may repeat a profile
+    # No filter joins a profile to several rows (a skill and a committee are
+    # each one row), so no DISTINCT: the page walks the name index.
     return (
-        Profile.objects.filter(pk__in=ids)
-        .select_related("user", "commune")
+        profiles.select_related("user", "commune")
         .prefetch_related("skills")
         .order_by(*SORTS.get(filters.sort, SORTS["name"]))
     )
+
+
+def page(profiles: QuerySet[Profile], filters: Filters, number: str | None) -> Page:
+    """One page of the directory. Unfiltered, the count of every active member is
+    the same for everyone: cached for `SHARED_FOR` seconds rather than counted."""
+    paginator = Paginator(profiles, PER_PAGE)
+    if filters == Filters(sort=filters.sort):
+        paginator.__dict__["count"] = cache.get_or_set(
+            "directory:count", lambda: paginator.count, timeout=SHARED_FOR
+        )
+    return paginator.get_page(number)
 
 
 def hide_private_communes(profiles: list[Profile], viewer: User) -> list[Profile]:
@@ -72,16 +103,48 @@ def hide_private_communes(profiles: list[Profile], viewer: User) -> list[Profile
     return profiles
 
 
-def members_per_commune(*, viewer: User) -> list[tuple[Commune, int]]:
-    """How many members live in each commune, counting only visible communes."""
+def skill_choices() -> list[tuple[str, str]]:
+    """The skill filter's choices: the same for every member, so cached a while."""
+    return cache.get_or_set(
+        "directory:skills", selectors.skill_choices, timeout=SHARED_FOR
+    )
+
+
+def _shown_to_all() -> tuple[dict[int, int], dict[int, Commune]]:
+    """Members per commune among those who show it to every member, and those
+    communes: the same for every viewer (a scan of every profile, hence cached)."""
     counts = dict(
-        Profile.objects.filter(user__is_active=True, commune__isnull=False)
-        .filter(selectors.field_visible_q(field="commune", viewer=viewer))
+        Profile.objects.filter(
+            user__is_active=True,
+            commune__isnull=False,
+            commune_visibility=Visibility.MEMBERS,
+        )
         .values("commune_id")
         .annotate(n=Count("pk"))
         .values_list("commune_id", "n")
     )
-    communes = Commune.objects.in_bulk(list(counts))
+    return counts, Commune.objects.in_bulk(list(counts))
+
+
+def members_per_commune(*, viewer: User) -> list[tuple[Commune, int]]:
+    """How many members live in each commune, counting only the communes `viewer`
+    may see (`selectors.field_visible_q`): those shown to every member (cached for
+    `SHARED_FOR` seconds), plus, read each time, the viewer's own and their
+    committee mates' who show it to their committees."""
+    shown, communes = cache.get_or_set(
+        "directory:communes", _shown_to_all, timeout=SHARED_FOR
+    )
+    counts = Counter(shown)
+    extra = (
+        Profile.objects.filter(user__is_active=True, commune__isnull=False)
+        .exclude(commune_visibility=Visibility.MEMBERS)
+        .filter(selectors.field_visible_q(field="commune", viewer=viewer))
+        .select_related("commune")
+        .only("commune")
+    )
+    for profile in extra:
+        counts[profile.commune_id] += 1
+        communes.setdefault(profile.commune_id, profile.commune)
     return sorted(
         ((communes[pk], count) for pk, count in counts.items()),
         key=lambda item: (-item[1], item[0].name),

@@ -1,7 +1,10 @@
 from django import forms
 from django.contrib.auth import password_validation
 from django.db import models
+from django.forms.utils import flatatt
 from django.utils import timezone
+from django.utils.html import format_html, format_html_join
+from django.utils.safestring import mark_safe
 from django.utils.translation import gettext_lazy as _
 
 from committees.models import CommitteeMembership
@@ -203,6 +206,27 @@ class ProfileForm(forms.ModelForm):
         return skills
 
 
+class PlainSelect(forms.Select):
+    """A select whose options are written in Python rather than through one
+    template each: the directory's lists of communes and skills run to hundreds
+    of options, and rendering them was most of the page's template time."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        chosen = set(self.format_value(value))
+        options = format_html_join(
+            "",
+            '<option value="{}"{}>{}</option>',
+            (
+                (key, mark_safe(" selected") if str(key) in chosen else "", label)
+                for key, label in self.choices
+            ),
+        )
+        final_attrs = self.build_attrs(self.attrs, attrs)
+        return format_html(
+            '<select name="{}"{}>{}</select>', name, flatatt(final_attrs), options
+        )
+
+
 class DirectoryForm(forms.Form):
     """The directory's filters; every field is optional and lives in the URL."""
 
@@ -213,12 +237,20 @@ class DirectoryForm(forms.Form):
         help_text=_("A name, a profession, a skill…"),
     )
     comite = forms.TypedChoiceField(
-        label=_("Committee"), required=False, coerce=int, empty_value=None
+        label=_("Committee"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=PlainSelect,
     )
     commune = forms.TypedChoiceField(
-        label=_("Commune"), required=False, coerce=int, empty_value=None
+        label=_("Commune"),
+        required=False,
+        coerce=int,
+        empty_value=None,
+        widget=PlainSelect,
     )
-    competence = forms.ChoiceField(label=_("Skill"), required=False)
+    competence = forms.ChoiceField(label=_("Skill"), required=False, widget=PlainSelect)
     collabore = forms.BooleanField(label=_("Open to collaborate"), required=False)
     aide = forms.BooleanField(label=_("Happy to help newcomers"), required=False)
     tri = forms.ChoiceField(

@@ -59,6 +59,13 @@ class User(AbstractUser):
         verbose_name = _("member")
         verbose_name_plural = _("members")
         permissions = [("moderate", _("Can moderate what members write"))]
+        indexes = [
+            # The directory's two orders, walked a page at a time.
+            models.Index(
+                fields=["last_name", "first_name"], name="members_user_by_name"
+            ),
+            models.Index(fields=["-date_joined"], name="members_user_newest"),
+        ]
         constraints = [
             models.UniqueConstraint(Lower("email"), name="members_user_email_ci_unique")
         ]

@@ -9,7 +9,8 @@ from members import directory
 
 
 def _search(user, query):
-    return directory.search(viewer=user, filters=directory.Filters(q=query))
+    found = directory.search(viewer=user, filters=directory.Filters(q=query))
+    return found.prefetch_related(None)  # a result shows no skills
 
 
 def _to_result(profile):

@@ -114,13 +114,11 @@ def directory(request):
         request.GET or None,
         committees=committee_selectors.live_committees(),
         communes=sorted(communes, key=lambda item: item[0].name),
-        skills=selectors.skill_choices(),
+        skills=member_directory.skill_choices(),
     )
     filters = form.filters()
     profiles = member_directory.search(viewer=request.user, filters=filters)
-    page_obj = Paginator(profiles, member_directory.PER_PAGE).get_page(
-        request.GET.get("page")
-    )
+    page_obj = member_directory.page(profiles, filters, request.GET.get("page"))
     page_obj.object_list = member_directory.hide_private_communes(
         list(page_obj.object_list), request.user
     )

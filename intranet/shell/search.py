@@ -1,10 +1,16 @@
 """Kinds of results of the site search. Each app registers its own kinds."""
 
 from collections.abc import Callable
+from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
+from django.db.models import Q, QuerySet
+from django.db.models.expressions import RawSQL
 from wagtail.models import Page
+
+# Each kind's results are counted up to this many in the overview ("50+").
+COUNT_CAP = 50
 
 
 @dataclass(frozen=True)
@@ -30,6 +36,10 @@ class Kind:
 
 KINDS: list[Kind] = []
 
+# The private sections of the page tree, read once per overview (`overview`), not
+# once per page kind.
+_private_pages: ContextVar[Q | None] = ContextVar("private_pages", default=None)
+
 
 def register(kind: Kind) -> None:
     KINDS.append(kind)
@@ -44,6 +54,43 @@ def results(kind: Kind, items: Any) -> list[Result]:
     return [kind.to_result(item) for item in items]
 
 
+@dataclass(frozen=True)
+class Preview:
+    """The first results of a kind and how many there are (`capped`: at least)."""
+
+    results: list[Result]
+    count: int
+    capped: bool = False
+
+
+def overview(user: Any, query: str, size: int) -> list[tuple[Kind, Preview]]:
+    """Every kind that finds something, with its first `size` results and count:
+    one query per kind."""
+    token = _private_pages.set(Page.objects.private_q())
+    try:
+        found = [(kind, preview(kind, user, query, size)) for kind in KINDS]
+    finally:
+        _private_pages.reset(token)
+    return [(kind, each) for kind, each in found if each.count]
+
+
+def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
+    """The first `size` results of `kind` and their count up to `COUNT_CAP`, in
+    one query: a query of the kind with a capped count as a scalar subquery (it
+    stops at COUNT_CAP + 1 rows), or Wagtail's search results fetched up to it."""
+    found = kind.search(user, query)
+    if isinstance(found, QuerySet):
+        some = found.order_by().values("pk")[: COUNT_CAP + 1]
+        sql, params = some.query.sql_with_params()
+        counted = RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS capped", params)
+        rows = list(found.annotate(search_total=counted)[:size])
+        count = rows[0].search_total if rows else 0
+    else:
+        rows = list(found[: COUNT_CAP + 1])
+        count = len(rows)
+    return Preview(results(kind, rows[:size]), min(count, COUNT_CAP), count > COUNT_CAP)
+
+
 def page_kind(
     key: str,
     label: str,
@@ -56,7 +103,9 @@ def page_kind(
     """A kind of result for a Wagtail page type: its published, unrestricted pages."""
 
     def search(user: Any, query: str) -> Any:
-        pages = model.objects.live().public()
+        private = _private_pages.get()
+        pages = model.objects.live()
+        pages = pages.public() if private is None else pages.exclude(private)
         if related:
             pages = pages.select_related(*related)
         return pages.search(query, operator="and")

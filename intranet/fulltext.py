@@ -1,0 +1,104 @@
+"""Full-text search on both databases (issue #19).
+
+On PostgreSQL a searchable text has a stored `tsvector` column (`StoredVector`, a
+generated column, so no write path can forget it) with a GIN index, in the French
+configuration without accents (`CONFIG`, made by `create_config` in the apps'
+migrations): « evenement » finds « événement », « journal » finds « journaux ».
+On SQLite (tests, development) the column is empty and `contains_all` falls back
+to LIKE on the text without accents: the same results for whole words.
+"""
+
+import unicodedata
+from functools import reduce
+from operator import and_
+from typing import Any
+
+from django.contrib.postgres.search import SearchQuery, SearchVector
+from django.db.models import Func, Manager, Q, QuerySet, TextField
+from django.db.models.lookups import Contains
+
+CONFIG = "french_unaccent"
+MAX_WORDS = 6
+
+CREATE_CONFIG = """
+CREATE EXTENSION IF NOT EXISTS unaccent;
+DO $$ BEGIN
+  IF NOT EXISTS (SELECT 1 FROM pg_ts_config WHERE cfgname = 'french_unaccent') THEN
+    CREATE TEXT SEARCH CONFIGURATION french_unaccent (COPY = french);
+    ALTER TEXT SEARCH CONFIGURATION french_unaccent
+      ALTER MAPPING FOR hword, hword_part, word WITH unaccent, french_stem;
+  END IF;
+END $$;
+"""
+
+
+def create_config(apps: Any, schema_editor: Any) -> None:
+    """For a migration's RunPython: the text search configuration, once per database
+    (several apps' migrations call it; nothing happens on SQLite)."""
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute(CREATE_CONFIG)
+
+
+class StoredVector(SearchVector):
+    """The expression of a generated `tsvector` column: the French vector without
+    accents on PostgreSQL, NULL on SQLite (which searches the text itself)."""
+
+    def __init__(self, *expressions: Any, **extra: Any) -> None:
+        extra.setdefault("config", CONFIG)
+        super().__init__(*expressions, **extra)
+
+    def as_sqlite(
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, Any]:
+        return "NULL", []
+
+
+class WithoutVector(Manager):
+    """A manager that leaves the stored vector out of the rows it loads: only the
+    search reads it (`WithoutVector.from_queryset(SomeQuerySet)()` keeps methods)."""
+
+    def get_queryset(self) -> QuerySet:
+        return super().get_queryset().defer("search_vector")
+
+
+def fold(text: str) -> str:
+    """Lower case without accents (« Événement » → « evenement »)."""
+    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    return "".join(char for char in decomposed if not unicodedata.combining(char))
+
+
+class Unaccent(Func):
+    """SQLite only: the text folded by `fold`, a function given to each connection."""
+
+    function = "sohosolo_fold"
+    output_field = TextField()
+
+    def as_sqlite(
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, Any]:
+        connection.ensure_connection()
+        connection.connection.create_function(
+            self.function, 1, _fold_or_null, deterministic=True
+        )
+        return super().as_sql(compiler, connection, **extra)
+
+
+def _fold_or_null(text: str | None) -> str | None:
+    return None if text is None else fold(text)
+
+
+def words(query: str) -> list[str]:
+    return query.split()[:MAX_WORDS]
+
+
+def search_query(query: str) -> SearchQuery:
+    """PostgreSQL: every word of `query`, stemmed, accents ignored."""
+    return SearchQuery(" ".join(words(query)), config=CONFIG, search_type="plain")
+
+
+def contains_all(text: str, query: str) -> Q:
+    """SQLite: every word of `query` is in the column `text` (a path across
+    relations allowed), ignoring case and accents. One column, as one vector."""
+    return reduce(
+        and_, (Q(Contains(Unaccent(text), fold(word))) for word in words(query))
+    )

@@ -1,0 +1,160 @@
+"""The site search over forum messages and feed posts: stored vectors on PostgreSQL,
+LIKE without accents on SQLite, the same results on both (issue #19)."""
+
+import pytest
+from django.contrib.auth.models import Group
+from django.test import Client
+from django.urls import reverse
+
+from activity import services as feed
+from activity.models import CommitteeFeedSettings, FeedPost
+from forums import services as forums
+from forums.models import Post, Topic
+from intranet.shell import search as site_search
+from tests.factories import (
+    CategoryFactory,
+    CommitteeMembershipFactory,
+    CommitteePageFactory,
+    NewsPageFactory,
+    UserFactory,
+)
+
+MODERATORS = "Modération des échanges"
+
+
+def found(user, key, query):
+    """The URLs of what `user` finds of kind `key`, all of them."""
+    kind = site_search.kind_for(key)
+    return {
+        result.url for result in site_search.results(kind, kind.search(user, query))
+    }
+
+
+@pytest.fixture
+def moderator(db):
+    person = UserFactory()
+    person.groups.add(Group.objects.get(name=MODERATORS))
+    return person
+
+
+@pytest.fixture
+def topic(member):
+    category = CategoryFactory(name="Entraide")
+    return forums.topic_create(
+        author=member,
+        category=category,
+        title="Réunion de quartier",
+        body="Qui vient à l'Événement du marché ?",
+    )
+
+
+def test_accents_and_case_do_not_matter(member, topic):
+    first = topic.posts.get().get_absolute_url()
+    for query in ["evenement", "ÉVÉNEMENT", "événement marché", "reunion"]:
+        assert found(member, "forums", query) == {first}, query
+    assert found(member, "forums", "evenement absent") == set()
+
+
+def test_a_topic_title_finds_its_messages(member, other_member, topic):
+    reply = forums.post_create(author=other_member, topic=topic, body="Moi, oui.")
+    urls = found(member, "forums", "quartier")
+    assert reply.get_absolute_url() in urls and len(urls) == 2
+
+
+def test_hidden_and_deleted_messages_are_never_found(
+    member, other_member, moderator, topic
+):
+    hidden = forums.post_create(author=other_member, topic=topic, body="Tondeuse")
+    deleted = forums.post_create(author=member, topic=topic, body="Tondeuse aussi")
+    assert len(found(member, "forums", "tondeuse")) == 2
+    forums.post_hide(post=hidden, by=moderator)
+    forums.post_delete(post=deleted, by=member)
+    assert found(member, "forums", "tondeuse") == set()
+    assert found(moderator, "forums", "tondeuse") == set()
+
+
+def test_a_closed_committee_forum_is_found_by_its_members_only(member, other_member):
+    committee = CommitteePageFactory()
+    CommitteeMembershipFactory(user=member, committee=committee)
+    closed = CategoryFactory(name="Bureau", committee=committee, members_only=True)
+    topic = forums.topic_create(
+        author=member, category=closed, title="Budget", body="Subvention régionale"
+    )
+    url = topic.posts.get().get_absolute_url()
+    assert found(member, "forums", "subvention") == {url}
+    assert found(other_member, "forums", "subvention") == set()
+    page = reverse("home:search")
+    assert url in _client(member).get(page, {"q": "budget"}).text
+    assert url not in _client(other_member).get(page, {"q": "budget"}).text
+
+
+def _client(user):
+    client = Client()
+    client.force_login(user)
+    return client
+
+
+def test_feed_posts_by_their_text_or_a_shown_comment(member, other_member, moderator):
+    post = feed.post_create(author=member, body="Le potager partagé ouvre samedi")
+    other = feed.post_create(author=member, body="Rien à voir")
+    comment = feed.comment_create(post=other, author=other_member, body="Potager ?")
+    urls = found(other_member, "posts", "potager")
+    assert urls == {post.get_absolute_url(), other.get_absolute_url()}
+    assert found(other_member, "posts", "partage") == {post.get_absolute_url()}
+    feed.comment_hide(comment=comment, by=moderator)
+    feed.post_hide(post=post, by=moderator)
+    assert found(other_member, "posts", "potager") == set()
+
+
+def test_a_members_only_committee_post_is_found_by_its_members_only(
+    member, other_member
+):
+    committee = CommitteePageFactory()
+    CommitteeMembershipFactory(user=member, committee=committee)
+    CommitteeFeedSettings.objects.create(committee=committee, members_only=True)
+    post = feed.post_create(
+        author=member, body="Covoiturage jeudi", committee=committee
+    )
+    assert found(member, "posts", "covoiturage") == {post.get_absolute_url()}
+    assert found(other_member, "posts", "covoiturage") == set()
+
+
+def test_the_overview_counts_each_kind_in_the_same_query(client_member, member):
+    category = CategoryFactory()
+    topic = Topic.objects.create(category=category, author=member, title="Fibre")
+    Post.objects.bulk_create(
+        Post(topic=topic, author=member, body=f"Fibre numéro {n}") for n in range(7)
+    )
+    html = client_member.get(reverse("home:search"), {"q": "fibre"}).text
+    assert 'badge--muted">7<' in html
+    assert "Voir les 7 résultats" in html
+
+
+def test_wagtail_kinds_have_a_capped_count(client_member, monkeypatch):
+    for n in range(4):
+        NewsPageFactory(title=f"Vide-grenier {n}")
+    monkeypatch.setattr(site_search, "COUNT_CAP", 3)
+    html = client_member.get(reverse("home:search"), {"q": "vide-grenier"}).text
+    assert 'badge--muted">3+<' in html
+
+
+@pytest.mark.parametrize("count", [5, 40])
+def test_the_search_page_runs_a_flat_number_of_queries(
+    client_member, member, count, django_assert_max_num_queries
+):
+    category = CategoryFactory()
+    for n in range(count):
+        person = UserFactory(first_name="Fibre", last_name=f"N{n}")
+        topic = Topic.objects.create(category=category, author=person, title="Fibre")
+        Post.objects.create(topic=topic, author=person, body=f"La fibre {n}")
+        FeedPost.objects.create(author=person, body=f"Fibre optique {n}")
+    # Warm, as the bench measures: content types and the like are cached once.
+    client_member.get(reverse("home:search"), {"q": "fibre"})
+    with django_assert_max_num_queries(17):
+        response = client_member.get(reverse("home:search"), {"q": "fibre"})
+    assert response.status_code == 200
+    with django_assert_max_num_queries(9):
+        response = client_member.get(
+            reverse("home:search"), {"q": "fibre", "type": "forums"}
+        )
+    assert response.text.count("La <mark>fibre</mark>") == min(count, 20)
