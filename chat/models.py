@@ -187,6 +187,14 @@ class Message(models.Model):
             models.Index(fields=["room", "id"]),
             models.Index(fields=["author", "created_at"]),  # one's own messages
             models.Index(fields=["room", "changed_at"]),  # edits since a catch-up
+            # What unread counts take away from a room's places after a marker:
+            # its deleted messages (few: a partial index) and the member's own.
+            models.Index(
+                fields=["room", "id"],
+                condition=models.Q(deleted_at__isnull=False),
+                name="chat_deleted_in_room",
+            ),
+            models.Index(fields=["author", "room", "id"], name="chat_own_in_room"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["room", "seq"], name="chat_one_place"),
