@@ -279,7 +279,7 @@ def grow(scale: int) -> None:
         )
         cursor.execute(
             "CREATE INDEX chat_message_folded_trgm ON chat_message "
-            "USING gin (chat_fold(body) gin_trgm_ops)"
+            "USING gin (folded gin_trgm_ops)"
         )
         message = base["chat_message"], stride["chat_message"]
         cursor.execute(

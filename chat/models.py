@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chat.text import fold
 from members.models import User
 
 MAX_MESSAGE = 4000
@@ -176,6 +177,9 @@ class Message(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # `body` in lower case without accents, for search (kept by `save` and by
+    # `chat.services.messages_import`; a trigram index on PostgreSQL).
+    folded = models.TextField(default="", editable=False)
 
     objects = MessageQuerySet.as_manager()
 
@@ -207,3 +211,10 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} in {self.room_id}: {self.body[:40]}"
+
+    def save(self, *args, **kwargs):
+        self.folded = fold(self.body) or ""
+        fields = kwargs.get("update_fields")
+        if fields is not None and "body" in fields:
+            kwargs["update_fields"] = {*fields, "folded"}
+        super().save(*args, **kwargs)

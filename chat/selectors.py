@@ -5,6 +5,7 @@ from collections.abc import Iterable
 from datetime import datetime
 
 from django.db.models import (
+    BigIntegerField,
     Case,
     F,
     FilteredRelation,
@@ -17,7 +18,7 @@ from django.db.models import (
     When,
 )
 from django.db.models.expressions import CombinedExpression
-from django.db.models.functions import Coalesce
+from django.db.models.functions import Cast, Coalesce
 
 from chat.models import Message, Participant, ReadMarker, Room
 from committees.models import CommitteeMembership
@@ -134,7 +135,7 @@ def unread_count(*, user: User) -> Coalesce:
         .annotate(total=Func(F("unread"), function="SUM"))
         .values("total")
     )
-    return Coalesce(Subquery(total), 0)
+    return Coalesce(Cast(Subquery(total), BigIntegerField()), 0)  # not numeric
 
 
 def unread_total(*, user: User) -> int:

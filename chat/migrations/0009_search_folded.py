@@ -1,38 +1,47 @@
-"""Chat search without scanning messages on PostgreSQL: `chat_fold(text)`, lower
-case without accents (`unaccent`), and a trigram GIN index on `chat_fold(body)`
-that answers `LIKE '%…%'`. Nothing on SQLite (chat.search registers a Python
-`chat_fold` on each connection)."""
+"""Chat search without scanning messages: each message keeps its text folded
+(lower case, no accents), filled here in one UPDATE through the SQL function
+`chat_fold`; on PostgreSQL, `chat_fold` is made over `unaccent` and a trigram GIN
+index on `folded` answers `LIKE '%…%'`. On SQLite `chat_fold` is Python's
+(`chat.text.fold`, registered on each connection by `chat.search`)."""
 
-from django.db import migrations
+from django.db import migrations, models
 
-FORWARD = [
+FUNCTION = [
     "CREATE EXTENSION IF NOT EXISTS pg_trgm",
     "CREATE EXTENSION IF NOT EXISTS unaccent",
-    # unaccent() is only STABLE (its dictionary could change): an index needs an
-    # IMMUTABLE function that names its dictionary.
+    # unaccent() is only STABLE (its dictionary could change): name it, IMMUTABLE.
     "CREATE OR REPLACE FUNCTION chat_fold(text) RETURNS text "
     "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS "
     "$$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$",
+]
+FILL = "UPDATE chat_message SET folded = chat_fold(body) WHERE body <> ''"
+INDEX = (
     "CREATE INDEX IF NOT EXISTS chat_message_folded_trgm ON chat_message "
-    "USING gin (chat_fold(body) gin_trgm_ops)",
-]
-BACKWARD = [
-    "DROP INDEX IF EXISTS chat_message_folded_trgm",
-    "DROP FUNCTION IF EXISTS chat_fold(text)",
-]
+    "USING gin (folded gin_trgm_ops)"
+)
 
 
-def _run(statements):
-    def run(apps, schema_editor):
-        if schema_editor.connection.vendor != "postgresql":
-            return
-        for statement in statements:
-            schema_editor.execute(statement)
+def forward(apps, schema_editor):
+    postgresql = schema_editor.connection.vendor == "postgresql"
+    for statement in [*(FUNCTION if postgresql else []), FILL]:
+        schema_editor.execute(statement)
+    if postgresql:
+        schema_editor.execute(INDEX)
 
-    return run
+
+def backward(apps, schema_editor):
+    if schema_editor.connection.vendor == "postgresql":
+        schema_editor.execute("DROP INDEX IF EXISTS chat_message_folded_trgm")
 
 
 class Migration(migrations.Migration):
     dependencies = [("chat", "0008_unread_without_scans")]
 
-    operations = [migrations.RunPython(_run(FORWARD), _run(BACKWARD))]
+    operations = [
+        migrations.AddField(
+            model_name="message",
+            name="folded",
+            field=models.TextField(default="", editable=False),
+        ),
+        migrations.RunPython(forward, backward),
+    ]

@@ -4,9 +4,10 @@ accents, only in the rooms the member reads, the same on PostgreSQL and SQLite."
 import pytest
 from django.db import connection
 
+from chat import search as chat_search
 from chat import services
 from chat.models import Room
-from chat.search import fold
+from chat.text import fold
 from intranet.shell import search
 from tests.factories import CommitteeMembershipFactory, UserFactory
 
@@ -14,7 +15,7 @@ from tests.factories import CommitteeMembershipFactory, UserFactory
 def found(user, query) -> list[str]:
     kind = search.kind_for("chat")
     assert kind is not None
-    return [message.body for message in kind.search(user, query)]
+    return [message.body for message in kind.search(user, query)[:50]]
 
 
 @pytest.fixture
@@ -67,3 +68,22 @@ def test_the_database_folds_text_as_python_does():
             cursor.execute("SELECT chat_fold(%s)", [word])
             assert cursor.fetchone()[0] == fold(word), word
     assert fold("Œuvre École") == "oeuvre ecole"
+
+
+def test_pages_looked_for_among_the_newest_first_are_the_same(
+    member, other_member, general, settings, monkeypatch
+):
+    settings.CHAT_MESSAGES_PER_10_SECONDS = 1000
+    for n in range(30):
+        body = f"fibre {n}" if n % 7 == 0 else f"autre {n}"
+        services.message_post(room=general, author=other_member, body=body)
+    everything = [f"fibre {n}" for n in (28, 21, 14, 7, 0)]
+    kind = search.kind_for("chat")
+    monkeypatch.setattr(chat_search, "PLENTY", 3)  # 5 matches: plenty
+    for window in (2, 5, 1000):  # a window of 2 ids grows to 16, then to all
+        monkeypatch.setattr(chat_search, "WINDOW", window)
+        results = kind.search(member, "fibre")
+        assert [m.body for m in results[0:2]] == everything[:2]
+        assert results.count() == 5
+        assert [m.body for m in results[1:5]] == everything[1:]
+        assert [m.body for m in results[4:9]] == everything[4:]

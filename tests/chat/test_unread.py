@@ -42,12 +42,14 @@ def recount(user: User, *, muted_too: bool = False) -> dict[int, int]:
 
 def header_count(user: User) -> int:
     """The header's counter, as `intranet.shell.header.counts` reads it."""
-    return (
+    count = (
         User.objects.filter(pk=user.pk)
         .annotate(n=selectors.unread_count(user=user))
         .values_list("n", flat=True)
         .get()
     )
+    assert type(count) is int  # not PostgreSQL's numeric of a SUM
+    return count
 
 
 def check(user: User) -> None:
