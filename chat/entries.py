@@ -8,9 +8,7 @@ from chat import selectors
 from intranet.shell import header, menu
 
 header.register(
-    header.Counter(
-        "messages", lambda user: header.count_of(selectors.unread_messages(user=user))
-    )
+    header.Counter("messages", lambda user: selectors.unread_count(user=user))
 )
 menu.register(
     menu.Entry(

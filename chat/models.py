@@ -7,6 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from chat.text import fold
 from members.models import User
 
 MAX_MESSAGE = 4000
@@ -176,6 +177,9 @@ class Message(models.Model):
     changed_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
+    # `body` in lower case without accents, for search (kept by `save` and by
+    # `chat.services.messages_import`; a trigram index on PostgreSQL).
+    folded = models.TextField(default="", editable=False)
 
     objects = MessageQuerySet.as_manager()
 
@@ -187,6 +191,14 @@ class Message(models.Model):
             models.Index(fields=["room", "id"]),
             models.Index(fields=["author", "created_at"]),  # one's own messages
             models.Index(fields=["room", "changed_at"]),  # edits since a catch-up
+            # What unread counts take away from a room's places after a marker:
+            # its deleted messages (few: a partial index) and the member's own.
+            models.Index(
+                fields=["room", "id"],
+                condition=models.Q(deleted_at__isnull=False),
+                name="chat_deleted_in_room",
+            ),
+            models.Index(fields=["author", "room", "id"], name="chat_own_in_room"),
         ]
         constraints = [
             models.UniqueConstraint(fields=["room", "seq"], name="chat_one_place"),
@@ -199,3 +211,10 @@ class Message(models.Model):
 
     def __str__(self) -> str:
         return f"{self.author} in {self.room_id}: {self.body[:40]}"
+
+    def save(self, *args, **kwargs):
+        self.folded = fold(self.body) or ""
+        fields = kwargs.get("update_fields")
+        if fields is not None and "body" in fields:
+            kwargs["update_fields"] = {*fields, "folded"}
+        super().save(*args, **kwargs)

@@ -1,19 +1,83 @@
-"""Chat messages in the site search, for the members who may read them."""
+"""Chat messages in the site search, for the members who may read them.
 
+Words match anywhere in a message, whatever their case and accents (« ecole »
+finds « École »): each message keeps its text folded (`Message.folded`, lower
+case without accents, `chat.text.fold`), and so is each word. On PostgreSQL a
+trigram GIN index on `folded` answers the `LIKE '%…%'` (migration 0009). The
+SQL function `chat_fold` folds as `fold` does: over `unaccent` on PostgreSQL,
+`fold` itself on SQLite (registered on each connection), for migrations."""
+
+from django.db.backends.signals import connection_created
+from django.db.models import F
+from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
 from activity.mentions import TOKEN
 from chat import selectors
 from chat.models import Message
+from chat.text import fold
 from intranet.shell import search
+
+
+@receiver(connection_created)
+def _sqlite_fold(sender, connection, **kwargs) -> None:
+    if connection.vendor == "sqlite":
+        connection.connection.create_function("chat_fold", 1, fold, deterministic=True)
+
+
+WINDOW = 25_000  # ids: the newest messages searched first (then 8 times more…)
+PLENTY = 2_000  # matches from which a page is looked for in windows
+
+
+class Found:
+    """Matching messages, newest first, as the site search pages them: the count
+    is exact. A few matches are read from the trigram index and sorted; when a
+    word matches plenty, a page is looked for among the newest messages first, in
+    windows of ids growing eightfold, so a frequent word reads a few hundred rows
+    rather than sort thousands."""
+
+    def __init__(self, queryset):
+        self.queryset = queryset
+        self._count: int | None = None
+
+    def count(self) -> int:
+        if self._count is None:
+            self._count = self.queryset.count()
+        return self._count
+
+    def __len__(self) -> int:
+        return self.count()
+
+    def _plenty(self) -> bool:
+        if self._count is not None:
+            return self._count > PLENTY
+        return self.queryset.order_by()[: PLENTY + 1].count() > PLENTY
+
+    def __getitem__(self, index):
+        if not isinstance(index, slice):
+            return self[index : index + 1][0]
+        start, stop = index.start or 0, index.stop
+        # `id + 0`: no index gives that order, so the database reads the matches
+        # (of a window) and sorts them, never walks all messages by id.
+        ordered = self.queryset.order_by((F("id") + 0).desc())
+        if stop is None or not self._plenty():
+            return list(ordered[start:stop])
+        latest = Message.objects.order_by("-id").values_list("id", flat=True).first()
+        window = WINDOW
+        while latest and latest - window > 0:
+            page = list(ordered.filter(id__gt=latest - window)[start:stop])
+            if len(page) == stop - start:
+                return page
+            window *= 8
+        return list(ordered[start:stop])
 
 
 def _search(user, query):
     rooms = selectors.readable_rooms(user=user).values("pk")
     found = Message.objects.shown().filter(room__in=rooms)
-    for word in query.split()[:8]:
-        found = found.filter(body__icontains=word)
-    return found.select_related("author", "room__committee").order_by("-id")
+    for word in [fold(word) or "" for word in query.split()[:8]]:
+        found = found.filter(folded__contains=word)
+    return Found(found.select_related("author", "room__committee"))
 
 
 def _result(message) -> search.Result:

@@ -4,10 +4,24 @@ and messages by their place in the room."""
 from collections.abc import Iterable
 from datetime import datetime
 
-from django.db.models import Count, F, Max, OuterRef, Q, QuerySet, Subquery, Value
-from django.db.models.functions import Coalesce
+from django.db.models import (
+    BigIntegerField,
+    Case,
+    F,
+    FilteredRelation,
+    Func,
+    OuterRef,
+    Q,
+    QuerySet,
+    Subquery,
+    Value,
+    When,
+)
+from django.db.models.expressions import CombinedExpression
+from django.db.models.functions import Cast, Coalesce
 
 from chat.models import Message, Participant, ReadMarker, Room
+from committees.models import CommitteeMembership
 from committees.selectors import committee_ids_of
 from members.models import User
 
@@ -15,21 +29,26 @@ PAGE = 50  # messages per page of history
 CATCH_UP = 500  # messages sent at once to a client that reconnects
 
 
+def _committees_of(user: User) -> QuerySet:
+    return CommitteeMembership.objects.filter(user=user.pk).values("committee_id")
+
+
+def _conversations_of(user: User) -> QuerySet:
+    return Participant.objects.filter(user=user, left_at__isnull=True).values("room_id")
+
+
 def readable_rooms(*, user: User) -> QuerySet[Room]:
     """Every room `user` may read: network rooms, their committees' rooms and the
     open rooms of other committees, and their conversations (staff included: no
-    one reads a conversation they are not part of)."""
+    one reads a conversation they are not part of). Subqueries, no join: one row
+    per room."""
     if not user.is_active:
         return Room.objects.none()
     return Room.objects.filter(
         Q(kind=Room.Kind.NETWORK)
-        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=committee_ids_of(user=user))
+        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=_committees_of(user))
         | Q(kind=Room.Kind.COMMITTEE, access=Room.Access.OPEN)
-        | Q(
-            kind=Room.Kind.DIRECT,
-            participants__user=user,
-            participants__left_at__isnull=True,
-        )
+        | Q(kind=Room.Kind.DIRECT, pk__in=_conversations_of(user))
     )
 
 
@@ -40,12 +59,8 @@ def my_rooms(*, user: User) -> QuerySet[Room]:
         return Room.objects.none()
     return Room.objects.filter(
         Q(kind=Room.Kind.NETWORK)
-        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=committee_ids_of(user=user))
-        | Q(
-            kind=Room.Kind.DIRECT,
-            participants__user=user,
-            participants__left_at__isnull=True,
-        )
+        | Q(kind=Room.Kind.COMMITTEE, committee_id__in=_committees_of(user))
+        | Q(kind=Room.Kind.DIRECT, pk__in=_conversations_of(user))
     )
 
 
@@ -67,57 +82,92 @@ def can_post(*, user: User, room: Room) -> bool:
     ).exists()
 
 
-def unread_filter(*, user: User) -> Q:
-    """Messages of others that `user` has not read, in rooms whose marker they have
-    (a room never opened counts nothing) and did not mute."""
+def _count(queryset: QuerySet) -> Coalesce:
+    """`COUNT(*)` of `queryset` as a scalar subquery (no GROUP BY)."""
+    counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT"))
+    return Coalesce(Subquery(counted.values("n")), 0)
+
+
+def _unread_after(
+    *, user: User, room: OuterRef, upto: OuterRef, last: F
+) -> CombinedExpression:
+    """The unread count of a room read up to the message id `upto`, without
+    scanning its messages. Places have no holes (`Message.seq`, given under the
+    room's row lock in id order), so the messages after `upto` are the room's last
+    place minus the place of the last message at or before `upto`; take away the
+    deleted ones (a partial index) and the member's own (their marker moves past
+    what they post, so there are none but imported ones). Each is an index probe
+    that reads nothing but what it subtracts."""
+    after = Message.objects.filter(room=room, id__gt=upto)
+    place = (
+        Message.objects.filter(room=room, id__lte=upto)
+        .order_by("-id")
+        .values("seq")[:1]
+    )
     return (
-        Q(
-            room__markers__user=user,
-            room__markers__muted=False,
-            id__gt=F("room__markers__last_read_id"),
+        last
+        - Coalesce(Subquery(place), 0)
+        - _count(after.filter(deleted_at__isnull=False))
+        - _count(after.filter(author=user, deleted_at__isnull=True))
+    )
+
+
+def unread_markers(*, user: User) -> QuerySet[ReadMarker]:
+    """The member's markers that count: in the rooms they may read, not muted (a
+    room never opened has none and counts nothing), each with `unread`."""
+    return ReadMarker.objects.filter(
+        user=user, muted=False, room__in=readable_rooms(user=user).values("pk")
+    ).annotate(
+        unread=_unread_after(
+            user=user,
+            room=OuterRef("room_id"),
+            upto=OuterRef("last_read_id"),
+            last=F("room__last_seq"),
         )
-        & ~Q(author=user)
-        & Q(deleted_at__isnull=True)
     )
 
 
-def unread_messages(*, user: User) -> QuerySet[Message]:
-    return Message.objects.filter(unread_filter(user=user)).filter(
-        room__in=readable_rooms(user=user).values("pk")
+def unread_count(*, user: User) -> Coalesce:
+    """The member's unread total as an SQL expression (the header's counter)."""
+    total = (
+        unread_markers(user=user)
+        .order_by()
+        .annotate(total=Func(F("unread"), function="SUM"))
+        .values("total")
     )
+    return Coalesce(Cast(Subquery(total), BigIntegerField()), 0)  # not numeric
 
 
 def unread_total(*, user: User) -> int:
-    return unread_messages(user=user).count()
+    return sum(unread_by_room(user=user).values())
 
 
 def unread_by_room(*, user: User) -> dict[int, int]:
     """The member's unread count in each room that has some (one query)."""
-    return dict(
-        unread_messages(user=user)
-        .order_by()
-        .values("room")
-        .annotate(count=Count("pk"))
-        .values_list("room", "count")
-    )
+    counts = unread_markers(user=user).values_list("room_id", "unread")  # type: ignore[misc]  # an annotation, which the stubs do not see
+    return {room: count for room, count in counts if count > 0}
 
 
 def room_list(*, user: User) -> list[Room]:
     """My rooms, newest activity first, each with `unread`, `muted` and, for a
-    conversation, `people` (the others)."""
-    marker = ReadMarker.objects.filter(room=OuterRef("pk"), user=user)
+    conversation, `people` (the others): one query on the rooms and the member's
+    markers, then the conversations' people."""
     found = (
         my_rooms(user=user)
+        .annotate(mine=FilteredRelation("markers", condition=Q(markers__user=user)))
         .annotate(
-            read_upto=Subquery(marker.values("last_read_id")[:1]),
-            muted=Coalesce(Subquery(marker.values("muted")[:1]), Value(False)),
+            read_upto=F("mine__last_read_id"),
+            muted=Coalesce(F("mine__muted"), Value(False)),
         )
         .annotate(
-            unread=Count(
-                "messages",
-                filter=Q(messages__id__gt=F("read_upto"))
-                & ~Q(messages__author=user)
-                & Q(messages__deleted_at__isnull=True),
+            unread=Case(
+                When(read_upto__isnull=True, then=Value(0)),
+                default=_unread_after(
+                    user=user,
+                    room=OuterRef("pk"),
+                    upto=OuterRef("read_upto"),
+                    last=F("last_seq"),
+                ),
             )
         )
         .select_related("committee")
@@ -165,19 +215,18 @@ def messages_changed(
 
 
 def rooms_state(*, room_ids: Iterable[int]) -> dict[int, dict[str, object]]:
-    """Each room's last place and last change, for a tab to see what it lacks."""
-    changed = dict(
-        Message.objects.filter(room_id__in=room_ids)
-        .values("room_id")
-        .annotate(last=Max("changed_at"))
-        .order_by()
-        .values_list("room_id", "last")
+    """Each room's last place and last change, for a tab to see what it lacks (the
+    last change: one probe of the index on (room, changed_at) per room)."""
+    changed = (
+        Message.objects.filter(room=OuterRef("pk"))
+        .order_by("-changed_at")
+        .values("changed_at")[:1]
     )
     return {
-        pk: {"latest": last_seq, "changed": changed.get(pk)}
-        for pk, last_seq in Room.objects.filter(pk__in=room_ids).values_list(
-            "pk", "last_seq"
-        )
+        pk: {"latest": last_seq, "changed": last_change}
+        for pk, last_seq, last_change in Room.objects.filter(pk__in=room_ids)
+        .annotate(last_change=Subquery(changed))
+        .values_list("pk", "last_seq", "last_change")
     }
 
 

@@ -26,6 +26,7 @@ from chat.models import (
     ReadMarker,
     Room,
 )
+from chat.text import fold
 from committees.models import CommitteePage
 from committees.rights import can_manage_committee
 from intranet import bus, ratelimit
@@ -135,6 +136,7 @@ def messages_import(*, messages: list[Message]) -> list[Message]:
         message.changed_at = (
             message.deleted_at or message.edited_at or message.created_at
         )
+        message.folded = fold(message.body) or ""
         if room.last_message_at is None or message.created_at > room.last_message_at:
             room.last_message_at = message.created_at
     stored = Message.objects.bulk_create(ordered, batch_size=1000)

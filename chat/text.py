@@ -1,6 +1,7 @@
 """Chat messages are plain text: escaped, links made clickable, @mentions linked."""
 
 import re
+import unicodedata
 
 from django.urls import reverse
 from django.utils.html import format_html, urlize
@@ -24,3 +25,16 @@ def render(body: str, names: dict) -> SafeString:
 
     linked = urlize(body, nofollow=True, autoescape=True)
     return mark_safe(TOKEN.sub(mention, linked).replace("\n", "<br>"))
+
+
+# What unaccent's rules spell out that Unicode's decomposition keeps whole.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l"})
+
+
+def fold(text: str | None) -> str | None:
+    """`text` in lower case without accents, for search (as PostgreSQL's
+    `chat_fold`, migration 0009)."""
+    if text is None:
+        return None
+    text = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
+    return "".join(c for c in text if not unicodedata.combining(c))

@@ -49,10 +49,17 @@ def room(request, pk):
     for message in page:
         message.names = names
     rooms = selectors.room_list(user=request.user)
-    current = next((r for r in rooms if r.pk == room.pk), room)
+    current = next((r for r in rooms if r.pk == room.pk), None)
+    if current is None:  # another committee's open room: not in the list
+        current = room
+        marker = selectors.marker_of(user=request.user, room=room)
+        read_upto, muted = (
+            (marker.last_read_id, marker.muted) if marker else (None, False)
+        )
+    else:  # the list has the member's marker of each room
+        read_upto, muted = current.read_upto, current.muted
     if room.is_direct and not hasattr(current, "people"):
         selectors.attach_people(rooms=[current], user=request.user)
-    marker = selectors.marker_of(user=request.user, room=room)
     online, more_online = presence.seen_by(presence.in_room(room), request.user.pk)
     return render(
         request,
@@ -68,11 +75,11 @@ def room(request, pk):
             # Edits made from now on (and a little before) reach the tab's catch-up.
             "synced": broadcast.stamp(timezone.now() - timedelta(seconds=SYNC_MARGIN)),
             "can_post": selectors.can_post(user=request.user, room=room),
-            "muted": bool(marker and marker.muted),
+            "muted": muted,
             # The latest page shows messages the member has not marked read.
             "mark_read": bool(page)
             and not before
-            and (marker is None or marker.last_read_id < page[-1].pk),
+            and (read_upto is None or read_upto < page[-1].pk),
             "max_length": MAX_MESSAGE,
             "online": online,
             "more_online": more_online,

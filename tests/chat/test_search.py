@@ -1,0 +1,89 @@
+"""Chat messages in the site search: words anywhere, whatever their case and
+accents, only in the rooms the member reads, the same on PostgreSQL and SQLite."""
+
+import pytest
+from django.db import connection
+
+from chat import search as chat_search
+from chat import services
+from chat.models import Room
+from chat.text import fold
+from intranet.shell import search
+from tests.factories import CommitteeMembershipFactory, UserFactory
+
+
+def found(user, query) -> list[str]:
+    kind = search.kind_for("chat")
+    assert kind is not None
+    return [message.body for message in kind.search(user, query)[:50]]
+
+
+@pytest.fixture
+def general(db):
+    return Room.objects.get(slug="general")
+
+
+def test_search_forgives_case_and_accents_both_ways(member, other_member, general):
+    services.message_post(room=general, author=other_member, body="L'École des Mines")
+    services.message_post(room=general, author=other_member, body="une ecole rurale")
+    services.message_post(room=general, author=other_member, body="Cœur de Noël")
+    both = ["une ecole rurale", "L'École des Mines"]  # newest first
+    for query in ("ecole", "ÉCOLE", "école", "Ecole", "COLE"):
+        assert found(member, query) == both, query
+    assert found(member, "mines ecole") == ["L'École des Mines"]
+    assert found(member, "coeur noel") == ["Cœur de Noël"]
+    assert found(member, "ecole noel") == []
+
+
+def test_search_keeps_to_readable_shown_messages(member, other_member, committee):
+    CommitteeMembershipFactory(committee=committee, user=other_member)
+    room = services.committee_room(committee=committee)
+    room.access = Room.Access.CLOSED
+    room.save()
+    services.message_post(room=room, author=other_member, body="Réunion secrète")
+    gone = services.message_post(
+        room=Room.objects.get(slug="general"), author=other_member, body="réunion"
+    )
+    services.message_delete(message=gone, by=other_member)
+    assert found(member, "reunion") == []
+    assert found(other_member, "reunion") == ["Réunion secrète"]
+    assert found(UserFactory(is_active=False), "reunion") == []
+
+
+@pytest.mark.django_db
+def test_the_database_folds_text_as_python_does():
+    words = [
+        "École",
+        "ÇA",
+        "naïve",
+        "Forêt",
+        "Œuvre",
+        "Straße",
+        "Ærø",
+        "Łódź",
+        "mañana",
+    ]
+    with connection.cursor() as cursor:
+        for word in words:
+            cursor.execute("SELECT chat_fold(%s)", [word])
+            assert cursor.fetchone()[0] == fold(word), word
+    assert fold("Œuvre École") == "oeuvre ecole"
+
+
+def test_pages_looked_for_among_the_newest_first_are_the_same(
+    member, other_member, general, settings, monkeypatch
+):
+    settings.CHAT_MESSAGES_PER_10_SECONDS = 1000
+    for n in range(30):
+        body = f"fibre {n}" if n % 7 == 0 else f"autre {n}"
+        services.message_post(room=general, author=other_member, body=body)
+    everything = [f"fibre {n}" for n in (28, 21, 14, 7, 0)]
+    kind = search.kind_for("chat")
+    monkeypatch.setattr(chat_search, "PLENTY", 3)  # 5 matches: plenty
+    for window in (2, 5, 1000):  # a window of 2 ids grows to 16, then to all
+        monkeypatch.setattr(chat_search, "WINDOW", window)
+        results = kind.search(member, "fibre")
+        assert [m.body for m in results[0:2]] == everything[:2]
+        assert results.count() == 5
+        assert [m.body for m in results[1:5]] == everything[1:]
+        assert [m.body for m in results[4:9]] == everything[4:]
