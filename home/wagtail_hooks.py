@@ -11,7 +11,8 @@ from wagtail.signals import (
 
 from committees import rights
 from committees.models import CommitteePage
-from intranet.shell import menu
+from home import entries
+from intranet.shell import dashboard, menu
 
 
 @hooks.register("before_serve_page")
@@ -33,6 +34,7 @@ def set_up_committee(request, page):
 
 def _forget_section_urls(**kwargs):
     menu.forget_sections()
+    dashboard.forget(entries.NEWS)  # the dashboard's news lists
 
 
 # Any publication, unpublication, move or deletion of a page may change the

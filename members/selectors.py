@@ -7,17 +7,17 @@ from allauth.usersessions.models import UserSession
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.db.models import CharField, Model, Q, QuerySet
+from django.db.models import CharField, Exists, Model, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from activity import activity
 from committees.models import CommitteeMembership, CommitteePage
 from committees.selectors import (
-    committee_ids_of,
     is_referent_somewhere,
     live_committees,
 )
+from intranet.shell import dashboard, header
 from intranet.text import search_terms
 from members.models import (
     FeedToken,
@@ -31,6 +31,7 @@ from members.models import (
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
 
 
 def committees_user_can_invite_to(*, user: User) -> QuerySet[CommitteePage]:
@@ -83,6 +84,17 @@ def can_invite_somewhere(*, user: User) -> bool:
     return user.has_perm("members.add_invitation") or is_referent_somewhere(user=user)
 
 
+def can_invite_from(*, request: HttpRequest) -> bool:
+    """`can_invite_somewhere` for the request's member, once a request (the
+    navigation and the dashboard both ask)."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    return dashboard.once(
+        request, "can_invite", lambda: can_invite_somewhere(user=user)
+    )
+
+
 # --- Field privacy: the one decider --------------------------------------------
 # Each member chooses who sees their e-mail, phone and commune. Every page, list and
 # export that shows one of them asks here: `visible_fields` for the profiles at
@@ -104,9 +116,10 @@ def visible_fields(
         for profile in profiles
         for field in PRIVATE_FIELDS
     ):
+        mine = CommitteeMembership.objects.filter(user=viewer.pk)
         shared = set(
             CommitteeMembership.objects.filter(
-                committee_id__in=committee_ids_of(user=viewer),
+                committee_id__in=mine.values("committee_id"),
                 user_id__in=[profile.user_id for profile in profiles],
             ).values_list("user_id", flat=True)
         )
@@ -179,6 +192,23 @@ def followers_of(*, obj: Model) -> QuerySet[User]:
         .select_related("profile")
         .order_by("last_name", "first_name")
     )
+
+
+def follow_facts(*, viewer: User, member: User) -> dict[str, int | bool]:
+    """For a profile, in one query: whether `viewer` follows `member`, and how
+    many members follow them and they follow."""
+    row = (
+        User.objects.filter(pk=member.pk)
+        .values(
+            following=Exists(activity.follower_ids(member).filter(user=viewer.pk)),
+            follower_count=header.count_of(followers_of(obj=member)),
+            following_count=header.count_of(members_followed_by(user=member)),
+        )
+        .first()
+    )
+    if row is None:
+        return {"following": False, "follower_count": 0, "following_count": 0}
+    return {key: row[key] for key in ("following", "follower_count", "following_count")}
 
 
 def members_followed_by(*, user: User) -> QuerySet[User]:

@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
-from activity import activity, feed
+from activity import activity, feed, selectors
 from activity.forms import CommitteeFeedForm, PostForm
 from activity.models import REACTION_NAMES, CommitteeFeedSettings
 
@@ -86,7 +86,11 @@ def composer(context, form=None, next_url=""):
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
-        "form": form or PostForm(user=request.user),
+        "form": form
+        or PostForm(
+            user=request.user,
+            memberships=selectors.viewer_memberships(viewer=request.user),
+        ),
         "next": next_url or request.get_full_path(),
     }
 
