@@ -4,7 +4,7 @@ from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -103,6 +103,12 @@ for _signal in (page_published, page_unpublished, page_slug_changed, post_page_m
     _signal.connect(_forget_meetups, dispatch_uid=f"events.meetups.{_signal!r}")
 post_delete.connect(_forget_meetups, sender=Page, dispatch_uid="events.meetups.page")
 post_save.connect(_forget_meetups, sender=Rsvp, dispatch_uid="events.meetups.saved")
+post_save.connect(
+    _forget_meetups, sender=PageViewRestriction, dispatch_uid="events.meetups.r"
+)
+post_delete.connect(
+    _forget_meetups, sender=PageViewRestriction, dispatch_uid="events.meetups.r-"
+)
 post_delete.connect(_forget_meetups, sender=Rsvp, dispatch_uid="events.meetups.gone")
 
 

@@ -12,12 +12,13 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from activity import activity
+from activity import selectors as activity_selectors
 from committees.models import CommitteeMembership, CommitteePage
 from committees.selectors import (
     is_referent_somewhere,
     live_committees,
 )
-from intranet.shell import dashboard, header
+from intranet.shell import header
 from intranet.text import search_terms
 from members.models import (
     FeedToken,
@@ -85,13 +86,14 @@ def can_invite_somewhere(*, user: User) -> bool:
 
 
 def can_invite_from(*, request: HttpRequest) -> bool:
-    """`can_invite_somewhere` for the request's member, once a request (the
-    navigation and the dashboard both ask)."""
+    """`can_invite_somewhere` for the request's member, from the memberships the
+    request reads once (the navigation and the dashboard both ask)."""
     user = request.user
     if not user.is_authenticated:
         return False
-    return dashboard.once(
-        request, "can_invite", lambda: can_invite_somewhere(user=user)
+    return user.has_perm("members.add_invitation") or any(
+        membership.role == CommitteeMembership.Role.REFERENT
+        for membership in activity_selectors.viewer_memberships(viewer=user)
     )
 
 

@@ -1,14 +1,11 @@
 """Panels of the member's home dashboard. Each app registers its own panels
 (upcoming meetups, recent forum topics, the feed…).
 
-Two helpers keep the dashboard cheap:
-- `shared(name, key, compute)` keeps in the site cache what is the same for many
-  members (the news lists, the next meetups), in a generation of `name` that
-  `forget(name)` ends (call it where what it shows changes: a page published, an
-  answer given). Never put a member's private data in it: key it by what decides
-  its content (a language, a committee), never by what a viewer may see.
-- `once(request, key, compute)` computes what several panels of one request need
-  (the member's committees) once.
+`shared(name, key, compute)` keeps in the site cache what is the same for many
+members (the news lists, the next meetups), in a generation of `name` that
+`forget(name)` ends (call it where what it shows changes: a page published, an
+answer given). Never put a member's private data in it: key it by what decides
+its content (a language, a committee), never by what a viewer may see.
 """
 
 from collections.abc import Callable
@@ -82,13 +79,3 @@ def forget(name: str) -> None:
     the meantime does not keep them for the next generation."""
     cache.delete(_generation_key(name))
     transaction.on_commit(lambda: cache.delete(_generation_key(name)))
-
-
-# What several panels of one request need
-
-
-def once(request: HttpRequest, key: str, compute: Callable[[], Any]) -> Any:
-    memo = request.__dict__.setdefault("_dashboard_once", {})
-    if key not in memo:
-        memo[key] = compute()
-    return memo[key]
