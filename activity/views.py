@@ -162,7 +162,11 @@ def committee_feed(request, pk):
         where=feed.committee_feed(committee),
         title=_("Activity of the %(committee)s") % {"committee": committee.title},
         template_context={"committee": committee},
-        composer=PostForm(user=request.user, committee=committee),
+        composer=PostForm(
+            user=request.user,
+            committee=committee,
+            memberships=selectors.viewer_memberships(viewer=request.user),
+        ),
     )
 
 

@@ -62,7 +62,11 @@ def committee_feed(context, committee, is_member=False, size=10):
         where=feed.committee_feed(committee),
         more_url=reverse("activity:committee", args=[committee.pk]),
         size=size,
-        composer=PostForm(user=request.user, committee=committee)
+        composer=PostForm(
+            user=request.user,
+            committee=committee,
+            memberships=selectors.viewer_memberships(viewer=request.user),
+        )
         if is_member
         else None,
         block_id="committee-activity",
