@@ -11,7 +11,7 @@ from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
-from django.contrib.contenttypes.prefetch import GenericPrefetch
+from django.core.exceptions import ValidationError
 from django.db.models import Q
 from django.utils import timezone
 
@@ -102,16 +102,11 @@ def parse_cursor(text: str | None) -> tuple[datetime, int] | None:
 
 def read(viewer, where: Q, *, cursor: str | None = None, size: int = PAGE_SIZE):
     """One page of the entries matching `where` that `viewer` may see."""
-    visible = [source.visible(viewer) for source in SOURCES.values()]
-    prefetch = [
-        GenericPrefetch(name, visible) for name in ("actor", "action_object", "target")
-    ]
     before = parse_cursor(cursor)
     shown, more = [], False
     for _round in range(MAX_ROUNDS):
-        batch = activity.entries(
-            where, before=before, limit=size + 1, prefetch=prefetch
-        )
+        batch = activity.entries(where, before=before, limit=size + 1, prefetch=())
+        _attach(viewer, batch)
         more = len(batch) > size
         for index, action in enumerate(batch, start=1):
             before = (action.timestamp, action.pk)
@@ -124,6 +119,43 @@ def read(viewer, where: Q, *, cursor: str | None = None, size: int = PAGE_SIZE):
             break
     _prepare(viewer, shown)
     return Page(entries=_group(shown), cursor=_cursor(*before) if more else "")
+
+
+RELATIONS = ("actor", "action_object", "target")
+
+
+def _attach(viewer, actions) -> None:
+    """Load the actors, action objects and targets of `actions` that `viewer` may
+    see: one query per model, whichever relation points at it (a post is the
+    action object of one entry and the target of the next); the others are None."""
+    wanted: dict[int, set] = {}
+    for action in actions:
+        for name in RELATIONS:
+            type_id = getattr(action, f"{name}_content_type_id")
+            if type_id is not None:
+                wanted.setdefault(type_id, set()).add(
+                    getattr(action, f"{name}_object_id")
+                )
+    found: dict[tuple[int, str], object] = {}
+    for type_id, ids in wanted.items():
+        model = ContentType.objects.get_for_id(type_id).model_class()
+        source = SOURCES.get(model)
+        if source is None:
+            continue
+        keys = set()
+        for raw in ids:
+            try:
+                keys.add(model._meta.pk.to_python(raw))
+            except ValidationError:
+                continue  # not an id of this model: nothing to show
+        for obj in source.visible(viewer).filter(pk__in=keys):
+            found[type_id, str(obj.pk)] = obj
+    for action in actions:
+        for name in RELATIONS:
+            type_id = getattr(action, f"{name}_content_type_id")
+            if type_id is not None:
+                obj = found.get((type_id, str(getattr(action, f"{name}_object_id"))))
+                action._meta.get_field(name).set_cached_value(action, obj)
 
 
 def _visible(action) -> bool:

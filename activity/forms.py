@@ -51,10 +51,13 @@ class PostForm(forms.Form):
         help_text=_("What it shows, for those who cannot see it."),
     )
 
-    def __init__(self, *args, user, committee=None, **kwargs):
+    def __init__(self, *args, user, committee=None, memberships=None, **kwargs):
+        """`memberships`: the member's, when the request read them already."""
         super().__init__(*args, **kwargs)
+        if memberships is None:
+            memberships = memberships_of(user=user)
         self.committees = {
-            str(m.committee_id): m.committee for m in memberships_of(user=user)
+            str(m.committee_id): m.committee for m in memberships if m.committee.live
         }
         choices = [(NETWORK, _("The whole network"))] + [
             (key, committee.title) for key, committee in self.committees.items()

@@ -49,6 +49,11 @@ class Notification(models.Model):
         indexes = [
             models.Index(fields=["recipient", "read_at", "-created_at"]),
             models.Index(fields=["channel", "created_at"]),
+            # A member's list, newest first (a page of 30 out of thousands).
+            models.Index(
+                fields=["recipient", "-created_at", "-id"],
+                name="activity_notification_newest",
+            ),
         ]
 
     def __str__(self) -> str:

@@ -82,22 +82,20 @@ def prepare_posts(*, viewer: User, posts: list[FeedPost]) -> None:
         return
     ids = [post.pk for post in posts]
     counts: Counter[tuple[int, str]] = Counter()
+    mine = set()
     for row in (
         PostReaction.objects.filter(post_id__in=ids)
         .values("post_id", "reaction")
-        .annotate(n=Count("pk"))
+        .annotate(n=Count("pk"), mine=Count("pk", filter=Q(user_id=viewer.pk)))
     ):
         counts[row["post_id"], row["reaction"]] = row["n"]
-    mine = set(
-        PostReaction.objects.filter(post_id__in=ids, user_id=viewer.pk).values_list(
-            "post_id", "reaction"
-        )
-    )
-    refereed = set(
-        CommitteeMembership.objects.filter(
-            user_id=viewer.pk, role=CommitteeMembership.Role.REFERENT
-        ).values_list("committee_id", flat=True)
-    )
+        if row["mine"]:
+            mine.add((row["post_id"], row["reaction"]))
+    refereed = {
+        membership.committee_id
+        for membership in viewer_memberships(viewer=viewer)
+        if membership.role == CommitteeMembership.Role.REFERENT
+    }
     moderator = viewer.has_perm("members.moderate")
     users = mentions.names_for([post.body for post in posts])
     for post in posts:
@@ -143,3 +141,18 @@ def reactors(*, post: FeedPost) -> list[dict[str, Any]]:
 
 def posts_of(*, author: User) -> QuerySet[FeedPost]:
     return FeedPost.objects.filter(author=author)
+
+
+def viewer_memberships(*, viewer: User) -> list[CommitteeMembership]:
+    """Every membership of `viewer` with its committee, by committee name, read
+    once a request: the dashboard's panels, the composer and the feed all ask.
+    Kept on the user object, as Django keeps its permissions."""
+    memo = getattr(viewer, "_memberships_memo", None)
+    if memo is None:
+        memo = list(
+            CommitteeMembership.objects.filter(user=viewer.pk)
+            .select_related("committee")
+            .order_by("committee__title", "pk")
+        )
+        viewer._memberships_memo = memo  # type: ignore[attr-defined]  # a per-request memo: the user object of one request
+    return memo

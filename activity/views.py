@@ -135,7 +135,10 @@ def my_feed(request):
         where=feed.my_feed(request.user),
         title=_("My feed"),
         template_context={"tab": "mine"},
-        composer=PostForm(user=request.user),
+        composer=PostForm(
+            user=request.user,
+            memberships=selectors.viewer_memberships(viewer=request.user),
+        ),
     )
 
 
@@ -145,7 +148,10 @@ def network_feed(request):
         where=feed.network_feed(request.user),
         title=_("What's new in the network"),
         template_context={"tab": "network"},
-        composer=PostForm(user=request.user),
+        composer=PostForm(
+            user=request.user,
+            memberships=selectors.viewer_memberships(viewer=request.user),
+        ),
     )
 
 
@@ -156,7 +162,11 @@ def committee_feed(request, pk):
         where=feed.committee_feed(committee),
         title=_("Activity of the %(committee)s") % {"committee": committee.title},
         template_context={"committee": committee},
-        composer=PostForm(user=request.user, committee=committee),
+        composer=PostForm(
+            user=request.user,
+            committee=committee,
+            memberships=selectors.viewer_memberships(viewer=request.user),
+        ),
     )
 
 

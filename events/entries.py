@@ -1,11 +1,21 @@
 """How meetups appear in the feeds and on the dashboard."""
 
 from django.db.models import Q
+from django.db.models.signals import post_delete, post_save
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import Page, PageViewRestriction
+from wagtail.signals import (
+    page_published,
+    page_slug_changed,
+    page_unpublished,
+    post_page_move,
+)
 
 from activity import activity
+from activity import selectors as activity_selectors
 from events import selectors
-from events.models import EventPage
+from events.models import EventPage, Rsvp
 from intranet.shell import dashboard, feed, menu
 
 # What the feed may point at.
@@ -32,11 +42,74 @@ def _network_meetups(viewer) -> Q:
 feed.register_interest(_network_meetups)
 
 
+# The dashboard's next meetups: every upcoming meetup members may open, with its
+# places taken, is the same for all and kept in the site cache until a page is
+# published, unpublished, moved or deleted, or an answer changes (model signals:
+# an answer is saved by several services and the GDPR eraser). What is the
+# member's own (their committees, their answers) is read for each request.
+
+MEETUPS = "meetups"
+PANEL_MEETUPS = 5
+
+
+def _upcoming() -> list[EventPage]:
+    events = selectors.visible_events().filter(end__gte=timezone.now())
+    return list(
+        selectors.with_places(events=events)
+        .select_related("commune", "committee")
+        .order_by("start", "pk")
+    )
+
+
 def _next_meetups(request):
-    return {
-        "events": selectors.for_member(user=request.user),
-        "agenda_url": selectors.agenda_url(request=request),
+    """The next meetups of the network and of the member's committees, and any
+    other they answered (as `selectors.for_member`)."""
+    now = timezone.now()
+    upcoming = [
+        event
+        for event in dashboard.shared(MEETUPS, "upcoming", _upcoming)
+        if event.end >= now
+    ]
+    answers = (
+        dict(
+            Rsvp.objects.filter(
+                user=request.user.pk, event_id__in=[event.pk for event in upcoming]
+            ).values_list("event_id", "status")
+        )
+        if upcoming
+        else {}
+    )
+    mine = {
+        membership.committee_id
+        for membership in activity_selectors.viewer_memberships(viewer=request.user)
     }
+    events = [
+        event
+        for event in upcoming
+        if event.committee_id is None
+        or event.committee_id in mine
+        or answers.get(event.pk) in (selectors.GOING, selectors.WAITLIST)
+    ][:PANEL_MEETUPS]
+    for event in events:
+        event.my_status = answers.get(event.pk)
+    return {"events": events, "agenda_url": selectors.agenda_url(request=request)}
+
+
+def _forget_meetups(**kwargs) -> None:
+    dashboard.forget(MEETUPS)
+
+
+for _signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
+    _signal.connect(_forget_meetups, dispatch_uid=f"events.meetups.{_signal!r}")
+post_delete.connect(_forget_meetups, sender=Page, dispatch_uid="events.meetups.page")
+post_save.connect(_forget_meetups, sender=Rsvp, dispatch_uid="events.meetups.saved")
+post_save.connect(
+    _forget_meetups, sender=PageViewRestriction, dispatch_uid="events.meetups.r"
+)
+post_delete.connect(
+    _forget_meetups, sender=PageViewRestriction, dispatch_uid="events.meetups.r-"
+)
+post_delete.connect(_forget_meetups, sender=Rsvp, dispatch_uid="events.meetups.gone")
 
 
 dashboard.register(

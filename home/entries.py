@@ -1,25 +1,34 @@
 """How the Wagtail site plugs into the shell: news in the feeds, the dashboard's
 news panels, the main navigation's sections, and pages in the search."""
 
-from django.db.models import Q
+from django.db.models import Exists, OuterRef, Q
+from django.db.models.functions import Left, Length
+from django.template.loader import render_to_string
 from django.urls import reverse
+from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
+from wagtail.models import PageViewRestriction
 
 from activity import activity
-from committees.selectors import memberships_of
+from activity import selectors as activity_selectors
+from committees.models import CommitteeMembership, CommitteePage
 from home import selectors
-from home.models import CommitteeIndexPage, NewsPage, StandardPage
+from home.models import NewsPage, StandardPage
 from intranet.shell import dashboard, feed, menu, search
-from members.selectors import can_invite_somewhere
+from members.selectors import can_invite_from
 
 feed.register_verb(feed.Verb(activity.PUBLISHED, "home/entries/published.html"))
 
 
 def _news(viewer):
-    # .public(): a news an editor restricted in Wagtail never shows in a feed.
+    # Not public(): a news an editor restricted in Wagtail never shows in a feed,
+    # tested in a subquery rather than a query of every restriction first.
+    restricted = PageViewRestriction.objects.filter(
+        page__path=Left(OuterRef("path"), Length("page__path"))
+    )
     return (
         NewsPage.objects.live()
-        .public()
+        .exclude(Exists(restricted))
         .select_related("main_image")
         .prefetch_related("main_image__renditions")
     )
@@ -41,27 +50,68 @@ feed.register_local_only(Q(verb=activity.PUBLISHED, target_content_type__isnull=
 
 
 # The dashboard: Mon fil (activity) leads the main column; the news lists sit
-# beside it.
+# beside it. The news lists are the same for every member (network news) or every
+# member of a committee (its local news): their HTML is kept in the site cache, per
+# language, until a page is published, unpublished, moved or deleted
+# (`home.wagtail_hooks`).
+
+NEWS = "news"
+PANEL_NEWS = 5
+
+
+def _news_html(news) -> str:
+    return render_to_string("home/panels/news_items.html", {"news_list": news})
 
 
 def _network_news(request):
-    return {"news": selectors.attach_committees(news=selectors.network_news()[:5])}
+    def compute() -> str:
+        news = selectors.attach_committees(news=selectors.network_news()[:PANEL_NEWS])
+        return _news_html(news)
+
+    html = dashboard.shared(NEWS, f"network:{get_language()}", compute)
+    return {"html": html}
+
+
+def _committee_items(committee: CommitteePage) -> list[tuple[str, str]]:
+    """The latest news of one committee, each as (its place in a merge, its HTML)."""
+    news = selectors.news_of_committees(committees=[committee])[:PANEL_NEWS]
+    return [
+        (f"{item.date.isoformat()} {item.first_published_at or ''}", html)
+        for item in selectors.attach_committees(news=news)
+        for html in [_news_html([item])]
+    ]
 
 
 def _committee_news(request):
-    committees = [m.committee for m in memberships_of(user=request.user)]
-    news = selectors.news_of_committees(committees=committees)[:5]
-    return {"news": selectors.attach_committees(news=news)}
+    items = []
+    for membership in member_committees(request):
+        committee = membership.committee
+        items += dashboard.shared(
+            NEWS,
+            f"committee:{committee.pk}:{get_language()}",
+            lambda committee=committee: _committee_items(committee),
+        )
+    items.sort(reverse=True)
+    return {"html": "".join(html for _order, html in items[:PANEL_NEWS])}
+
+
+def member_committees(request) -> list[CommitteeMembership]:
+    """The member's memberships of live committees, by name (read once a request)."""
+    return [
+        membership
+        for membership in activity_selectors.viewer_memberships(viewer=request.user)
+        if membership.committee.live
+    ]
 
 
 def _my_committees(request):
-    return {"memberships": list(memberships_of(user=request.user))}
+    return {"memberships": member_committees(request)}
 
 
 def _shortcuts(request):
     return {
-        "committee_index": CommitteeIndexPage.objects.live().filter(depth=3).first(),
-        "can_invite": can_invite_somewhere(user=request.user),
+        "committee_index_url": menu.section_url(request, "home.CommitteeIndexPage"),
+        "can_invite": can_invite_from(request=request),
     }
 
 

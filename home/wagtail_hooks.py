@@ -1,7 +1,7 @@
 from django.contrib.auth.views import redirect_to_login
-from django.db.models.signals import post_delete
+from django.db.models.signals import post_delete, post_save
 from wagtail import hooks
-from wagtail.models import Page
+from wagtail.models import Page, PageViewRestriction
 from wagtail.signals import (
     page_published,
     page_slug_changed,
@@ -11,7 +11,8 @@ from wagtail.signals import (
 
 from committees import rights
 from committees.models import CommitteePage
-from intranet.shell import menu
+from home import entries
+from intranet.shell import dashboard, menu
 
 
 @hooks.register("before_serve_page")
@@ -33,6 +34,7 @@ def set_up_committee(request, page):
 
 def _forget_section_urls(**kwargs):
     menu.forget_sections()
+    dashboard.forget(entries.NEWS)  # the dashboard's news lists
 
 
 # Any publication, unpublication, move or deletion of a page may change the
@@ -40,3 +42,14 @@ def _forget_section_urls(**kwargs):
 for _signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
     _signal.connect(_forget_section_urls, dispatch_uid=f"home.nav.{_signal!r}")
 post_delete.connect(_forget_section_urls, sender=Page, dispatch_uid="home.nav.delete")
+
+
+def _forget_news(**kwargs):
+    dashboard.forget(entries.NEWS)
+
+
+# A restriction an editor puts on a page (or lifts) changes who may read it.
+post_save.connect(_forget_news, sender=PageViewRestriction, dispatch_uid="home.news.r")
+post_delete.connect(
+    _forget_news, sender=PageViewRestriction, dispatch_uid="home.news.r-"
+)

@@ -56,6 +56,6 @@ menu.register(
         _("Invite"),
         lambda request: reverse("members:invitation_list"),
         90,
-        visible=lambda request: selectors.can_invite_somewhere(user=request.user),
+        visible=lambda request: selectors.can_invite_from(request=request),
     )
 )

@@ -7,17 +7,18 @@ from allauth.usersessions.models import UserSession
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.db.models import CharField, Model, Q, QuerySet
+from django.db.models import Exists, IntegerField, Model, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
 from activity import activity
+from activity import selectors as activity_selectors
 from committees.models import CommitteeMembership, CommitteePage
 from committees.selectors import (
-    committee_ids_of,
     is_referent_somewhere,
     live_committees,
 )
+from intranet.shell import header
 from intranet.text import search_terms
 from members.models import (
     FeedToken,
@@ -31,6 +32,7 @@ from members.models import (
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
+    from django.http import HttpRequest
 
 
 def committees_user_can_invite_to(*, user: User) -> QuerySet[CommitteePage]:
@@ -83,6 +85,18 @@ def can_invite_somewhere(*, user: User) -> bool:
     return user.has_perm("members.add_invitation") or is_referent_somewhere(user=user)
 
 
+def can_invite_from(*, request: HttpRequest) -> bool:
+    """`can_invite_somewhere` for the request's member, from the memberships the
+    request reads once (the navigation and the dashboard both ask)."""
+    user = request.user
+    if not user.is_authenticated:
+        return False
+    return user.has_perm("members.add_invitation") or any(
+        membership.role == CommitteeMembership.Role.REFERENT
+        for membership in activity_selectors.viewer_memberships(viewer=user)
+    )
+
+
 # --- Field privacy: the one decider --------------------------------------------
 # Each member chooses who sees their e-mail, phone and commune. Every page, list and
 # export that shows one of them asks here: `visible_fields` for the profiles at
@@ -104,9 +118,10 @@ def visible_fields(
         for profile in profiles
         for field in PRIVATE_FIELDS
     ):
+        mine = CommitteeMembership.objects.filter(user=viewer.pk)
         shared = set(
             CommitteeMembership.objects.filter(
-                committee_id__in=committee_ids_of(user=viewer),
+                committee_id__in=mine.values("committee_id"),
                 user_id__in=[profile.user_id for profile in profiles],
             ).values_list("user_id", flat=True)
         )
@@ -181,11 +196,32 @@ def followers_of(*, obj: Model) -> QuerySet[User]:
     )
 
 
+def follow_facts(*, viewer: User, member: User) -> dict[str, int | bool]:
+    """For a profile, in one query: whether `viewer` follows `member`, and how
+    many members follow them and they follow."""
+    row = (
+        User.objects.filter(pk=member.pk)
+        .values(
+            following=Exists(activity.follower_ids(member).filter(user=viewer.pk)),
+            follower_count=header.count_of(followers_of(obj=member)),
+            following_count=header.count_of(members_followed_by(user=member)),
+        )
+        .first()
+    )
+    if row is None:
+        return {"following": False, "follower_count": 0, "following_count": 0}
+    return {key: row[key] for key in ("following", "follower_count", "following_count")}
+
+
 def members_followed_by(*, user: User) -> QuerySet[User]:
-    # actstream keeps object ids as text: compare text with text (PostgreSQL).
+    # actstream keeps object ids as text: the few followed ids are cast to
+    # integers (those of members always are), not every member's id to text,
+    # which would read the whole table (28,000 members: 28 ms).
+    followed = activity.followed_ids(user, User).annotate(
+        member_id=Cast("object_id", IntegerField())
+    )
     return (
-        User.objects.annotate(pk_text=Cast("pk", CharField()))
-        .filter(pk_text__in=activity.followed_ids(user, User), is_active=True)
+        User.objects.filter(pk__in=followed.values("member_id"), is_active=True)
         .select_related("profile")
         .order_by("last_name", "first_name")
     )

@@ -10,7 +10,6 @@ from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
-from activity import activity
 from committees import rights
 from committees import selectors as committee_selectors
 from committees import services as committee_services
@@ -276,9 +275,7 @@ def profile_detail(request, pk):
             "memberships": committee_selectors.memberships_of(user=profile.user),
             "bio": render_markdown(profile.bio),
             "is_me": profile.user_id == request.user.pk,
-            "following": activity.is_following(request.user, profile.user),
-            "follower_count": selectors.followers_of(obj=profile.user).count(),
-            "following_count": selectors.members_followed_by(user=profile.user).count(),
+            **selectors.follow_facts(viewer=request.user, member=profile.user),
         },
     )
 

@@ -11,6 +11,10 @@ from welcome import selectors
 
 
 def _accompanied(request):
+    # The header's counter (read in its one query, which every page makes) tells
+    # whether the member follows any family: most members do not.
+    if not header.counts(request)["newcomers"]:
+        return None
     projects = selectors.followed_projects(user=request.user)
     if not projects:
         return None

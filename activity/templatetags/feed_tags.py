@@ -7,7 +7,7 @@ from django.utils.html import format_html
 from django.utils.timesince import timesince
 from django.utils.translation import gettext as _
 
-from activity import activity, feed
+from activity import activity, feed, selectors
 from activity.forms import CommitteeFeedForm, PostForm
 from activity.models import REACTION_NAMES, CommitteeFeedSettings
 
@@ -62,7 +62,11 @@ def committee_feed(context, committee, is_member=False, size=10):
         where=feed.committee_feed(committee),
         more_url=reverse("activity:committee", args=[committee.pk]),
         size=size,
-        composer=PostForm(user=request.user, committee=committee)
+        composer=PostForm(
+            user=request.user,
+            committee=committee,
+            memberships=selectors.viewer_memberships(viewer=request.user),
+        )
         if is_member
         else None,
         block_id="committee-activity",
@@ -86,7 +90,11 @@ def composer(context, form=None, next_url=""):
     return {
         "request": request,
         "csrf_token": context.get("csrf_token"),
-        "form": form or PostForm(user=request.user),
+        "form": form
+        or PostForm(
+            user=request.user,
+            memberships=selectors.viewer_memberships(viewer=request.user),
+        ),
         "next": next_url or request.get_full_path(),
     }
 

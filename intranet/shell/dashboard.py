@@ -1,13 +1,24 @@
 """Panels of the member's home dashboard. Each app registers its own panels
-(upcoming meetups, recent forum topics, the feed…)."""
+(upcoming meetups, recent forum topics, the feed…).
+
+`shared(name, key, compute)` keeps in the site cache what is the same for many
+members (the news lists, the next meetups), in a generation of `name` that
+`forget(name)` ends (call it where what it shows changes: a page published, an
+answer given). Never put a member's private data in it: key it by what decides
+its content (a language, a committee), never by what a viewer may see.
+"""
 
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
+from uuid import uuid4
 
+from django.core.cache import cache
+from django.db import transaction
 from django.http import HttpRequest
 
 MAIN, SIDE = "main", "side"
+SHARED_TIMEOUT = 600  # seconds: a safety net, invalidation is what keeps it fresh
 
 
 @dataclass(frozen=True)
@@ -37,3 +48,34 @@ def render_context(request: HttpRequest) -> dict[str, list[dict[str, Any]]]:
         if context is not None:
             columns[panel.column].append({"template": panel.template, **context})
     return columns
+
+
+# What is the same for many members
+
+
+def _generation_key(name: str) -> str:
+    return f"shell:dashboard:{name}:generation"
+
+
+def shared(name: str, key: str, compute: Callable[[], Any]) -> Any:
+    """The cached value of `name` for `key` (a language, a committee…), computed
+    once per generation of `name`."""
+    generation = cache.get(_generation_key(name))
+    if generation is None:
+        generation = uuid4().hex
+        if not cache.add(_generation_key(name), generation, None):
+            generation = cache.get(_generation_key(name), generation)
+    full_key = f"shell:dashboard:{name}:{generation}:{key}"
+    value = cache.get(full_key)
+    if value is None:
+        value = compute()
+        cache.set(full_key, value, SHARED_TIMEOUT)
+    return value
+
+
+def forget(name: str) -> None:
+    """End the generation of `name`: every member gets it computed anew. Again
+    after the transaction commits, so that a request that read the old rows in
+    the meantime does not keep them for the next generation."""
+    cache.delete(_generation_key(name))
+    transaction.on_commit(lambda: cache.delete(_generation_key(name)))
