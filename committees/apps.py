@@ -8,7 +8,20 @@ class CommitteesConfig(AppConfig):
     verbose_name = _("Committees")
 
     def ready(self):
+        from wagtail.signals import page_published, page_unpublished, post_page_move
+
         from committees import entries, rights  # noqa: F401 - search kind, GDPR
+
+        # What the committee page keeps in the cache (its facts, its news block)
+        # follows the pages: Wagtail publishes, unpublishes, moves and deletes
+        # them (events we do not own).
+        for name, signal in (
+            ("published", page_published),
+            ("unpublished", page_unpublished),
+            ("moved", post_page_move),
+            ("deleted", post_delete),
+        ):
+            signal.connect(_page_changed, dispatch_uid=f"committees.cache.{name}")
 
         # Deleting a committee page cascades to its CommitteeAccess, whatever deletes
         # it (the admin, a parent page, the shell): an event of Wagtail's tree that
@@ -24,3 +37,13 @@ def _access_deleted(sender, instance, **kwargs):
     from committees import rights
 
     rights.committee_teardown(instance)
+
+
+def _page_changed(sender, instance, **kwargs):
+    from wagtail.models import Page
+
+    from committees import selectors
+
+    if isinstance(instance, Page):
+        before = kwargs.get("parent_page_before")
+        selectors.page_changed(page=instance, old_parent=before)

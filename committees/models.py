@@ -2,18 +2,23 @@
 the roles give in Wagtail (see `committees.rights`)."""
 
 from django.conf import settings
+from django.contrib.auth.views import redirect_to_login
+from django.core.paginator import InvalidPage
 from django.db import models
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from wagtail.admin.panels import FieldPanel, FieldRowPanel, MultiFieldPanel
+from wagtail.contrib.routable_page.models import RoutablePageMixin, path
 from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
 
-class CommitteePage(Page):
+class CommitteePage(RoutablePageMixin, Page):
     """A village welcome committee: a public page for prospects and, for members,
-    the committee's people and local news."""
+    the committee's people and local news. Its full list of members is a sub-page
+    (`membres/`), for members only."""
 
     class Fibre(models.TextChoices):
         AVAILABLE = "available", _("Fibre available almost everywhere")
@@ -103,22 +108,53 @@ class CommitteePage(Page):
 
     def get_context(self, request, *args, **kwargs):
         # The committee's news, meetups, forums and feed come from the apps that
-        # own them, through their template tags (see the template).
+        # own them, through their template tags (see the template). What every
+        # member sees alike (commune, counts, newest members) is in the cache.
         from committees import rights, selectors
 
         context = super().get_context(request, *args, **kwargs)
+        facts = selectors.committee_facts(committee=self)
+        self.commune = facts.commune  # no query for the template's commune
+        context["facts"] = facts
         if request.user.is_authenticated:
-            context["memberships"] = selectors.committee_members(committee=self)
-            context["is_member"] = any(
-                m.user_id == request.user.pk for m in context["memberships"]
+            people = selectors.committee_people(
+                committee=self, viewer=request.user, facts=facts
             )
+            mine = people.mine
+            context["people"] = people
+            context["is_member"] = mine is not None
             context["can_manage"] = rights.can_manage_committee(
-                user=request.user, committee=self
+                user=request.user, committee=self, role=mine.role if mine else None
             )
-            context["join_pending"] = self.join_requests.filter(
-                user=request.user, status="pending"
-            ).exists()
+            context["join_pending"] = mine is None and (
+                selectors.has_pending_request(committee=self, user=request.user)
+            )
         return context
+
+    @path("membres/", name="members")
+    def members(self, request):
+        """Every member, a page at a time (members only, like the page's list)."""
+        from committees import selectors
+
+        if not request.user.is_authenticated:
+            return redirect_to_login(request.get_full_path())
+        facts = selectors.committee_facts(committee=self)
+        self.commune = facts.commune
+        number = request.GET.get("page") or 1
+        try:
+            page_obj = selectors.committee_members_page(
+                committee=self, facts=facts, number=number
+            )
+        except InvalidPage:
+            page_obj = None
+        context = Page.get_context(self, request)  # not the page's own lists
+        context.update(facts=facts, page_obj=page_obj, asked=str(number)[:12])
+        return TemplateResponse(
+            request,
+            "committees/committee_members.html",
+            context,
+            status=200 if page_obj is not None else 404,
+        )
 
     @property
     def village_sheet(self) -> list[tuple[str, str]]:
@@ -214,7 +250,19 @@ class CommitteeMembership(models.Model):
         indexes = [
             models.Index(
                 fields=["committee", "role"], name="members_com_committ_247e8b_idx"
-            )
+            ),
+            # The committee page: its newest members, and its board (the partial
+            # index holds only the few rows of référents, officials, volunteers
+            # and editors; `committees.selectors.BOARD` is the same condition).
+            models.Index(
+                fields=["committee", "-joined_at"], name="committees_newest_idx"
+            ),
+            models.Index(
+                fields=["committee"],
+                condition=models.Q(role__in=["referent", "elected", "volunteer"])
+                | models.Q(is_editor=True),
+                name="committees_board_idx",
+            ),
         ]
 
     def __str__(self) -> str:

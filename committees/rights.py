@@ -12,6 +12,7 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from types import EllipsisType
 from typing import TYPE_CHECKING
 
 from django.contrib.auth.models import AnonymousUser, Group, Permission
@@ -218,13 +219,22 @@ def is_referent(*, user: AnyUser, committee: CommitteePage) -> bool:
     ).exists()
 
 
-def can_manage_committee(*, user: AnyUser, committee: CommitteePage) -> bool:
-    """Staff manage every committee; a référent manages their own."""
+def can_manage_committee(
+    *,
+    user: AnyUser,
+    committee: CommitteePage,
+    role: str | None | EllipsisType = ...,
+) -> bool:
+    """Staff manage every committee; a référent manages their own. `role`: the
+    user's role in the committee (None: not in it) when the caller has read it
+    already, which saves the query."""
     if not user.is_authenticated or not user.is_active:
         return False
-    return user.has_perm("committees.change_committeemembership") or is_referent(
-        user=user, committee=committee
-    )
+    if user.has_perm("committees.change_committeemembership"):
+        return True
+    if role is ...:
+        return is_referent(user=user, committee=committee)
+    return role == CommitteeMembership.Role.REFERENT
 
 
 def can_moderate(*, user: AnyUser, committee: CommitteePage | None = None) -> bool:

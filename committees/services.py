@@ -16,7 +16,7 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
 
-from committees import rights
+from committees import rights, selectors
 from committees.models import CommitteeMembership, CommitteePage, JoinRequest
 from intranet import bus
 
@@ -64,6 +64,7 @@ def _keep_a_referent(committee: CommitteePage, *, leaving: CommitteeMembership) 
 def membership_join(*, user: User, committee: CommitteePage) -> CommitteeMembership:
     """Make a new member part of the committee their invitation was for."""
     membership = CommitteeMembership.objects.create(user=user, committee=committee)
+    selectors.forget_committee_facts(committee_id=committee.pk)
     rights.user_sync_groups(user)
     bus.publish(MemberJoined(membership=membership, by=None))
     return membership
@@ -93,6 +94,7 @@ def membership_add(
     membership = CommitteeMembership.objects.create(
         user=user, committee=committee, role=role, is_editor=is_editor
     )
+    selectors.forget_committee_facts(committee_id=committee.pk)
     JoinRequest.objects.filter(
         user=user, committee=committee, status=JoinRequest.Status.PENDING
     ).update(
@@ -116,6 +118,7 @@ def membership_update(
         _keep_a_referent(membership.committee, leaving=membership)
     membership.role, membership.is_editor = role, is_editor
     membership.save(update_fields=["role", "is_editor"])
+    selectors.forget_committee_facts(committee_id=membership.committee_id)
     rights.user_sync_groups(membership.user)
     return membership
 
@@ -127,6 +130,7 @@ def membership_remove(*, by: User, membership: CommitteeMembership) -> None:
     _require_manager(by, membership.committee)
     _keep_a_referent(membership.committee, leaving=membership)
     membership.delete()
+    selectors.forget_committee_facts(committee_id=membership.committee_id)
     rights.user_sync_groups(membership.user)
     bus.publish(MemberLeft(user=membership.user, committee=membership.committee))
 

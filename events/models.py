@@ -23,6 +23,8 @@ from wagtail.models import Orderable, Page
 from wagtail.search import index
 
 from committees.models import CommitteePage
+from communes.models import Commune
+from communes.selectors import commune as commune_of
 
 MAX_GUESTS = 10
 MAX_CAR_SEATS = 8
@@ -30,6 +32,21 @@ MAX_CAR_SEATS = 8
 
 class EventIndexPage(RoutablePageMixin, Page):
     """The network agenda: upcoming and past meetups, and a month grid."""
+
+    def route(self, request, path_components):
+        # A meetup's address: its specific row in one query (Wagtail's route
+        # reads the page, then its specific row).
+        if len(path_components) == 1 and self.live:
+            meetup = (
+                EventPage.objects.child_of(self)
+                .filter(slug=path_components[0])
+                .select_related("commune")
+                .first()
+            )
+            if meetup is not None:
+                meetup._cached_parent_obj = self
+                return meetup.route(request, [])
+        return super().route(request, path_components)
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
 
@@ -83,8 +100,10 @@ class EventSeries(models.Model):
         return self.title
 
 
-class EventPage(Page):
-    """A meetup. Its committee is the committee page it is published under."""
+class EventPage(RoutablePageMixin, Page):
+    """A meetup. Its committee is the committee page it is published under. Its
+    page names the first going members; the full lists are a sub-page
+    (`participants/`)."""
 
     start = models.DateTimeField(_("start"))
     end = models.DateTimeField(_("end"))
@@ -204,9 +223,19 @@ class EventPage(Page):
         from events import selectors
 
         context = super().get_context(request, *args, **kwargs)
+        if not EventPage.commune.is_cached(self):  # type: ignore[attr-defined]
+            self.commune = commune_of(pk=self.commune_id)  # cached: no query
         context.update(selectors.event_page_context(event=self, user=request.user))
         context["agenda_url"] = selectors.agenda_url(request=request)
         return context
+
+    @path("participants/", name="attendees")
+    def attendees(self, request):
+        """Everyone going, a page at a time; the waiting list (`?liste=attente`)
+        for those who organise the meetup."""
+        from events import views
+
+        return views.attendees(request, self)
 
     # Reading helpers (no queries)
 
@@ -293,6 +322,11 @@ class Rsvp(models.Model):
     promoted_at = models.DateTimeField(null=True, blank=True)
     reminded_at = models.DateTimeField(null=True, blank=True)
 
+    # Set by the selectors of the meetup's lists (not columns): whether the
+    # reader follows the member, and the member's commune where they show it.
+    known = False
+    commune_shown: "Commune | None"
+
     class Meta:
         verbose_name = _("answer to a meetup")
         verbose_name_plural = _("answers to meetups")
@@ -302,7 +336,14 @@ class Rsvp(models.Model):
                 condition=models.Q(guests__lte=MAX_GUESTS), name="events_rsvp_guests"
             ),
         ]
-        indexes = [models.Index(fields=["event", "status", "waitlisted_at"])]
+        indexes = [
+            models.Index(fields=["event", "status", "waitlisted_at"]),
+            # The meetup's going members, latest first and a page at a time.
+            models.Index(
+                fields=["event", "status", "created_at"],
+                name="events_rsvp_answered_idx",
+            ),
+        ]
 
     def __str__(self) -> str:
         return f"{self.user} → {self.event} ({self.status})"

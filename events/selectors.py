@@ -6,9 +6,12 @@ from datetime import date, datetime, time, timedelta
 from typing import Any
 
 from django.contrib.auth.models import AnonymousUser
+from django.core.paginator import Page, Paginator
 from django.db.models import (
+    Count,
     Exists,
     F,
+    IntegerField,
     OuterRef,
     Prefetch,
     Q,
@@ -17,17 +20,19 @@ from django.db.models import (
     Sum,
     Value,
 )
-from django.db.models.functions import Coalesce, Left, Length
+from django.db.models.functions import Cast, Coalesce, Left, Length
 from django.http import HttpRequest
 from django.utils import timezone
 from wagtail.models import PageViewRestriction
 
+from activity import activity
 from committees import rights
 from committees.models import CommitteePage
 from committees.selectors import committee_ids_of
-from communes.models import Commune
+from communes.selectors import commune_choices
 from events.models import CarpoolOffer, CarpoolSeat, EventPage, RideRequest, Rsvp
 from intranet.shell import menu
+from members import selectors as member_selectors
 from members.models import User
 
 GOING, WAITLIST = Rsvp.Status.GOING, Rsvp.Status.WAITLIST
@@ -179,23 +184,34 @@ def calendar_of(*, user: User) -> list[EventPage]:
 # One meetup
 
 
-def can_organise(*, user: User | AnonymousUser, event: EventPage) -> bool:
-    """Its organisers, the référents of its committee, and whoever may edit it."""
+def can_organise(
+    *,
+    user: User | AnonymousUser,
+    event: EventPage,
+    organisers: list[User] | None = None,
+) -> bool:
+    """Its organisers, the référents of its committee, and whoever may edit it
+    (`organisers`: the meetup's, when the caller has them loaded)."""
     if not user.is_authenticated:
         return False
-    if event.organisers.filter(member=user.pk).exists():
+    if organisers is not None:
+        if any(person.pk == user.pk for person in organisers):
+            return True
+    elif event.organisers.filter(member=user.pk).exists():
         return True
-    # (`event.committee` is None, with no query, when the meetup has no committee.)
-    if event.committee is not None and rights.is_referent(
-        user=user, committee=event.committee
-    ):
+    committee = event.committee  # None, with no query, when it has none
+    if committee is not None and rights.is_referent(user=user, committee=committee):
         return True
-    return event.permissions_for_user(user).can_edit()
+    # Editing happens in the admin: without access to it, no page to edit.
+    return (
+        rights.can_use_admin(user=user) and event.permissions_for_user(user).can_edit()
+    )
 
 
-def answers(*, event: EventPage, status: str) -> list[Rsvp]:
+def answers(*, event: EventPage, status: str) -> QuerySet[Rsvp]:
+    """Every answer of a kind, in its order (the waiting list's for WAITLIST)."""
     order = ("waitlisted_at", "pk") if status == WAITLIST else ("created_at", "pk")
-    return list(
+    return (
         Rsvp.objects.filter(event=event, status=status)
         .select_related("user__profile__commune")
         .order_by(*order)
@@ -210,15 +226,94 @@ def waitlist_position(*, rsvp: Rsvp) -> int:
     return ahead.count() + 1
 
 
+@dataclass(frozen=True)
+class AnswerCounts:
+    going: int  # members going
+    guests: int  # the guests they bring
+    waitlist: int  # members on the waiting list
+
+    @property
+    def taken(self) -> int:
+        return self.going + self.guests
+
+
+def answer_counts(*, event: EventPage) -> AnswerCounts:
+    """The answers counted in one query (an index-only range of the event's)."""
+    going, waiting = Q(status=GOING), Q(status=WAITLIST)
+    row = Rsvp.objects.filter(event=event, status__in=[GOING, WAITLIST]).aggregate(
+        going=Count("pk", filter=going),
+        guests=Coalesce(Sum("guests", filter=going), 0),
+        waitlist=Count("pk", filter=waiting),
+    )
+    return AnswerCounts(**row)
+
+
+#: Going members the meetup page names before its link to the full list.
+GOING_SHOWN = 12
+ATTENDEES_PER_PAGE = 50
+
+
+def going_first(
+    *, event: EventPage, viewer: User, limit: int = GOING_SHOWN
+) -> list[Rsvp]:
+    """The going members to name first: those the viewer follows (`known` set
+    on them), then the latest to answer. Two small indexed queries: one with an
+    OR between them reads every answer of the meetup (9,500 rows at 100 ×)."""
+    followed = (
+        activity.followed_ids(viewer, User)
+        .annotate(member=Cast("object_id", IntegerField()))
+        .values("member")
+    )
+    going = Rsvp.objects.filter(event=event, status=GOING).select_related(
+        "user__profile"
+    )
+    known = list(going.filter(user_id__in=followed).order_by("-created_at")[:limit])
+    for row in known:
+        row.known = True
+    seen = {row.pk for row in known}
+    latest = [
+        row
+        for row in going.order_by("-created_at", "-pk")[:limit]
+        if row.pk not in seen
+    ]
+    return (known + latest)[:limit]
+
+
+def attendees_page(
+    *, event: EventPage, viewer: User, status: str, number: str | int | None
+) -> Page:
+    """A page of the full list of an answer kind, each answer's member with
+    `commune_shown` (their commune where they let the viewer see it); raises
+    `django.core.paginator.InvalidPage` for a page that does not exist."""
+    page_obj = Paginator(answers(event=event, status=status), ATTENDEES_PER_PAGE).page(
+        number or 1
+    )
+    rows = list(page_obj.object_list)
+    profiles = [r.user.profile for r in rows if hasattr(r.user, "profile")]
+    visible = member_selectors.visible_fields(profiles=profiles, viewer=viewer)
+    for row in rows:
+        profile = getattr(row.user, "profile", None)
+        row.commune_shown = (
+            profile.commune
+            if profile is not None and visible[profile.user_id]["commune"]
+            else None
+        )
+    page_obj.object_list = rows
+    return page_obj
+
+
 def event_page_context(
     *, event: EventPage, user: User | AnonymousUser
 ) -> dict[str, Any]:
-    """Everything the meetup's page shows its reader."""
+    """Everything the meetup's page shows its reader: counts, the first going
+    members that matter and the reader's own answer; never the whole list
+    (`attendees_page`, on its own page)."""
+    organisers = [o.member for o in event.organisers.select_related("member__profile")]
+    counts = answer_counts(event=event)
     context = {
-        "organisers": [
-            o.member for o in event.organisers.select_related("member__profile")
-        ],
-        "taken": places_taken(event=event),
+        "organisers": organisers,
+        "counts": counts,
+        "taken": counts.taken,
         "series": list(
             visible_events()
             .filter(series=event.series_id)
@@ -232,17 +327,17 @@ def event_page_context(
     if not user.is_authenticated:
         return context
     answer = Rsvp.objects.filter(event=event, user=user).first()
-    going = answers(event=event, status=GOING)
-    organiser = can_organise(user=user, event=event)
+    organiser = can_organise(user=user, event=event, organisers=organisers)
     context.update(
         answer=answer,
         position=waitlist_position(rsvp=answer)
         if answer and answer.status == WAITLIST
         else None,
-        going=going,
-        guest_count=sum(rsvp.guests for rsvp in going),
+        going=going_first(event=event, viewer=user) if counts.going else [],
         can_organise=organiser,
-        waitlist=answers(event=event, status=WAITLIST) if organiser else [],
+        waitlist=list(answers(event=event, status=WAITLIST)[:GOING_SHOWN])
+        if organiser and counts.waitlist
+        else [],
         guest_choices=range(event.guests_allowed + 1),
         carpool=carpool_of(event=event, user=user, answer=answer),
     )
@@ -321,8 +416,11 @@ def carpool_of(*, event: EventPage, user: User, answer: Rsvp | None) -> dict[str
         "my_ride": my_ride,
         "my_seat": my_seat,
         "can_join": answer is not None and answer.status == GOING,
-        "communes": Commune.objects.only("name") if answer is not None else [],
-        "home_commune_id": getattr(getattr(user, "profile", None), "commune_id", None),
+        "communes": commune_choices() if answer is not None else [],
+        # (Read only for the forms of a member who answered.)
+        "home_commune_id": getattr(getattr(user, "profile", None), "commune_id", None)
+        if answer is not None
+        else None,
     }
 
 

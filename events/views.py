@@ -4,9 +4,10 @@ from datetime import date
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.core.paginator import Paginator
+from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
@@ -81,6 +82,43 @@ def agenda_month(request, index, year: int | None, month: int | None):
             "committees": committees,
             "weekdays": [date(2024, 1, day) for day in range(1, 8)],  # Mon…Sun
         },
+    )
+
+
+# The meetup's full lists (a route of EventPage)
+
+WAITLIST_PARAMETER = "attente"
+
+
+def attendees(request, event: EventPage):
+    """Who is going, a page at a time, with the commune each member lets the
+    reader see; the waiting list for the organisers. A page that does not exist
+    gets a 404 that says so."""
+    waiting = request.GET.get("liste") == WAITLIST_PARAMETER
+    organiser = selectors.can_organise(user=request.user, event=event)
+    if waiting and not organiser:
+        raise PermissionDenied
+    status = Rsvp.Status.WAITLIST if waiting else Rsvp.Status.GOING
+    number = request.GET.get("page") or 1
+    try:
+        page_obj = selectors.attendees_page(
+            event=event, viewer=request.user, status=status, number=number
+        )
+    except InvalidPage:
+        page_obj = None
+    return TemplateResponse(
+        request,
+        "events/event_attendees.html",
+        {
+            "page": event,
+            "self": event,
+            "counts": selectors.answer_counts(event=event),
+            "page_obj": page_obj,
+            "waiting": waiting,
+            "can_organise": organiser,
+            "asked": str(number)[:12],
+        },
+        status=200 if page_obj is not None else 404,
     )
 
 

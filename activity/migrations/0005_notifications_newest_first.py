@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('activity', '0003_committee_moved'),
+        ('activity', '0004_search_vectors'),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 

@@ -239,7 +239,8 @@ def test_committee_page_queries_do_not_grow(
         )
     with django_assert_max_num_queries(42):  # 30 + the feed (10) + meetups (1)
         response = client_member.get(committee.url)
-    assert response.content.decode().count('class="person"') == count
+    # The newest members; every member is on the list's own pages.
+    assert response.content.decode().count('class="person"') == min(count, 6)
 
 
 def test_news_page_renders_its_body_blocks(client_member):
