@@ -217,9 +217,18 @@ def test_hsts_header_sent_over_https(tmp_path, variables, header):
             },
             0,
         ),
-        ({"DJANGO_HTTPS": "0"}, 1),
+        # Plain HTTP on purpose (a closed network), written out: its choice.
+        ({"DJANGO_HTTPS": "0"}, 0),
+        # Left unsaid: the HTTPS settings are still asked for.
+        ({"DJANGO_HTTPS": None}, 1),
     ],
-    ids=["production-values", "hsts-left-off", "hsts-in-full", "without-https"],
+    ids=[
+        "production-values",
+        "hsts-left-off",
+        "hsts-in-full",
+        "plain-http-chosen",
+        "https-unsaid",
+    ],
 )
 def test_check_deploy_with_production_values(tmp_path, extra, expected_rc):
     env = {k: v for k, v in os.environ.items() if k not in VARIABLES}
@@ -233,6 +242,8 @@ def test_check_deploy_with_production_values(tmp_path, extra, expected_rc):
             **extra,
         }
     )
+    if extra.get("DJANGO_HTTPS", "") is None:
+        del env["DJANGO_HTTPS"]
     result = subprocess.run(
         [sys.executable, "manage.py", "check", "--deploy", "--fail-level", "WARNING"],
         cwd=ROOT,
@@ -243,6 +254,7 @@ def test_check_deploy_with_production_values(tmp_path, extra, expected_rc):
     assert result.returncode == expected_rc, result.stdout + result.stderr
     for check in ("W005", "W021"):
         assert f"security.{check}" not in result.stdout + result.stderr
-    # HSTS is reported when nobody chose to leave it off.
-    hsts_reported = "security.W004" in result.stdout + result.stderr
-    assert hsts_reported is (extra == {"DJANGO_HTTPS": "0"})
+    # HSTS and secure cookies are reported when nobody chose to leave them off.
+    for check in ("W004", "W008", "W012", "W016"):
+        reported = f"security.{check}" in result.stdout + result.stderr
+        assert reported is (extra == {"DJANGO_HTTPS": None}), check
