@@ -29,7 +29,7 @@ PAGES = [
     ("directory", "/membres/"),
     ("search « fibre »", "/recherche/?q=fibre"),
     ("chat rooms", "/discussions/"),
-    ("meetups", "/rencontres/"),
+    ("agenda", "/agenda/"),
     ("forums", "/forums/"),
     ("notifications", "/notifications/"),
 ]
