@@ -462,14 +462,15 @@ def _tables() -> list[Any]:
 
 
 def _empty_database() -> None:
-    """Drop every table and view (SQLite's copy replaces the whole file anyway)."""
+    """Drop everything the site created (SQLite's copy replaces the whole file
+    anyway): on PostgreSQL the `public` schema, with its tables, and the functions,
+    text search configurations and extensions the migrations added, which the
+    dump creates again."""
     if connection.vendor != "postgresql":
         return
-    quote = connection.ops.quote_name
     with connection.cursor() as cursor:
-        for table in _tables():
-            kind = "VIEW" if table.type == "v" else "TABLE"
-            cursor.execute(f"DROP {kind} IF EXISTS {quote(table.name)} CASCADE")
+        cursor.execute("DROP SCHEMA IF EXISTS public CASCADE")
+        cursor.execute("CREATE SCHEMA public")
 
 
 def _applied_migrations() -> dict[str, list[str]]:
