@@ -22,6 +22,7 @@ from __future__ import annotations
 import asyncio
 import io
 import os
+import re
 import shlex
 import shutil
 import signal
@@ -34,6 +35,8 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
+
+import requests  # noqa: E402
 
 from deploy import smoke_test as smoke  # noqa: E402
 from deploy.render import read_env  # noqa: E402
@@ -233,7 +236,7 @@ async def failover(report: smoke.Report, layout: Layout, member, peer) -> None:
         await smoke.exchange(report, first, second, "chat across two daphne")
         layout.daphne[victim].send_signal(signal.SIGKILL)
         layout.daphne[victim].wait()
-        health = smoke.requests.get(f"{BASE}/health/", verify=False, timeout=5)
+        health = requests.get(f"{BASE}/health/", verify=False, timeout=5)
         report.check(
             "/health/ names the dead daphne",
             health.status_code == 503
@@ -253,7 +256,7 @@ async def failover(report: smoke.Report, layout: Layout, member, peer) -> None:
         wait_for(f"http://127.0.0.1:{victim}/health/")
         report.check(
             "/health/ is back to 200 with the daphne restarted",
-            smoke.requests.get(f"{BASE}/health/", verify=False).status_code == 200,
+            requests.get(f"{BASE}/health/", verify=False).status_code == 200,
         )
     finally:
         for tab in tabs:
@@ -270,7 +273,7 @@ def upload(report: smoke.Report, member) -> None:
         files={"image": ("bruit.png", image, "image/png")},
     )
     feed = member.get("/fil/reseau/").text
-    found = smoke.re.search(r'src="(/media/[^"]+)"', feed)
+    found = re.search(r'src="(/media/[^"]+)"', feed)
     report.check(
         f"a photo of {len(image) / 1e6:.1f} MB posted through nginx",
         posted.ok and found is not None,

@@ -82,7 +82,6 @@ def settings_of(env: dict[str, str]) -> dict[str, str]:
     values["SOHOSOLO_HTTPS_SUFFIX"] = "" if https == "443" else f":{https}"
     writable = {var, values["MEDIA_ROOT"], values.get("DJANGO_BACKUP_DIR", var)}
     values["SOHOSOLO_HARDENING"] = HARDENING.format(writable=" ".join(sorted(writable)))
-    values["SOHOSOLO_ENV_FILE"] = values.get("SOHOSOLO_ENV_FILE", "")
     return values
 
 
