@@ -1,6 +1,8 @@
 """The counters every page's header shows (unread notifications, unread chat
 messages, families followed…). Each app registers a counter as an SQL expression
-on the member's row; `counts` reads them all in one query, once per request."""
+on the member's row; `counts` reads them all in one query, once per request, whose
+SQL is built once per process (`intranet.prepared`): building it was a third of a
+light page's CPU."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -10,6 +12,8 @@ from django.contrib.auth import get_user_model
 from django.db.models import Expression, F, Func, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 from django.http import HttpRequest
+
+from intranet.prepared import Prepared
 
 
 @dataclass(frozen=True)
@@ -24,12 +28,33 @@ COUNTERS: dict[str, Counter] = {}
 
 def register(counter: Counter) -> None:
     COUNTERS[counter.key] = counter
+    _ROW.reset()
 
 
 def count_of(queryset: QuerySet) -> Expression:
     """`COUNT(*)` of `queryset` as a subquery (0 when it is empty)."""
     counted = queryset.order_by().annotate(n=Func(F("pk"), function="COUNT"))
     return Coalesce(Subquery(counted.values("n")), 0)
+
+
+def _row(member: int) -> QuerySet:
+    """The member's row with every counter; built with a stand-in member, which is
+    all a counter may depend on."""
+    User = get_user_model()
+    stand_in = User(pk=member, is_active=True)
+    return (
+        User.objects.filter(pk=member)
+        .annotate(
+            **{
+                f"header_{key}": counter.expression(stand_in)
+                for key, counter in COUNTERS.items()
+            }
+        )
+        .values_list(*(f"header_{key}" for key in COUNTERS))
+    )
+
+
+_ROW = Prepared(_row, member=int)
 
 
 def counts(request: HttpRequest) -> dict[str, Any]:
@@ -39,23 +64,13 @@ def counts(request: HttpRequest) -> dict[str, Any]:
         return cached
     defaults = {key: counter.default for key, counter in COUNTERS.items()}
     user = request.user
-    row = None
+    values = defaults
     if user.is_authenticated and COUNTERS:
-        row = (
-            get_user_model()
-            .objects.filter(pk=user.pk)
-            .annotate(
-                **{
-                    f"header_{key}": counter.expression(user)
-                    for key, counter in COUNTERS.items()
-                }
-            )
-            .values(*(f"header_{key}" for key in COUNTERS))
-            .first()
-        )
-    values = {
-        key: row[f"header_{key}"] if row else default
-        for key, default in defaults.items()
-    }
+        rows = _ROW.rows(member=user.pk)
+        if rows:
+            values = {
+                key: type(default)(value)
+                for (key, default), value in zip(defaults.items(), rows[0], strict=True)
+            }
     request._header_counts = values  # type: ignore[attr-defined]  # a per-request cache: HttpRequest takes any attribute, its stubs declare none
     return values
