@@ -1,5 +1,7 @@
 """What `members` holds about a member, for the download and the erasure."""
 
+from importlib import import_module
+
 from allauth.account.models import EmailAddress
 from allauth.usersessions.models import UserSession
 from django.conf import settings
@@ -131,9 +133,9 @@ def erase_members_data(user: User) -> None:
     Invitation.objects.filter(inviter=user).pending().delete()
     Invitation.objects.filter(inviter=user).update(inviter=None)
     EmailAddress.objects.filter(user=user).delete()
-    Session.objects.filter(
-        session_key__in=selectors.session_keys_of(user=user)
-    ).delete()
+    store = import_module(settings.SESSION_ENGINE).SessionStore
+    for key in selectors.session_keys_of(user=user):
+        store(session_key=key).delete()  # the row and any cached copy
     UserSession.objects.filter(user=user).delete()
     activity.erase_member(user)
 
