@@ -14,8 +14,10 @@ from wagtail.fields import RichTextField
 from wagtail.models import Page
 from wagtail.search import index
 
+from intranet.pages import ViewRestrictionsFromCache
 
-class CommitteePage(RoutablePageMixin, Page):
+
+class CommitteePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     """A village welcome committee: a public page for prospects and, for members,
     the committee's people and local news. Its full list of members is a sub-page
     (`membres/`), for members only."""

@@ -25,12 +25,13 @@ from wagtail.search import index
 from committees.models import CommitteePage
 from communes.models import Commune
 from communes.selectors import commune as commune_of
+from intranet.pages import ViewRestrictionsFromCache
 
 MAX_GUESTS = 10
 MAX_CAR_SEATS = 8
 
 
-class EventIndexPage(RoutablePageMixin, Page):
+class EventIndexPage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     """The network agenda: upcoming and past meetups, and a month grid."""
 
     def route(self, request, path_components):
@@ -100,7 +101,7 @@ class EventSeries(models.Model):
         return self.title
 
 
-class EventPage(RoutablePageMixin, Page):
+class EventPage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     """A meetup. Its committee is the committee page it is published under. Its
     page names the first going members; the full lists are a sub-page
     (`participants/`)."""

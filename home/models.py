@@ -16,12 +16,13 @@ from committees.models import CommitteePage
 from committees.selectors import live_committees
 from communes.maps import MapPoint
 from home.blocks import BodyBlock
+from intranet.pages import ViewRestrictionsFromCache
 from intranet.shell import dashboard
 
 NEWS_PER_PAGE = 12
 
 
-class HomePage(Page):
+class HomePage(ViewRestrictionsFromCache, Page):
     """The site root: the member's dashboard."""
 
     intro = RichTextField(
@@ -51,7 +52,7 @@ class HomePage(Page):
         return context
 
 
-class StandardPage(Page):
+class StandardPage(ViewRestrictionsFromCache, Page):
     """An editorial page: about the programme, the charter, practical guides."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -75,7 +76,7 @@ class StandardPage(Page):
         verbose_name_plural = _("standard pages")
 
 
-class NewsIndexPage(Page):
+class NewsIndexPage(ViewRestrictionsFromCache, Page):
     """The network's news, paginated and filterable by tag and by committee."""
 
     intro = models.TextField(_("introduction"), blank=True, max_length=500)
@@ -118,7 +119,7 @@ class NewsPageTag(TaggedItemBase):
     )
 
 
-class NewsPage(Page):
+class NewsPage(ViewRestrictionsFromCache, Page):
     """A piece of news: network-wide under the news index, local under a committee."""
 
     date = models.DateField(_("date"), default=timezone.localdate)
@@ -201,7 +202,7 @@ class NewsPage(Page):
             )
 
 
-class CommitteeIndexPage(Page):
+class CommitteeIndexPage(ViewRestrictionsFromCache, Page):
     """The network's committees; an index can also group them by "pays"."""
 
     intro = RichTextField(

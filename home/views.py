@@ -16,6 +16,7 @@ from wagtail.models import Page
 
 from committees import rights
 from committees.models import CommitteePage
+from home import routing
 from intranet.shell import search as site_search
 from intranet.text import search_terms
 from members import services
@@ -34,6 +35,7 @@ def serve(request, path):
     the answer does not tell which private pages exist.
     """
     try:
+        routing.route(request, path)
         return wagtail_views.serve(request, path)
     except Http404:
         if request.user.is_authenticated:

@@ -11,7 +11,7 @@ from wagtail.signals import (
 
 from committees import rights
 from committees.models import CommitteePage
-from home import entries
+from home import entries, routing
 from intranet.shell import dashboard, menu
 
 
@@ -34,11 +34,12 @@ def set_up_committee(request, page):
 
 def _forget_section_urls(**kwargs):
     menu.forget_sections()
+    routing.forget()
     dashboard.forget(entries.NEWS)  # the dashboard's news lists
 
 
 # Any publication, unpublication, move or deletion of a page may change the
-# addresses the main navigation shows.
+# addresses the main navigation shows and where an address leads.
 for _signal in (page_published, page_unpublished, page_slug_changed, post_page_move):
     _signal.connect(_forget_section_urls, dispatch_uid=f"home.nav.{_signal!r}")
 post_delete.connect(_forget_section_urls, sender=Page, dispatch_uid="home.nav.delete")
