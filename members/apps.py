@@ -8,4 +8,6 @@ class MembersConfig(AppConfig):
 
     def ready(self):
         # Registrations: members in the site search, the feeds and the GDPR tools.
-        from members import data, entries, search, signals  # noqa: F401
+        from members import backends, data, entries, search, signals  # noqa: F401
+
+        backends.connect()
