@@ -7,12 +7,13 @@ unregistered model never shows. The feeds are `Q` filters on entries; "Mon fil"
 gathers the registered interests.
 """
 
+from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
-from django.db.models import Q
+from django.db.models import Model, Q
 from django.utils import timezone
 
 from activity import activity
@@ -100,13 +101,22 @@ def parse_cursor(text: str | None) -> tuple[datetime, int] | None:
     return moment, pk
 
 
-def read(viewer, where: Q, *, cursor: str | None = None, size: int = PAGE_SIZE):
-    """One page of the entries matching `where` that `viewer` may see."""
+def read(
+    viewer,
+    where: Q,
+    *,
+    cursor: str | None = None,
+    size: int = PAGE_SIZE,
+    known: Iterable[Model] = (),
+):
+    """One page of the entries matching `where` that `viewer` may see. `known`:
+    objects the page already read and shows to `viewer` (a profile's member, a
+    committee's page), which the entries need not read again."""
     before = parse_cursor(cursor)
     shown, more = [], False
     for _round in range(MAX_ROUNDS):
         batch = activity.entries(where, before=before, limit=size + 1, prefetch=())
-        _attach(viewer, batch)
+        _attach(viewer, batch, known)
         more = len(batch) > size
         for index, action in enumerate(batch, start=1):
             before = (action.timestamp, action.pk)
@@ -124,10 +134,11 @@ def read(viewer, where: Q, *, cursor: str | None = None, size: int = PAGE_SIZE):
 RELATIONS = ("actor", "action_object", "target")
 
 
-def _attach(viewer, actions) -> None:
+def _attach(viewer, actions, known: Iterable[Model] = ()) -> None:
     """Load the actors, action objects and targets of `actions` that `viewer` may
     see: one query per model, whichever relation points at it (a post is the
-    action object of one entry and the target of the next); the others are None."""
+    action object of one entry and the target of the next), none for the `known`
+    objects; the others are None."""
     wanted: dict[int, set] = {}
     for action in actions:
         for name in RELATIONS:
@@ -137,7 +148,14 @@ def _attach(viewer, actions) -> None:
                     getattr(action, f"{name}_object_id")
                 )
     found: dict[tuple[int, str], object] = {}
+    for obj in known:
+        type_id = ContentType.objects.get_for_model(obj).pk
+        if str(obj.pk) in wanted.get(type_id, ()):
+            found[type_id, str(obj.pk)] = obj
+            wanted[type_id].discard(str(obj.pk))
     for type_id, ids in wanted.items():
+        if not ids:
+            continue
         model = ContentType.objects.get_for_id(type_id).model_class()
         source = SOURCES.get(model)
         if source is None:

@@ -277,6 +277,9 @@ def grow(scale: int) -> None:
             "(SELECT room_id, max(seq) AS last FROM chat_message GROUP BY room_id) m "
             "WHERE m.room_id = chat_room.id"
         )
+        # Check the deferred foreign keys now: PostgreSQL builds no index on a
+        # table with pending trigger events.
+        cursor.execute("SET CONSTRAINTS ALL IMMEDIATE")
         cursor.execute(
             "CREATE INDEX chat_message_folded_trgm ON chat_message "
             "USING gin (folded gin_trgm_ops)"

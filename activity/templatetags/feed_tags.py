@@ -41,13 +41,13 @@ def reaction_name(key: str) -> str:
     return str(REACTION_NAMES.get(key, key))
 
 
-def _block(context, *, where, more_url, size, **extra):
+def _block(context, *, where, more_url, size, known=(), **extra):
     request = context["request"]
     return {
         "request": request,
         "user": request.user,
         "csrf_token": context.get("csrf_token"),
-        "feed_page": feed.read(request.user, where, size=size),
+        "feed_page": feed.read(request.user, where, size=size, known=known),
         "more_url": more_url,
         **extra,
     }
@@ -62,6 +62,7 @@ def committee_feed(context, committee, is_member=False, size=10):
         where=feed.committee_feed(committee),
         more_url=reverse("activity:committee", args=[committee.pk]),
         size=size,
+        known=[committee],
         composer=PostForm(
             user=request.user,
             committee=committee,
@@ -80,6 +81,7 @@ def member_feed(context, member, size=10):
         where=feed.member_feed(member),
         more_url=reverse("activity:member", args=[member.pk]),
         size=size,
+        known=[member],
         block_id="member-activity",
     )
 
