@@ -109,8 +109,12 @@ def network():
     UserSessionFactory.create_batch(2, user=admin)
     upcoming = EventPage.objects.live().filter(start__gt=timezone.now())
     event = upcoming.order_by("start").first()
-    room = Room.objects.get(slug="general")
-    return admin, [event.url, f"{event.url}participants/", room.get_absolute_url()]
+    rooms = [Room.objects.get(slug="general"), Room.objects.exclude(committee=None)[0]]
+    return admin, [
+        event.url,
+        f"{event.url}participants/",
+        *(room.get_absolute_url() for room in rooms),  # a committee's: its settings
+    ]
 
 
 def test_no_page_is_wider_than_a_phone_and_axe_finds_nothing(
