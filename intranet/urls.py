@@ -8,7 +8,7 @@ from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
 
 from home import views as home_views
-from intranet import views
+from intranet import pwa, views
 from members import views as member_views
 
 handler400 = "intranet.views.bad_request"
@@ -16,6 +16,10 @@ handler500 = "intranet.views.server_error"
 
 urlpatterns = [
     path("health/", views.health, name="health"),
+    # The app on a phone: at the root, so that the worker looks after every page.
+    path("manifest.webmanifest", pwa.manifest, name="pwa_manifest"),
+    path("sw.js", pwa.worker, name="pwa_worker"),
+    path("hors-ligne/", pwa.offline, name="pwa_offline"),
     path("langue/", member_views.language_set, name="language_set"),
     # Every login goes through allauth's form, which counts failed attempts; the
     # Wagtail admin's own form would be a second, unthrottled door.

@@ -18,6 +18,10 @@ def main_nav(context):
     current = max(matches, key=len, default=None)
     counts = header.counts(request) if any(e.badge for e, _url in shown) else {}
     return {
+        # Named on the phone's menu button, so that one knows where one is.
+        "current_label": next(
+            (entry.label for entry, url in shown if url == current), ""
+        ),
         "entries": [
             {"label": entry.label, "url": url, "current": url == current,
              "badge": entry.badge, "badge_label": entry.badge_label,

@@ -6,6 +6,11 @@ from django.views.generic import RedirectView
 
 PUBLIC_VIEWS = {
     "intranet.views.health",
+    # The app on a phone: its manifest, its service worker and its offline page
+    # hold nothing of anyone's (tests/intranet/test_pwa.py).
+    "intranet.pwa.manifest",
+    "intranet.pwa.worker",
+    "intranet.pwa.offline",
     "members.views.invitation_accept",
     "members.views.language_set",
     "members.views.privacy",
