@@ -3,6 +3,7 @@ similar entries show as one, on the feed pages and on the dashboard alike."""
 
 from datetime import timedelta
 
+import pytest
 from django.urls import reverse
 from django.utils import timezone
 
@@ -103,3 +104,23 @@ def test_topics_started_in_a_row_in_a_category_are_grouped(client_member):
     assert "4 nouveaux sujets dans Entraide" in text
     assert all(f"Question {n}" in text for n in range(4))
     assert "a lancé un sujet" not in text
+
+
+@pytest.mark.parametrize("count", [3, 15])
+def test_grouped_entries_keep_the_query_budgets(
+    client_member, member, count, django_assert_max_num_queries
+):
+    editor = UserFactory()
+    _schedule(count, editor)
+    category = CategoryFactory(name="Entraide")
+    for n in range(count):
+        forum_services.topic_create(
+            author=UserFactory(), category=category, title=f"Question {n}", body="x"
+        )
+    for url in (reverse("activity:mine"), reverse("activity:network")):
+        client_member.get(url)  # content types and addresses cached
+        with django_assert_max_num_queries(14):
+            assert client_member.get(url).status_code == 200
+    client_member.get("/")
+    with django_assert_max_num_queries(18):  # as tests/home/test_dashboard_cache.py
+        assert client_member.get("/").status_code == 200
