@@ -110,6 +110,9 @@ def test_drafts_stay_in_the_browser_until_sent(new_page):
     page.get_by_role("button", name="Envoyer ma réponse").click()
     page.locator("article", has_text="Moi, samedi.").wait_for()
     assert reply.input_value() == ""
+    sent = Post.objects.get(body="Moi, samedi.")
+    # Focus lands on the new message (its permalink's target).
+    assert page.evaluate("document.activeElement.id") == f"message-{sent.pk}"
     keys = page.evaluate("Object.keys(localStorage)")
     assert keys == ["sohosolo-draft:forum-topic-entraide"]
     # The topic's draft can be thrown away.
