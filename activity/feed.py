@@ -71,9 +71,10 @@ def member_feed(member) -> Q:
     )
 
 
-def committee_feed(committee) -> Q:
-    """What happens in a committee; its news have their own list on its page."""
-    verbs = [verb for verb in VERBS if verb != activity.PUBLISHED]
+def committee_feed(committee, *, with_news: bool = True) -> Q:
+    """What happens in a committee, its published news included; the committee's
+    page, which lists its news beside its feed, leaves them out (`with_news`)."""
+    verbs = [verb for verb in VERBS if with_news or verb != activity.PUBLISHED]
     return Q(verb__in=verbs) & activity.by_target(type(committee), [str(committee.pk)])
 
 
@@ -201,10 +202,19 @@ def _prepare(viewer, actions) -> None:
 
 
 def _group(actions) -> list[Entry]:
+    """Similar entries as one: those of a `group` verb about one target on one
+    day, and runs of entries of a `series` verb about one target."""
     entries: list[Entry] = []
     groups: dict[tuple, Entry] = {}
     for action in actions:
         verb = VERBS[action.verb]
+        if verb.series:
+            last = entries[-1] if entries else None
+            if last is not None and _same_series(last.action, action):
+                last.actions.append(action)
+            else:
+                entries.append(Entry(verb, [action]))
+            continue
         if not verb.group:
             entries.append(Entry(verb, [action]))
             continue
@@ -216,3 +226,11 @@ def _group(actions) -> list[Entry]:
             groups[key] = Entry(verb, [action])
             entries.append(groups[key])
     return entries
+
+
+def _same_series(first, action) -> bool:
+    return (first.verb, first.target_content_type_id, first.target_object_id) == (
+        action.verb,
+        action.target_content_type_id,
+        action.target_object_id,
+    )

@@ -210,7 +210,9 @@ def post_create(request):
             form.add_error("image" if error.code in IMAGE_ERRORS else None, error)
         else:
             messages.success(request, _("Your post is published."))
-            return redirect(_back(request, post.get_absolute_url()))
+            # The browser focuses the new post (tabindex="-1") for who typed it.
+            back = _back(request, post.get_absolute_url()).split("#")[0]
+            return redirect(f"{back}#publication-{post.pk}")
     return render(
         request,
         "activity/post_form.html",

@@ -21,7 +21,9 @@ from intranet.shell import dashboard, feed, menu
 # What the feed may point at.
 activity.register(EventPage)
 
-feed.register_verb(feed.Verb(activity.SCHEDULED, "events/entries/scheduled.html"))
+feed.register_verb(
+    feed.Verb(activity.SCHEDULED, "events/entries/scheduled.html", series=True)
+)
 feed.register_verb(feed.Verb(activity.GOING, "events/entries/going.html", group=True))
 
 

@@ -330,6 +330,8 @@ def event_page_context(
     organiser = can_organise(user=user, event=event, organisers=organisers)
     context.update(
         answer=answer,
+        # Waiting while places are left: the party is larger than what is left.
+        too_many=_too_many(event=event, answer=answer, taken=counts.taken),
         position=waitlist_position(rsvp=answer)
         if answer and answer.status == WAITLIST
         else None,
@@ -342,6 +344,17 @@ def event_page_context(
         carpool=carpool_of(event=event, user=user, answer=answer),
     )
     return context
+
+
+def _too_many(*, event: EventPage, answer: Rsvp | None, taken: int) -> dict | None:
+    """For a member waiting while some places are left: how many are left, how
+    many they are, and the guests they could bring in what is left."""
+    if answer is None or answer.status != WAITLIST or event.capacity is None:
+        return None
+    free = max(event.capacity - taken, 0)
+    if not 0 < free < answer.seats:
+        return None
+    return {"free": free, "seats": answer.seats, "guests_fitting": free - 1}
 
 
 def agenda_url(*, request: HttpRequest) -> str:

@@ -11,7 +11,7 @@ from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.formats import date_format
 from django.utils.translation import gettext as _
-from django.utils.translation import gettext_lazy
+from django.utils.translation import gettext_lazy, ngettext
 from django.views.decorators.http import require_POST
 
 from committees.models import CommitteePage
@@ -158,8 +158,24 @@ def rsvp(request, pk):
     except ValidationError as error:
         errors.tell(request, error)
     else:
-        messages.success(request, ANSWER_SAVED[answer.status])
+        messages.success(request, _answer_saved(event, answer))
     return _back(request, event, "#reponse")
+
+
+def _answer_saved(event: EventPage, answer: Rsvp) -> str:
+    """What the answer led to, and why when a party waits while places are left."""
+    free = (
+        selectors.places_free(event=event)
+        if answer.status == Rsvp.Status.WAITLIST
+        else 0
+    )
+    if not free:
+        return str(ANSWER_SAVED[answer.status])
+    return ngettext(
+        "%(count)d place is left; you are %(seats)d: you are on the waiting list.",
+        "%(count)d places are left; you are %(seats)d: you are on the waiting list.",
+        free,
+    ) % {"count": free, "seats": answer.seats}
 
 
 # Calendars

@@ -11,7 +11,9 @@ from intranet.shell import dashboard, feed, menu
 # What the feed may point at.
 activity.register(Category, Topic, Post)
 
-feed.register_verb(feed.Verb(activity.STARTED_TOPIC, "forums/entries/started.html"))
+feed.register_verb(
+    feed.Verb(activity.STARTED_TOPIC, "forums/entries/started.html", series=True)
+)
 feed.register_verb(
     feed.Verb(activity.REPLIED, "forums/entries/replied.html", group=True)
 )

@@ -15,6 +15,7 @@ urlpatterns = [
     path("sujets/<int:pk>/suivre/", views.watch, name="topic_watch"),
     path("sujets/<int:pk>/moderer/", views.topic_moderate, name="topic_moderate"),
     path("messages/<int:pk>/", views.post_permalink, name="post"),
+    path("messages/<int:pk>/citation/", views.post_quote, name="post_quote"),
     path("messages/<int:pk>/modifier/", views.post_edit, name="post_edit"),
     path("messages/<int:pk>/supprimer/", views.post_delete, name="post_delete"),
     path("messages/<int:pk>/masquer/", views.post_hide, name="post_hide"),

@@ -146,6 +146,8 @@ def post_permalink(request, pk):
 @require_POST
 def post_create(request, pk):
     topic = _topic(request, pk)
+    if "citer" in request.POST:
+        return _quoted_reply(request, topic)
     form = PostForm(request.POST)
     if form.is_valid() and "preview" not in request.POST:
         try:
@@ -167,6 +169,28 @@ def post_create(request, pk):
         {"topic": topic, "form": form, "preview": preview},
         status=400 if form.errors else 200,
     )
+
+
+def _quoted_reply(request, topic):
+    """« Quote » without JavaScript: the reply form again, with what was typed
+    followed by the quote (nothing is sent)."""
+    typed = request.POST.get("body", "")[: services.BODY_MAX].rstrip()
+    quote = selectors.quote_of(topic=topic, pk=request.POST.get("citer", ""))
+    body = f"{typed}\n\n{quote}" if typed else quote
+    return render(
+        request,
+        "forums/post_form.html",
+        {"topic": topic, "form": PostForm(initial={"body": body}), "kept": True},
+    )
+
+
+def post_quote(request, pk):
+    """A message as a Markdown quote, for « Quote » to insert where one types."""
+    post = _post(request, pk)
+    quote = selectors.quote_of(topic=post.topic, pk=str(post.pk))
+    if not quote:
+        raise Http404
+    return HttpResponse(quote, content_type="text/plain; charset=utf-8")
 
 
 def _rendered(body: str):

@@ -17,7 +17,9 @@ from home.models import NewsPage, StandardPage
 from intranet.shell import dashboard, feed, menu, search
 from members.selectors import can_invite_from
 
-feed.register_verb(feed.Verb(activity.PUBLISHED, "home/entries/published.html"))
+feed.register_verb(
+    feed.Verb(activity.PUBLISHED, "home/entries/published.html", series=True)
+)
 
 
 def _news(viewer):

@@ -149,3 +149,32 @@ def members_per_commune(*, viewer: User) -> list[tuple[Commune, int]]:
         ((communes[pk], count) for pk, count in counts.items()),
         key=lambda item: (-item[1], item[0].name),
     )
+
+
+def is_filtered(filters: Filters) -> bool:
+    return filters != Filters(sort=filters.sort)
+
+
+def members_per_commune_among(
+    *,
+    profiles: QuerySet[Profile],
+    viewer: User,
+    communes: list[tuple[Commune, int]],
+) -> list[tuple[Commune, int]]:
+    """`members_per_commune` for the profiles a search found (the map follows the
+    directory's filters), in one query: the communes come from `communes`, every
+    commune `viewer` may see, which holds each of these."""
+    known = {commune.pk: commune for commune, _count in communes}
+    counts = (
+        profiles.prefetch_related(None)
+        .filter(commune__isnull=False)
+        .filter(selectors.field_visible_q(field="commune", viewer=viewer))
+        .order_by()
+        .values("commune_id")
+        .annotate(n=Count("pk"))
+        .values_list("commune_id", "n")
+    )
+    return sorted(
+        ((known[pk], count) for pk, count in counts if pk in known),
+        key=lambda item: (-item[1], item[0].name),
+    )

@@ -296,7 +296,18 @@ class MembershipForm(forms.Form):
 
 
 class AddMemberForm(MembershipForm):
-    user = forms.ModelChoiceField(label=_("Member"), queryset=User.objects.none())
+    # Chosen among the results of a search by name (never a list of every member).
+    user = forms.ModelChoiceField(
+        label=_("Member"),
+        queryset=User.objects.none(),
+        error_messages={
+            "required": _("Search for the member by name, then choose them."),
+            "invalid_choice": _(
+                "This member cannot be added: already in the committee or no "
+                "longer active."
+            ),
+        },
+    )
 
     field_order = ["user", "role", "is_editor"]
 

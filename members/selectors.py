@@ -7,7 +7,7 @@ from allauth.usersessions.models import UserSession
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.db.models import Exists, IntegerField, Model, Q, QuerySet
+from django.db.models import Exists, IntegerField, Model, OuterRef, Q, QuerySet
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -242,6 +242,32 @@ def members_named_like(*, text: str, limit: int = 8) -> list[User]:
         User.objects.filter(starts, is_active=True)
         .only("pk", "first_name", "last_name", "email")
         .order_by("first_name", "last_name")[:limit]
+    )
+
+
+CANDIDATES_SHOWN = 20
+
+
+def members_to_add(*, committee: CommitteePage, text: str) -> list[User]:
+    """Active members outside `committee` whose first or last name holds each
+    word of `text` (two letters at least), by name: at most `CANDIDATES_SHOWN`,
+    plus one to tell that there are more."""
+    words = search_terms(text, max_length=60).split()[:4]
+    if not words or len("".join(words)) < 2:
+        return []
+    found = User.objects.filter(is_active=True).exclude(
+        Exists(
+            CommitteeMembership.objects.filter(user=OuterRef("pk"), committee=committee)
+        )
+    )
+    for word in words:
+        found = found.filter(
+            Q(first_name__icontains=word) | Q(last_name__icontains=word)
+        )
+    return list(
+        found.select_related("profile", "profile__commune").order_by(
+            "last_name", "first_name", "pk"
+        )[: CANDIDATES_SHOWN + 1]
     )
 
 

@@ -18,6 +18,7 @@ from communes.maps import MapPoint
 from intranet import errors
 from intranet.http import next_url, object_or_404
 from intranet.markdown import render_markdown
+from intranet.text import search_terms
 from members import directory as member_directory
 from members import personal_data, selectors, services
 from members.forms import (
@@ -121,6 +122,12 @@ def directory(request):
     page_obj.object_list = member_directory.hide_private_communes(
         list(page_obj.object_list), request.user
     )
+    # The map and its list count the members the filters found.
+    filtered = member_directory.is_filtered(filters)
+    if filtered:
+        communes = member_directory.members_per_commune_among(
+            profiles=profiles, viewer=request.user, communes=communes
+        )
     context = {
         "form": form,
         "page_obj": page_obj,
@@ -128,6 +135,7 @@ def directory(request):
             MapPoint(commune, commune.name, count=count) for commune, count in communes
         ],
         "communes": communes,
+        "filtered": filtered,
     }
     template = (
         "members/includes/directory_results.html"
@@ -182,6 +190,18 @@ def committee_manage(request, pk):
     add_form = AddMemberForm(
         request.POST if "add" in request.POST else None, committee=committee
     )
+    query = search_terms(request.POST.get("q") or request.GET.get("q"), max_length=60)
+    picker = {
+        "query": query,
+        "candidates": selectors.members_to_add(committee=committee, text=query),
+        "shown": selectors.CANDIDATES_SHOWN,
+    }
+    if request.method == "GET" and request.htmx:
+        return render(
+            request,
+            "members/includes/committee_candidates.html",
+            {"committee": committee, "add_form": add_form, **picker},
+        )
     if request.method == "POST":
         try:
             _committee_action(request, committee, add_form)
@@ -200,7 +220,9 @@ def committee_manage(request, pk):
             "requests": committee_selectors.pending_join_requests(committee=committee),
             "add_form": add_form,
             "roles": CommitteeMembership.Role.choices,
+            **picker,
         },
+        status=400 if add_form.errors else 200,
     )
 
 

@@ -59,7 +59,7 @@ def committee_feed(context, committee, is_member=False, size=10):
     request = context["request"]
     return _block(
         context,
-        where=feed.committee_feed(committee),
+        where=feed.committee_feed(committee, with_news=False),
         more_url=reverse("activity:committee", args=[committee.pk]),
         size=size,
         known=[committee],

@@ -16,6 +16,9 @@ class Verb:
     code: str
     template: str  # gets `entry`; a grouped entry has several `actions`
     group: bool = False  # similar entries of a day are shown as one
+    # Entries of this verb that follow one another about one target (a run of
+    # meetups a committee plans, of topics started in a category) are shown as one.
+    series: bool = False
 
 
 @dataclass(frozen=True)

@@ -31,8 +31,7 @@ def test_answer_a_full_meetup_then_get_a_place_and_a_ride(new_page, width):
     assert page.get_by_text("2 / 2 places prises").is_visible()
     assert axe_violations(page) == []
 
-    page.get_by_label("Je viens", exact=True).check()
-    page.get_by_role("button", name="Enregistrer ma réponse").click()
+    page.get_by_role("button", name="Je viens", exact=True).click()
     page.get_by_text("n° 1 sur la liste d'attente").wait_for()
     assert Rsvp.objects.get(user=camille).status == Rsvp.Status.WAITLIST
 

@@ -32,12 +32,21 @@ def test_start_a_topic_with_preview_then_quote_a_reply(new_page, width):
     topic = Topic.objects.get()
     services.post_create(author=bastien, topic=topic, body="Essaie Jean à Pavie.")
     page.reload()
+    box = page.locator("#reply-form textarea")
+    box.fill("Merci pour l'adresse,")
     page.locator("article", has_text="Essaie Jean").get_by_role(
-        "link", name="Citer"
+        "button", name="Citer"
     ).click()
-    box = page.get_by_label("Message")
-    assert "> Essaie Jean à Pavie." in box.input_value()
-    box.fill(box.input_value() + "Merci !")
+    # The quote comes where one types, on the same page, after what was typed.
+    page.wait_for_function(
+        "document.querySelector('#reply-form textarea').value.includes('> Essaie')"
+    )
+    assert page.url.endswith(topic.get_absolute_url())
+    assert box.input_value() == (
+        "Merci pour l'adresse,\n\n> **Bastien Dupouy** :\n> Essaie Jean à Pavie.\n\n"
+    )
+    assert page.evaluate("document.activeElement.name") == "body"
+    page.keyboard.type("Merci !")
     page.get_by_role("button", name="Envoyer ma réponse").click()
     page.locator("article", has_text="Merci !").wait_for()
     assert Post.objects.filter(topic=topic).count() == 3
@@ -68,3 +77,82 @@ def test_moderation_pages_are_accessible(new_page):
     assert axe_violations(page) == []
     page.goto(topic.get_absolute_url())
     assert axe_violations(page) == []
+
+
+def test_drafts_stay_in_the_browser_until_sent(new_page):
+    UserFactory(email="camille@example.org", first_name="Camille", last_name="Roux")
+    author = UserFactory(first_name="Bastien", last_name="Dupouy")
+    category = CategoryFactory(name="Entraide", slug="entraide")
+    topic = services.topic_create(
+        author=author, category=category, title="Covoiturage", body="Qui va à Auch ?"
+    )
+    page = new_page(375)
+    log_in(page, "camille@example.org")
+    # A new topic: typed, left, found again.
+    page.goto("/forums/entraide/nouveau-sujet/")
+    page.get_by_label("Titre").fill("Un jardin partagé")
+    page.get_by_label("Message").fill("Qui a des graines ?")
+    page.wait_for_timeout(500)  # the draft is saved a moment after typing
+    page.goto("/forums/")
+    page.goto("/forums/entraide/nouveau-sujet/")
+    assert page.get_by_label("Titre").input_value() == "Un jardin partagé"
+    assert page.get_by_label("Message").input_value() == "Qui a des graines ?"
+    assert page.get_by_role("status").filter(has_text="brouillon").is_visible()
+    assert axe_violations(page) == []
+    # A reply: kept per topic, through a refused send, and gone once sent.
+    page.goto(topic.get_absolute_url())
+    reply = page.locator("#reply-form textarea")
+    assert reply.input_value() == ""
+    reply.fill("Moi, samedi.")
+    page.wait_for_timeout(500)
+    page.reload()
+    assert reply.input_value() == "Moi, samedi."
+    page.get_by_role("button", name="Envoyer ma réponse").click()
+    page.locator("article", has_text="Moi, samedi.").wait_for()
+    assert reply.input_value() == ""
+    sent = Post.objects.get(body="Moi, samedi.")
+    # Focus lands on the new message (its permalink's target).
+    assert page.evaluate("document.activeElement.id") == f"message-{sent.pk}"
+    keys = page.evaluate("Object.keys(localStorage)")
+    assert keys == ["sohosolo-draft:forum-topic-entraide"]
+    # The topic's draft can be thrown away.
+    page.goto("/forums/entraide/nouveau-sujet/")
+    page.get_by_role("button", name="Abandonner le brouillon").click()
+    assert page.get_by_label("Titre").input_value() == ""
+    assert page.evaluate("Object.keys(localStorage)") == []
+    # Sent successfully, a new topic's draft goes too.
+    page.get_by_label("Titre").fill("Bourse aux graines")
+    page.get_by_label("Message").fill("Samedi à Auch.")
+    page.get_by_role("button", name="Publier le sujet").click()
+    page.get_by_role("heading", name="Bourse aux graines").wait_for()
+    assert page.evaluate("Object.keys(localStorage)") == []
+    assert Topic.objects.filter(title="Bourse aux graines").exists()
+
+
+def test_quote_without_javascript_keeps_the_typed_text(browser, live_server):
+    from tests.factories import PASSWORD
+
+    UserFactory(email="camille@example.org")
+    author = UserFactory(first_name="Bastien", last_name="Dupouy")
+    topic = services.topic_create(
+        author=author, category=CategoryFactory(), title="Covoiturage", body="Auch ?"
+    )
+    context = browser.new_context(java_script_enabled=False, base_url=live_server.url)
+    page = context.new_page()
+    page.set_default_timeout(10_000)
+    page.goto("/comptes/login/")
+    page.fill("input[name=login]", "camille@example.org")
+    page.fill("input[name=password]", PASSWORD)
+    page.click("form.card button[type=submit]")
+    page.wait_for_url(lambda url: "/comptes/" not in url)
+    page.goto(topic.get_absolute_url())
+    page.locator("#reply-form textarea").fill("Oui,")
+    page.get_by_role("button", name="Citer").click()
+    assert page.get_by_role("textbox", name="Message").input_value() == (
+        "Oui,\n\n> **Bastien Dupouy** :\n> Auch ?\n\n"
+    )
+    assert Post.objects.filter(topic=topic).count() == 1
+    page.get_by_role("button", name="Envoyer ma réponse").click()
+    page.locator("article", has_text="Oui,").wait_for()
+    assert Post.objects.filter(topic=topic).count() == 2
+    context.close()

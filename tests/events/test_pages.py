@@ -324,3 +324,42 @@ def test_agenda_and_event_pages_run_a_flat_number_of_queries(
         assert client_member.get(committee.url).status_code == 200
     with django_assert_max_num_queries(40):
         assert client_member.get("/").status_code == 200
+
+
+def test_a_party_that_does_not_fit_is_told_why_and_may_come_alone(
+    client_member, member
+):
+    event = EventPageFactory(capacity=25, guests_allowed=2)
+    for _ in range(24):
+        services.rsvp_set(event=event, user=UserFactory(), going=True)
+    url = reverse("events:rsvp", args=[event.pk])
+    response = client_member.post(url, {"going": "yes", "guests": "2"}, follow=True)
+    html = " ".join(response.content.decode().split())
+    assert Rsvp.objects.get(user=member).status == Rsvp.Status.WAITLIST
+    assert "Il reste 1 place ; vous êtes 3" in html
+    assert "La rencontre est complète" not in html  # it is not
+    assert "Venir sans invité" in html and "Rester sur la liste d'attente" in html
+    # Staying changes nothing; coming alone takes the last place.
+    client_member.post(url, {"going": "yes", "guests": "2"})
+    assert Rsvp.objects.get(user=member).status == Rsvp.Status.WAITLIST
+    client_member.post(url, {"going": "yes", "guests": "0"})
+    answer = Rsvp.objects.get(user=member)
+    assert (answer.status, answer.guests) == (Rsvp.Status.GOING, 0)
+    assert "rsvp__too-many" not in html_of(client_member, event.url)
+
+
+def test_a_party_is_offered_the_guests_that_fit(client_member, member):
+    event = EventPageFactory(capacity=4, guests_allowed=3)
+    services.rsvp_set(event=event, user=UserFactory(), going=True)
+    services.rsvp_set(event=event, user=member, going=True, guests=3)
+    html = html_of(client_member, event.url)
+    assert "Il reste 3 places ; vous êtes 4" in html
+    assert "Venir avec 2 invités" in html
+
+
+def test_a_full_meetup_says_full_not_a_party_size(client_member, member):
+    event = EventPageFactory(capacity=1, guests_allowed=2)
+    services.rsvp_set(event=event, user=UserFactory(), going=True)
+    services.rsvp_set(event=event, user=member, going=True, guests=2)
+    html = html_of(client_member, event.url)
+    assert "vous êtes 3" not in html and "n° 1 sur la liste d'attente" in html

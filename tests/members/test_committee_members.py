@@ -149,3 +149,78 @@ def test_management_page_queries_do_not_grow(
     client.force_login(referent)
     with django_assert_max_num_queries(22):
         assert client.get(manage(committee)).status_code == 200
+
+
+def _many_members(count=30):
+    from tests.factories import UserFactory
+
+    return [
+        UserFactory(first_name=f"Prénom{n}", last_name=f"Famille{n:02d}")
+        for n in range(count)
+    ]
+
+
+def test_the_picker_is_a_search_not_a_list_of_every_member(client, referent, committee):
+    people = _many_members()
+    client.force_login(referent)
+    html = client.get(manage(committee)).content.decode()
+    assert 'type="search"' in html and 'name="q"' in html
+    assert "Famille07" not in html  # nobody listed before a search
+    found = client.get(manage(committee), {"q": "famille0"}).content.decode()
+    assert all(f"Famille0{n}" in found for n in range(10))
+    assert "Famille10" not in found
+    everyone = client.get(manage(committee), {"q": "prénom"}).content.decode()
+    assert "Seuls les 20 premiers membres sont affichés" in everyone
+    assert f'value="{people[25].pk}"' not in everyone
+
+
+def test_the_live_search_answers_htmx_with_the_results_only(
+    client, referent, committee, member
+):
+    client.force_login(referent)
+    response = client.get(
+        manage(committee), {"q": member.last_name[:4]}, HTTP_HX_REQUEST="true"
+    )
+    html = response.content.decode()
+    assert response.status_code == 200 and "<html" not in html
+    assert str(member.profile.name) in html and f'value="{member.pk}"' in html
+    # Members already in the committee are not offered again.
+    gone = client.get(
+        manage(committee), {"q": referent.last_name}, HTTP_HX_REQUEST="true"
+    )
+    assert f'value="{referent.pk}"' not in gone.content.decode()
+
+
+def test_pick_a_found_member_without_javascript(client, referent, committee, member):
+    client.force_login(referent)
+    client.get(manage(committee), {"q": member.first_name})
+    response = client.post(
+        manage(committee),
+        {"add": "1", "q": member.first_name, "user": member.pk, "role": "member"},
+    )
+    assert response.status_code == 302
+    assert CommitteeMembership.objects.filter(user=member, committee=committee).exists()
+
+
+def test_adding_without_choosing_says_what_to_do(client, referent, committee, member):
+    client.force_login(referent)
+    response = client.post(
+        manage(committee), {"add": "1", "q": member.first_name, "role": "member"}
+    )
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Cherchez le membre par son nom, puis choisissez-le." in html
+    assert f'value="{member.pk}"' in html  # the results are still there
+    assert not CommitteeMembership.objects.filter(user=member).exists()
+
+
+def test_searching_is_for_those_who_manage_the_committee(
+    client, client_member, referent, condom, member
+):
+    assert client_member.get(manage(condom), {"q": "a"}).status_code == 403
+    response = client_member.get(
+        manage(condom), {"q": member.first_name}, HTTP_HX_REQUEST="true"
+    )
+    assert response.status_code == 403
+    client.force_login(referent)  # a référent of another committee
+    assert client.get(manage(condom), {"q": member.first_name}).status_code == 403

@@ -163,3 +163,36 @@ def test_directory_queries_do_not_grow(
 
 def test_directory_needs_login(client, db):
     assert client.get(URL).status_code == 302
+
+
+def _map_of(html: str) -> str:
+    return html[html.index('id="members-map"') :]
+
+
+def test_the_map_follows_the_filters(client_member, network):
+    everyone = _map_of(names(client_member.get(URL)))
+    assert "Lectoure" in everyone and "Auch" in everyone
+    found = _map_of(names(client_member.get(URL, {"q": "traduc"})))
+    assert "Où vivent les membres trouvés" in found
+    assert "Lectoure" in found and "Auch" not in found
+    # Live: the htmx answer carries the map with the results.
+    live = names(client_member.get(URL, {"aide": "on"}, HTTP_HX_REQUEST="true"))
+    assert "<html" not in live
+    assert "Auch" in _map_of(live) and "Lectoure" not in _map_of(live)
+
+
+def test_the_filtered_map_keeps_hidden_communes_hidden(client_member, network):
+    found = _map_of(names(client_member.get(URL, {"q": "python"})))
+    assert "Zoé" in names(client_member.get(URL, {"q": "python"}))
+    assert "Marciac" not in found  # Zoé shows her commune to nobody
+
+
+def test_a_filtered_directory_keeps_its_query_budget(
+    client_member, django_assert_max_num_queries, committee
+):
+    for i in range(20):
+        make_member(f"M{i}", "Test", skills=["Python"], commune="Auch")
+    client_member.get(URL)
+    with django_assert_max_num_queries(13):
+        response = client_member.get(URL, {"q": "python"})
+    assert response.status_code == 200
