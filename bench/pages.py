@@ -95,10 +95,7 @@ def prepare_data() -> None:
         never_analyzed = cursor.fetchone()[0]
     if never_analyzed:
         analyze()
-    from django.conf import settings
-
-    if not (Path(settings.STATIC_ROOT) / "staticfiles.json").exists():
-        call_command("collectstatic", interactive=False, verbosity=0)
+    call_command("collectstatic", interactive=False, verbosity=0)  # new files too
 
 
 # Tables grown, in the order they are copied (foreign keys are deferred).
