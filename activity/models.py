@@ -31,6 +31,13 @@ class Notification(models.Model):
     )
     text = models.CharField(_("text"), max_length=300)
     url = models.CharField(max_length=300, blank=True)
+    # What was said (a comment, a message), as stored: mentions as "@[id]",
+    # shown through `intranet.membertext`; cut on a word.
+    excerpt = models.TextField(_("excerpt"), blank=True)
+    # The object it is about ("forums.post:12"): while unread, what happens again
+    # of the same kind on it joins this notification (`count`, "3 reactions").
+    about = models.CharField(max_length=80, blank=True)
+    count = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     channel = models.CharField(max_length=10, choices=Channel.choices, default="site")
