@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet import membertext
 from intranet.fulltext import StoredVector, WithoutVector
 from intranet.shell.notices import Channel
 
@@ -175,7 +176,7 @@ class FeedPost(Written):
         indexes = [models.Index(fields=["author", "-created_at"])]
 
     def __str__(self) -> str:
-        return self.body[:60]
+        return membertext.excerpt(self.body, membertext.names_for([self.body]), 60)
 
     def get_absolute_url(self) -> str:
         return reverse("activity:post_detail", args=[self.pk])
@@ -211,7 +212,7 @@ class Comment(Written):
         indexes = [models.Index(fields=["author", "-created_at"])]
 
     def __str__(self) -> str:
-        return self.body[:60]
+        return membertext.excerpt(self.body, membertext.names_for([self.body]), 60)
 
     def get_absolute_url(self) -> str:
         post_url = reverse("activity:post_detail", args=[self.post_id])

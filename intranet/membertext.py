@@ -69,7 +69,9 @@ def _profile(user: Any) -> str:
     return reverse("members:profile_detail", args=[user.pk])
 
 
-def _mention_html(user: Any) -> str:
+def mention_html(user: Any) -> str:
+    """One mention as HTML: a link to the member's profile (their name alone
+    once their account is closed; "@" when they are gone)."""
     if user is None:
         return "@"
     if not user.is_active:
@@ -81,7 +83,7 @@ def to_html(text: str, names: dict[int, Any]) -> SafeString:
     """Markdown to safe HTML, each mention linked to its member's profile."""
     rendered = str(render_markdown(text))
     return mark_safe(
-        TOKEN.sub(lambda m: _mention_html(names.get(int(m.group(1)))), rendered)
+        TOKEN.sub(lambda m: mention_html(names.get(int(m.group(1)))), rendered)
     )
 
 
@@ -168,7 +170,7 @@ def excerpt_html(
         if isinstance(piece, str):
             out.append(highlight(piece, mark))
         else:
-            out.append(_mention_html(piece))
+            out.append(mention_html(piece))
     return mark_safe("".join(out))
 
 
