@@ -94,7 +94,9 @@ def notify(
         )
     if channel == Channel.EMAIL:
         transaction.on_commit(lambda: emails.send_notification(notification))
-    bus.publish(NotificationStored(notification=notification))
+    if notification.count == 1:
+        # Pushed live once: a repeat joins a notification the bell already counts.
+        bus.publish(NotificationStored(notification=notification))
     return notification
 
 

@@ -172,3 +172,16 @@ def test_mentions_are_not_grouped(member, other_member):
     for n in range(2):
         feed.post_create(author=other_member, body=f"@Camille Laborde n°{n}")
     assert Notification.objects.filter(recipient=member, kind=MENTION).count() == 2
+
+
+def test_a_repeat_does_not_ring_the_bell_twice(member, post, monkeypatch):
+    pushed = []
+    monkeypatch.setattr(
+        notifications.bus, "publish", lambda event: pushed.append(event)
+    )
+    feed.reaction_toggle(post=post, user=UserFactory(), reaction="like")
+    feed.reaction_toggle(post=post, user=UserFactory(), reaction="like")
+    assert (
+        len([e for e in pushed if isinstance(e, notifications.NotificationStored)]) == 1
+    )
+    assert notifications.unread_count(member) == 1

@@ -124,3 +124,19 @@ def test_deleting_shows_the_text_with_names(client_member, member, ines):
     html = client_member.get(reverse("activity:post_delete", args=[post.pk])).text
     profile = reverse("members:profile_detail", args=[ines.pk])
     assert f'<a class="mention" href="{profile}">@Inès Carrère</a>' in html
+
+
+def test_search_results_name_their_mentions_in_one_query(client_member, member):
+    people = [UserFactory() for _ in range(5)]
+
+    def queries():
+        with CaptureQueriesContext(connection) as captured:
+            html = client_member.get(reverse("home:search"), {"q": "potager"}).text
+        assert "@[" not in html
+        return len(captured)
+
+    feed.post_create(author=member, body=f"Potager avec @{people[0]}")
+    one = queries()
+    for person in people[1:]:
+        feed.post_create(author=member, body=f"Potager avec @{person}")
+    assert queries() <= one
