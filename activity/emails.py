@@ -7,11 +7,13 @@ offered to mail clients as a one-click `List-Unsubscribe` (RFC 8058).
 from django.core import signing
 from django.urls import reverse
 
+from intranet import membertext
 from intranet.mail import absolute_url, send_templated_mail
 
 UNSUBSCRIBE_SALT = "activity.unsubscribe"
 UNSUBSCRIBE_MAX_AGE = 90 * 24 * 3600
 DIGEST = "digest"  # the "kind" of a link that stops the digest itself
+EXCERPT = 300  # characters of what was said, in an e-mail
 
 
 def unsubscribe_url(user, kind: str) -> str:
@@ -33,9 +35,19 @@ def _headers(url: str) -> dict:
     }
 
 
+def excerpts(notifications) -> None:
+    """Give each notification its `quote`: what was said, as plain words (an
+    e-mail's links would not reach a profile), mentions as names, in one query."""
+    notifications = list(notifications)
+    names = membertext.names_for(n.excerpt for n in notifications)
+    for notification in notifications:
+        notification.quote = membertext.excerpt(notification.excerpt, names, EXCERPT)
+
+
 def send_notification(notification) -> None:
     recipient = notification.recipient
     unsubscribe = unsubscribe_url(recipient, notification.kind)
+    excerpts([notification])
     send_templated_mail(
         "activity/email/notification",
         to=[recipient.email],
@@ -52,6 +64,7 @@ def send_notification(notification) -> None:
 def send_digest(user, sections, frequency: str) -> None:
     """`sections`: (kind, notifications, unsubscribe link) for each kind."""
     unsubscribe = unsubscribe_url(user, DIGEST)
+    excerpts(item for _kind, items, _url in sections for item in items)
     send_templated_mail(
         "activity/email/digest",
         to=[user.email],

@@ -6,6 +6,7 @@ from django.db.models import Expression, Q
 from activity import activity, selectors
 from activity import feed as feeds
 from activity.models import Comment, FeedPost, Notification
+from intranet import membertext
 from intranet.shell import dashboard, feed, header
 
 feed.register_verb(feed.Verb(activity.POSTED, "activity/entries/posted.html"))
@@ -27,8 +28,13 @@ def _prepare_posts(viewer, posts) -> None:
     selectors.prepare_posts(viewer=viewer, posts=posts)
 
 
+def _names(viewer, comments) -> None:
+    # The quotes of the feed name the members mentioned, in one query.
+    membertext.attach_names(comments)
+
+
 feed.register_model(FeedPost, _posts, _prepare_posts)
-feed.register_model(Comment, _comments)
+feed.register_model(Comment, _comments, _names)
 
 
 def _mine_and_my_posts(viewer) -> Q:

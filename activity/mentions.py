@@ -2,8 +2,9 @@
 
 Members write "@Prénom Nom" (the composer suggests names); the text is stored with
 "@[id]" in its place, so that a renamed or erased member is shown as they are now,
-and their name never stays in someone else's text. Rendering turns each "@[id]" back
-into a link to the member's profile.
+and their name never stays in someone else's text. Rendering (`intranet.membertext`,
+the one renderer of members' text) turns each "@[id]" back into the member's name,
+linked to their profile where the page allows a link.
 """
 
 from __future__ import annotations
@@ -13,16 +14,14 @@ from typing import TYPE_CHECKING
 
 from django.contrib.auth import get_user_model
 from django.db.models import Q
-from django.urls import reverse
-from django.utils.html import format_html
-from django.utils.safestring import SafeString, mark_safe
+from django.utils.safestring import SafeString
 
-from intranet.markdown import render_markdown
+from intranet import membertext
 
 if TYPE_CHECKING:
     from members.models import User
 
-TOKEN = re.compile(r"@\[(\d{1,10})\]")
+TOKEN = membertext.TOKEN
 WORD = r"[^\W\d_][\w'’-]*"
 WRITTEN = re.compile(rf"(?<![\w@])@({WORD}(?: {WORD}){{1,3}})")
 MAX_MENTIONS = 20
@@ -61,37 +60,16 @@ def encode(text: str) -> str:
     return WRITTEN.sub(replace, text)
 
 
-def mentioned_ids(text: str) -> set[int]:
-    return {int(pk) for pk in TOKEN.findall(text or "")}
-
-
-def names_for(texts) -> dict[int, User]:
-    """The members mentioned in any of `texts`, in one query."""
-    ids = set().union(*(mentioned_ids(text) for text in texts)) if texts else set()
-    return {u.pk: u for u in get_user_model().objects.filter(pk__in=ids)} if ids else {}
+# Reading mentions back is the one renderer's job (`intranet.membertext`).
+mentioned_ids = membertext.mentioned_ids
+names_for = membertext.names_for
 
 
 def decode(text: str, users: dict[int, User]) -> str:
     """The text as its author writes it, for the edit form."""
-    return TOKEN.sub(
-        lambda m: f"@{users[int(m.group(1))]}" if int(m.group(1)) in users else "@",
-        text,
-    )
+    return membertext.mention_text(text, users)
 
 
 def render(text: str, users: dict[int, User]) -> SafeString:
     """Markdown to safe HTML, with each mention linked to its member's profile."""
-
-    def link(match: re.Match) -> str:
-        user = users.get(int(match.group(1)))
-        if user is None:
-            return "@"
-        if not user.is_active:
-            return format_html('<span class="mention">@{}</span>', str(user))
-        return format_html(
-            '<a class="mention" href="{}">@{}</a>',
-            reverse("members:profile_detail", args=[user.pk]),
-            str(user),
-        )
-
-    return mark_safe(TOKEN.sub(link, str(render_markdown(text))))
+    return membertext.to_html(text, users)

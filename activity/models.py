@@ -8,6 +8,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from intranet import membertext
 from intranet.fulltext import StoredVector, WithoutVector
 from intranet.shell.notices import Channel
 
@@ -31,6 +32,13 @@ class Notification(models.Model):
     )
     text = models.CharField(_("text"), max_length=300)
     url = models.CharField(max_length=300, blank=True)
+    # What was said (a comment, a message), as stored: mentions as "@[id]",
+    # shown through `intranet.membertext`; cut on a word.
+    excerpt = models.TextField(_("excerpt"), blank=True)
+    # The object it is about ("forums.post:12"): while unread, what happens again
+    # of the same kind on it joins this notification (`count`, "3 reactions").
+    about = models.CharField(max_length=80, blank=True)
+    count = models.PositiveIntegerField(default=1)
     created_at = models.DateTimeField(default=timezone.now)
     read_at = models.DateTimeField(null=True, blank=True)
     channel = models.CharField(max_length=10, choices=Channel.choices, default="site")
@@ -168,7 +176,7 @@ class FeedPost(Written):
         indexes = [models.Index(fields=["author", "-created_at"])]
 
     def __str__(self) -> str:
-        return self.body[:60]
+        return membertext.excerpt(self.body, membertext.names_for([self.body]), 60)
 
     def get_absolute_url(self) -> str:
         return reverse("activity:post_detail", args=[self.pk])
@@ -204,7 +212,7 @@ class Comment(Written):
         indexes = [models.Index(fields=["author", "-created_at"])]
 
     def __str__(self) -> str:
-        return self.body[:60]
+        return membertext.excerpt(self.body, membertext.names_for([self.body]), 60)
 
     def get_absolute_url(self) -> str:
         post_url = reverse("activity:post_detail", args=[self.post_id])

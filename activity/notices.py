@@ -2,16 +2,20 @@
 
 from django.contrib.auth import get_user_model
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from activity.notifications import notify
 from intranet.shell.notices import Channel, Kind, register
 
 MENTION = "mention"
 POST_COMMENT = "post_comment"
+REACTION = "reaction"
 MAX_NOTIFIED = 20
 
 register(Kind(MENTION, _("Someone mentions me"), Channel.EMAIL))
 register(Kind(POST_COMMENT, _("A comment on my post"), Channel.DIGEST))
+# In the bell, never by e-mail unless the member asks for it.
+register(Kind(REACTION, _("A reaction to my posts and messages"), Channel.SITE))
 
 
 def mentions(*, author, post, ids, comment=None) -> None:
@@ -33,6 +37,7 @@ def mentions(*, author, post, ids, comment=None) -> None:
             else _("%(name)s mentioned you in a post."),
             params={"name": str(author)},
             url=(comment or post).get_absolute_url(),
+            excerpt=(comment or post).body,
         )
 
 
@@ -44,4 +49,28 @@ def comment(*, comment) -> None:
         text=_("%(name)s commented on your post."),
         params={"name": str(comment.author)},
         url=comment.get_absolute_url(),
+        excerpt=comment.body,
+        regarding=comment.post,
+        many=ngettext_lazy(
+            "%(count)d comment on your post.",
+            "%(count)d comments on your post.",
+            "count",
+        ),
+    )
+
+
+def reaction(*, to, by, text, many, params=None, url: str = "") -> None:
+    """Tell the author of `to` (a post, a message: anything with an `author` and
+    a `body`) that `by` reacted to it; reactions to one thing join one
+    notification while it is unread (`many`: « 3 réactions à votre publication »)."""
+    notify(
+        to.author,
+        REACTION,
+        actor=by,
+        text=text,
+        params={"name": str(by), **(params or {})},
+        url=url or to.get_absolute_url(),
+        excerpt=to.body,
+        regarding=to,
+        many=many,
     )

@@ -14,8 +14,12 @@ from django.utils import timezone, translation
 
 from activity import emails
 from activity.models import Notification, NotificationPreference
-from intranet import bus
+from intranet import bus, membertext
 from intranet.shell.notices import KINDS, Channel, Kind
+from intranet.text import elide
+
+# What is kept of what was said, for the list and the e-mails (which cut it shorter).
+EXCERPT_KEPT = 600
 
 
 @dataclass(frozen=True)
@@ -50,30 +54,93 @@ def preference_set(*, user, kind: str, channel: str) -> None:
     )
 
 
+def about(obj) -> str:
+    """The key of the object a notification is about ("forums.post:12")."""
+    return f"{obj._meta.label_lower}:{obj.pk}"
+
+
 def notify(
-    recipient, kind: str, *, text, params=None, actor=None, url: str = ""
+    recipient,
+    kind: str,
+    *,
+    text,
+    params=None,
+    actor=None,
+    url: str = "",
+    excerpt: str = "",
+    regarding=None,
+    many=None,
 ) -> Notification | None:
     """Store a notification for `recipient` (unless they turned the kind off) and
     e-mail it after commit when they asked for that. `text` is a lazy translation,
-    filled with `params` in the recipient's language."""
+    filled with `params` in the recipient's language; `excerpt` is what was said
+    (members' text as stored, mentions as codes), kept cut on a word.
+
+    With `regarding` (the object it is about) and `many` (a lazy plural with
+    `%(count)d`, e.g. "%(count)d reactions to your post"), what happens again of
+    the same kind on that object joins the notification still unread (and not
+    yet in a digest) rather than adding one: its count grows, its text becomes
+    `many`, it comes back to the top."""
     if not recipient.is_active or (actor is not None and actor.pk == recipient.pk):
         return None
     channel = channel_for(recipient, kind)
     if channel == Channel.OFF:
         return None
-    with translation.override(recipient.language):
-        rendered = (str(text) % (params or {}))[:300]
-    notification = Notification.objects.create(
-        recipient=recipient,
-        kind=kind,
-        actor=actor,
-        text=rendered,
-        url=url,
-        channel=channel,
-    )
+    key = about(regarding) if regarding is not None else ""
+    excerpt = membertext.cut(" ".join((excerpt or "").split()), EXCERPT_KEPT)
+    with transaction.atomic():
+        notification = _store(
+            recipient, kind, channel, text, params, actor, url, excerpt, key, many
+        )
     if channel == Channel.EMAIL:
         transaction.on_commit(lambda: emails.send_notification(notification))
-    bus.publish(NotificationStored(notification=notification))
+    if notification.count == 1:
+        # Pushed live once: a repeat joins a notification the bell already counts.
+        bus.publish(NotificationStored(notification=notification))
+    return notification
+
+
+def _store(recipient, kind, channel, text, params, actor, url, excerpt, key, many):
+    notification = None
+    if key and many is not None:
+        notification = (
+            Notification.objects.select_for_update()
+            .filter(
+                recipient=recipient,
+                kind=kind,
+                about=key,
+                read_at__isnull=True,
+                digest__isnull=True,
+            )
+            .order_by("-created_at", "-pk")
+            .first()
+        )
+    if notification is not None:
+        notification.count += 1
+        with translation.override(recipient.language):
+            count_params = {**(params or {}), "count": notification.count}
+            notification.text = elide(str(many % count_params))[:300]
+        notification.actor, notification.url = actor, url or notification.url
+        notification.excerpt = excerpt or notification.excerpt
+        notification.created_at = timezone.now()
+        notification.save(
+            update_fields=["count", "text", "actor", "url", "excerpt", "created_at"]
+        )
+    else:
+        with translation.override(recipient.language):
+            # « de Édith » → « d'Édith »: every kind's text, in the recipient's
+            # language.
+            rendered = elide(str(text) % (params or {}))[:300]
+        notification = Notification.objects.create(
+            recipient=recipient,
+            kind=kind,
+            actor=actor,
+            text=rendered,
+            url=url,
+            channel=channel,
+            excerpt=excerpt,
+            about=key,
+        )
     return notification
 
 

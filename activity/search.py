@@ -8,10 +8,11 @@ from django.utils import formats
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy
 
-from activity import mentions, selectors
+from activity import selectors
 from activity.models import Comment, FeedPost
-from intranet import fulltext
+from intranet import fulltext, membertext
 from intranet.shell import search
+from intranet.text import elide
 
 
 def _search(user, query):
@@ -35,19 +36,23 @@ def _search(user, query):
 
 
 def _to_result(post):
-    text = post.body
-    if mentions.TOKEN.search(text):
-        text = mentions.decode(text, mentions.names_for([text]))
     where = post.committee.title if post.committee_id else _("the whole network")
     return search.Result(
-        _("Post by %(name)s") % {"name": post.author},
+        elide(_("Post by %(name)s") % {"name": post.author}),
         post.get_absolute_url(),
-        text,
+        membertext.excerpt(post.body, membertext.names_of(post, post.body)),
         _("%(date)s, to %(where)s")
         % {"date": formats.date_format(post.created_at, "j F Y"), "where": where},
     )
 
 
 search.register(
-    search.Kind("posts", gettext_lazy("Posts"), _search, _to_result, order=50)
+    search.Kind(
+        "posts",
+        gettext_lazy("Posts"),
+        _search,
+        _to_result,
+        order=50,
+        prepare=membertext.attach_names,
+    )
 )

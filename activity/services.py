@@ -8,7 +8,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from activity import activity, mentions, notices
 from activity.models import (
@@ -241,6 +241,16 @@ def reaction_toggle(*, post: FeedPost, user: User, reaction: str) -> bool:
     if deleted:
         return False
     PostReaction.objects.get_or_create(post=post, user=user, reaction=reaction)
+    notices.reaction(
+        to=post,
+        by=user,
+        text=gettext_lazy("%(name)s reacted to your post."),
+        many=ngettext_lazy(
+            "%(count)d reaction to your post.",
+            "%(count)d reactions to your post.",
+            "count",
+        ),
+    )
     return True
 
 

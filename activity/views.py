@@ -8,6 +8,7 @@ from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
+from django.utils.translation import ngettext
 from django.views.decorators.csrf import csrf_exempt
 from django.views.decorators.http import require_POST
 
@@ -24,14 +25,23 @@ from activity import (
 from activity.forms import CommentForm, CommitteeFeedForm, PostEditForm, PostForm
 from activity.models import Comment, DigestFrequency, FeedPost, Notification
 from committees.models import CommitteePage
+from intranet import membertext
 from intranet.http import next_url
 from intranet.shell.notices import KINDS, Channel
+from intranet.text import elide
+
+NOTIFICATION_EXCERPT = 160  # characters of what was said, under a notification
 
 
 def notification_list(request):
     page_obj = Paginator(
         Notification.objects.filter(recipient=request.user).select_related("actor"), 30
     ).get_page(request.GET.get("page"))
+    names = membertext.names_for(n.excerpt for n in page_obj)
+    for notification in page_obj:
+        notification.quote = membertext.excerpt_html(
+            notification.excerpt, names, NOTIFICATION_EXCERPT
+        )
     return render(request, "activity/notification_list.html", {"page_obj": page_obj})
 
 
@@ -54,7 +64,13 @@ def notification_read(request, pk):
 def notification_read_all(request):
     count = notifications.mark_read(user=request.user)
     messages.success(
-        request, _("%(count)s notifications marked as read.") % {"count": count}
+        request,
+        ngettext(
+            "%(count)s notification marked as read.",
+            "%(count)s notifications marked as read.",
+            count,
+        )
+        % {"count": count},
     )
     return redirect("activity:list")
 
@@ -175,7 +191,7 @@ def member_feed(request, pk):
     return _feed_page(
         request,
         where=feed.member_feed(member),
-        title=_("Recent activity of %(name)s") % {"name": member},
+        title=elide(_("Recent activity of %(name)s") % {"name": member}),
         template_context={"member": member},
     )
 

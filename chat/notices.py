@@ -21,4 +21,5 @@ def mentions(*, message, room) -> None:
                 text=_("%(name)s mentioned you in the chat (%(room)s)."),
                 params={"name": str(message.author), "room": str(room)},
                 url=room.get_absolute_url() + f"#message-{message.pk}",
+                excerpt=message.body,
             )

@@ -12,10 +12,10 @@ from django.db.models import F
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
-from activity.mentions import TOKEN
 from chat import selectors
 from chat.models import Message
 from chat.text import fold
+from intranet import membertext
 from intranet.shell import search
 
 
@@ -85,9 +85,20 @@ def _result(message) -> search.Result:
     return search.Result(
         title=str(message.author),
         url=f"{room.get_absolute_url()}?avant={message.pk + 1}#message-{message.pk}",
-        excerpt=TOKEN.sub("@", message.body)[:300],
+        excerpt=membertext.excerpt(
+            message.body, membertext.names_of(message, message.body)
+        ),
         meta=str(room) if not room.is_direct else str(_("Conversation")),
     )
 
 
-search.register(search.Kind("chat", _("Chat messages"), _search, _result, order=80))
+search.register(
+    search.Kind(
+        "chat",
+        _("Chat messages"),
+        _search,
+        _result,
+        order=80,
+        prepare=membertext.attach_names,
+    )
+)

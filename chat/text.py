@@ -3,25 +3,19 @@
 import re
 import unicodedata
 
-from django.urls import reverse
-from django.utils.html import format_html, urlize
+from django.utils.html import urlize
 from django.utils.safestring import SafeString, mark_safe
 
 from activity.mentions import TOKEN
+from intranet import membertext
 
 
 def render(body: str, names: dict) -> SafeString:
     """`body` as safe HTML: nothing of it is markup but the links made here."""
 
     def mention(match: re.Match) -> str:
-        user = names.get(int(match.group(1)))
-        if user is None:
-            return "@"
-        return format_html(
-            '<a class="mention" href="{}">@{}</a>',
-            reverse("members:profile_detail", args=[user.pk]),
-            str(user),
-        )
+        # As everywhere members' text is shown (`intranet.membertext`).
+        return membertext.mention_html(names.get(int(match.group(1))))
 
     linked = urlize(body, nofollow=True, autoescape=True)
     return mark_safe(TOKEN.sub(mention, linked).replace("\n", "<br>"))

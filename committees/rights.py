@@ -88,6 +88,18 @@ def _group(
     return group
 
 
+def workflow_name(title: str) -> str:
+    """What Wagtail's button reads after « Soumettre à »: « la relecture du
+    comité d'accueil de Saint-Puy » (no number: the names need not be unique)."""
+    if title[:6].casefold() == "comité":
+        return f"la relecture du {title[0].lower()}{title[1:]}"[:255]
+    return f"la relecture · {title}"[:255]
+
+
+def task_name(title: str) -> str:
+    return f"Validation · {title}"[:255]
+
+
 @transaction.atomic
 def committee_setup(committee: CommitteePage) -> CommitteeAccess:
     """Give a committee page its groups, collection and approval workflow, then
@@ -106,9 +118,9 @@ def committee_setup(committee: CommitteePage) -> CommitteeAccess:
     referents = _group(
         f"Référents · {label}", committee, collection, REFERENT_PAGE_PERMISSIONS
     )
-    task = GroupApprovalTask.objects.create(name=f"Validation · {label}"[:255])
+    task = GroupApprovalTask.objects.create(name=task_name(committee.title))
     task.groups.set([referents, Group.objects.get(name=NETWORK_EDITORS)])
-    workflow = Workflow.objects.create(name=f"Publication · {label}"[:255])
+    workflow = Workflow.objects.create(name=workflow_name(committee.title))
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(
         page=committee, defaults={"workflow": workflow}

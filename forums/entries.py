@@ -6,6 +6,7 @@ from django.utils.translation import gettext_lazy as _
 from activity import activity
 from forums import selectors
 from forums.models import Category, Post, Subscription, Topic
+from intranet import membertext
 from intranet.shell import dashboard, feed, menu
 
 # What the feed may point at.
@@ -33,9 +34,14 @@ def _posts(viewer):
     )
 
 
+def _names(viewer, posts) -> None:
+    # The quotes of the feed name the members mentioned, in one query.
+    membertext.attach_names(posts)
+
+
 feed.register_model(Category, _categories)
 feed.register_model(Topic, _topics)
-feed.register_model(Post, _posts)
+feed.register_model(Post, _posts, _names)
 
 
 def _watched_topics(viewer):

@@ -10,6 +10,7 @@ from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
 from activity.models import ReactionBase
+from intranet import membertext
 from intranet.fulltext import StoredVector, WithoutVector
 
 
@@ -150,7 +151,7 @@ class Post(models.Model):
         ]
 
     def __str__(self) -> str:
-        return self.body[:60]
+        return membertext.excerpt(self.body, membertext.names_for([self.body]), 60)
 
     def get_absolute_url(self) -> str:
         return reverse("forums:post", args=[self.pk])

@@ -1,6 +1,7 @@
 """The notification kind forums raise (mentions use activity's own kind)."""
 
 from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext_lazy
 
 from activity.notices import MAX_NOTIFIED, MENTION
 from activity.notifications import notify
@@ -27,6 +28,13 @@ def reply(*, post, skip=()) -> None:
                 text=_("%(name)s replied in “%(topic)s”."),
                 params={"name": str(post.author), "topic": topic.title},
                 url=post.get_absolute_url(),
+                excerpt=post.body,
+                regarding=topic,
+                many=ngettext_lazy(
+                    "%(count)d new reply in “%(topic)s”.",
+                    "%(count)d new replies in “%(topic)s”.",
+                    "count",
+                ),
             )
 
 
@@ -49,6 +57,13 @@ def new_topic(*, topic, post, skip=()) -> None:
                     "category": topic.category.name,
                 },
                 url=topic.get_absolute_url(),
+                excerpt=post.body,
+                regarding=topic.category,
+                many=ngettext_lazy(
+                    "%(count)d new topic in %(category)s.",
+                    "%(count)d new topics in %(category)s.",
+                    "count",
+                ),
             )
 
 
@@ -65,4 +80,5 @@ def mentions(*, post, ids) -> None:
                 text=_("%(name)s mentioned you in “%(topic)s”."),
                 params={"name": str(post.author), "topic": post.topic.title},
                 url=post.get_absolute_url(),
+                excerpt=post.body,
             )

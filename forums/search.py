@@ -5,10 +5,9 @@ from django.db.models import Q
 from django.utils import formats
 from django.utils.translation import gettext_lazy as _
 
-from activity import mentions
 from forums import selectors
 from forums.models import Post, Topic
-from intranet import fulltext
+from intranet import fulltext, membertext
 from intranet.shell import search
 
 
@@ -34,16 +33,22 @@ def _search(user, query):
 
 
 def _to_result(post):
-    text = post.body
-    if mentions.TOKEN.search(text):
-        text = mentions.decode(text, mentions.names_for([text]))
     return search.Result(
         post.topic.title,
         post.get_absolute_url(),
-        text,
+        membertext.excerpt(post.body, membertext.names_of(post, post.body)),
         f"{post.topic.category} · {post.author} · "
         f"{formats.date_format(post.created_at, 'j F Y')}",
     )
 
 
-search.register(search.Kind("forums", _("Forums"), _search, _to_result, order=60))
+search.register(
+    search.Kind(
+        "forums",
+        _("Forums"),
+        _search,
+        _to_result,
+        order=60,
+        prepare=membertext.attach_names,
+    )
+)

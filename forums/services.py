@@ -9,9 +9,10 @@ from django.db.models import Count, F, OuterRef, Subquery
 from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.translation import gettext as _
-from django.utils.translation import ngettext
+from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
 
 from activity import activity, mentions
+from activity import notices as activity_notices
 from activity.models import Reaction
 from forums import notices, selectors
 from forums.models import (
@@ -263,6 +264,17 @@ def reaction_toggle(*, post: Post, user: User, reaction: str) -> bool:
     if deleted:
         return False
     PostReaction.objects.get_or_create(post=post, user=user, reaction=reaction)
+    activity_notices.reaction(
+        to=post,
+        by=user,
+        text=gettext_lazy("%(name)s reacted to your message in “%(topic)s”."),
+        many=ngettext_lazy(
+            "%(count)d reaction to your message in “%(topic)s”.",
+            "%(count)d reactions to your message in “%(topic)s”.",
+            "count",
+        ),
+        params={"topic": post.topic.title},
+    )
     return True
 
 

@@ -61,14 +61,39 @@ class WithoutVector(Manager):
         return super().get_queryset().defer("search_vector")
 
 
+# What unaccent's rules spell out that Unicode's decomposition keeps whole.
+_LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l"})
+
+
 def fold(text: str) -> str:
-    """Lower case without accents (« Événement » → « evenement »)."""
-    decomposed = unicodedata.normalize("NFKD", text.casefold())
+    """Lower case without accents (« Événement » → « evenement », « Œuvre » →
+    « oeuvre »), as the SQL function `sohosolo_fold` does on PostgreSQL."""
+    decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 
 
+# unaccent() is only STABLE (its dictionary could change): named IMMUTABLE, so
+# that an index can be built on a column folded (the members directory's
+# trigram indexes, members migration 0012).
+CREATE_FOLD = [
+    "CREATE EXTENSION IF NOT EXISTS unaccent",
+    "CREATE OR REPLACE FUNCTION sohosolo_fold(text) RETURNS text "
+    "LANGUAGE sql IMMUTABLE STRICT PARALLEL SAFE AS "
+    "$$ SELECT lower(public.unaccent('public.unaccent'::regdictionary, $1)) $$",
+]
+
+
+def create_fold(apps: Any, schema_editor: Any) -> None:
+    """For a migration's RunPython: the SQL function `sohosolo_fold` (nothing
+    happens on SQLite, where `Unaccent` gives each connection Python's `fold`)."""
+    if schema_editor.connection.vendor == "postgresql":
+        for statement in CREATE_FOLD:
+            schema_editor.execute(statement)
+
+
 class Unaccent(Func):
-    """SQLite only: the text folded by `fold`, a function given to each connection."""
+    """The text folded as `fold` does: the SQL function `sohosolo_fold`, made by
+    `create_fold` on PostgreSQL, given to each connection on SQLite."""
 
     function = "sohosolo_fold"
     output_field = TextField()

@@ -379,8 +379,9 @@ WAGTAIL_ALLOW_UNICODE_SLUGS = False  # ASCII addresses, easy to share
 WAGTAILIMAGES_MAX_UPLOAD_SIZE = 5 * 1024 * 1024
 WAGTAILSEARCH_BACKENDS = {"default": {"BACKEND": "wagtail.search.backends.database"}}
 if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
-    # French stemming: "installer" finds "installation", "installés"…
-    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french"
+    # French stemming without accents (intranet.fulltext, home migration 0009):
+    # "installer" finds "installation", "installés"…, "ecole" finds "École".
+    WAGTAILSEARCH_BACKENDS["default"]["SEARCH_CONFIG"] = "french_unaccent"
 TAGGIT_STRIP_UNICODE_WHEN_SLUGIFYING = True  # ASCII slugs in filter URLs
 WAGTAILDOCS_EXTENSIONS = ["pdf", "odt", "ods", "docx", "xlsx", "txt", "csv"]
 

@@ -6,6 +6,8 @@ import re
 from typing import TYPE_CHECKING
 
 from django.core.exceptions import ValidationError
+from django.utils.safestring import SafeData, mark_safe
+from django.utils.translation import get_language
 
 if TYPE_CHECKING:
     from django_stubs_ext import StrOrPromise
@@ -49,3 +51,26 @@ def clean_text(
             params={"count": len(text), "max": max_length},
         )
     return text
+
+
+# French elision before a name: « de Édith » → « d'Édith », « que Aimée » →
+# « qu'Aimée », « de avril » → « d'avril ». Used on translated phrases, whose own
+# words translators already elide: what follows « de »/« que » with a vowel is
+# then what was put in (a member's or a village's name, a month); markup may sit
+# between them (a link around the name). Before a consonant or an « h », nothing
+# changes (« de Jean », « de Hugues »: an aspirated h does not elide).
+_ELIDABLE = re.compile(
+    r"\b(?P<word>[Dd]e|[Qq]ue) (?P<markup>(?:<[^>]*>)*)"
+    r"(?=[AEIOUaeiouÀÂÄÉÈÊËÎÏÔÖÙÛÜŒÆàâäéèêëîïôöùûüœæ])"
+)
+
+
+def elide(text: str) -> str:
+    """`text` with « de »/« que » elided before a name, in French (the active
+    language); unchanged in other languages. Keeps a SafeString safe."""
+    if not (get_language() or "").startswith("fr"):
+        return text
+    elided = _ELIDABLE.sub(
+        lambda m: f"{m.group('word')[:-1]}'{m.group('markup')}", str(text)
+    )
+    return mark_safe(elided) if isinstance(text, SafeData) else elided

@@ -5,11 +5,15 @@ from dataclasses import dataclass
 from functools import reduce
 from operator import or_
 
+from django.contrib.postgres.lookups import TrigramSimilar
 from django.core.cache import cache
 from django.core.paginator import Page, Paginator
+from django.db import connection
 from django.db.models import Count, Q, QuerySet
+from django.db.models.lookups import Contains
 
 from communes.models import Commune
+from intranet.fulltext import Unaccent, fold
 from members import selectors
 from members.models import Profile, User, Visibility
 
@@ -34,24 +38,42 @@ class Filters:
     sort: str = "name"
 
 
-# Searched with LIKE '%word%' (the same on both databases); on PostgreSQL each
-# column has a trigram index (migration 0011).
+# Searched with LIKE '%word%' in the text folded (lower case, no accents: « ecole »
+# finds « École », « ÉCOLE » finds « ecole »), the same on both databases; on
+# PostgreSQL each folded column has a trigram index (migration 0012).
 PROFILE_TEXTS = ["display_name", "headline", "profession", "bio", "offers"]
 USER_TEXTS = ["first_name", "last_name"]
+# From this many letters, a word also finds the names it resembles (PostgreSQL's
+# trigram similarity, over pg_trgm's threshold of 0.3): « Augre » finds « Auger ».
+FUZZY_FROM = 4
 
 
 def _any_text(prefix: str, texts: list[str], word: str) -> Q:
-    return reduce(or_, (Q(**{f"{prefix}{text}__icontains": word}) for text in texts))
+    return reduce(
+        or_, (Q(Contains(Unaccent(f"{prefix}{text}"), word)) for text in texts)
+    )
+
+
+def _like_name(word: str) -> Q:
+    return reduce(
+        or_,
+        (Q(TrigramSimilar(Unaccent(f"user__{text}"), word)) for text in USER_TEXTS),
+    )
 
 
 def _matching(word: str) -> Q:
-    """Profiles with `word` in their text, their member's name or a skill's name:
-    one subquery per table (each an index scan on PostgreSQL, hashed once), since
-    an OR across joined tables would read every profile's text."""
+    """Profiles with `word` in their text, their member's name or a skill's name,
+    accents and case aside (on PostgreSQL, also a name one typo away): one
+    subquery per table (each an index scan on PostgreSQL, hashed once), since an
+    OR across joined tables would read every profile's text."""
+    word = fold(word)
+    names = _any_text("user__", USER_TEXTS, word)
+    if connection.vendor == "postgresql" and len(word) >= FUZZY_FROM:
+        names |= _like_name(word)
     arms = [
         Profile.objects.filter(_any_text("", PROFILE_TEXTS, word)),
-        Profile.objects.filter(_any_text("user__", USER_TEXTS, word)),
-        Profile.objects.filter(skills__name__icontains=word),
+        Profile.objects.filter(names),
+        Profile.objects.filter(Contains(Unaccent("skills__name"), word)),
     ]
     return reduce(or_, (Q(pk__in=arm.order_by().values("pk")) for arm in arms))
 

@@ -1,39 +1,16 @@
-from datetime import timedelta
-
 from django import template
 from django.urls import reverse
-from django.utils import formats, timezone
-from django.utils.html import format_html
-from django.utils.timesince import timesince
-from django.utils.translation import gettext as _
 
 from activity import activity, feed, selectors
 from activity.forms import CommitteeFeedForm, PostForm
 from activity.models import REACTION_NAMES, CommitteeFeedSettings
+from intranet.templatetags import text_tags
 
 register = template.Library()
 
 
-@register.filter
-def ago(moment):
-    """ "il y a 3 heures" for the last week, then the date, in a <time> element."""
-    if not moment:
-        return ""
-    now = timezone.now()
-    if now - moment < timedelta(minutes=1):
-        shown = _("just now")
-    elif now - moment < timedelta(days=7):
-        shown = _("%(ago)s ago") % {"ago": timesince(moment, now, depth=1)}
-    elif timezone.localtime(moment).year == timezone.localtime(now).year:
-        shown = formats.date_format(timezone.localtime(moment), "j F")
-    else:
-        shown = formats.date_format(timezone.localtime(moment), "j F Y")
-    return format_html(
-        '<time datetime="{}" title="{}">{}</time>',
-        moment.isoformat(),
-        formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT"),
-        shown,
-    )
+# Relative times are the shell's (« à l'instant », « il y a 3 heures »).
+register.filter("ago", text_tags.ago)
 
 
 @register.filter

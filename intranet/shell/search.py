@@ -17,7 +17,7 @@ COUNT_CAP = 50
 class Result:
     title: str
     url: str
-    excerpt: str = ""
+    excerpt: str = ""  # plain text (mentions as names: `membertext.excerpt`)
     meta: str = ""
 
 
@@ -32,6 +32,9 @@ class Kind:
     search: Callable[[Any, str], Any]
     to_result: Callable[[Any], Result]
     order: int = 100  # where its group stands on the results page
+    # Called with the items of a page before `to_result`, to load in one go
+    # what they show (the members their text mentions: `membertext.attach_names`).
+    prepare: Callable[[list], None] | None = None
 
 
 KINDS: list[Kind] = []
@@ -51,6 +54,9 @@ def kind_for(key: str) -> Kind | None:
 
 
 def results(kind: Kind, items: Any) -> list[Result]:
+    items = list(items)
+    if kind.prepare is not None:
+        kind.prepare(items)
     return [kind.to_result(item) for item in items]
 
 

@@ -1,0 +1,68 @@
+"""What every page uses to show text: members' text through the one renderer
+(`intranet.membertext`), relative times, French elision before a name."""
+
+from datetime import datetime, timedelta
+from typing import Any
+
+from django import template
+from django.utils import formats, timezone
+from django.utils.html import format_html
+from django.utils.timesince import timesince
+from django.utils.translation import gettext as _
+
+from intranet import membertext, text
+
+register = template.Library()
+
+
+@register.filter
+def excerpt(obj: Any, length: int | str = membertext.EXCERPT_LENGTH) -> str:
+    """`{{ comment|excerpt:140 }}`: the start of what a member wrote (`obj.body`,
+    or `obj` itself if it is text), mentions as names, cut on a word. Plain text,
+    for where a link cannot be (inside a link, a title). Names come from
+    `obj.names` (`membertext.attach_names`) or one query when it mentions someone."""
+    body = obj if isinstance(obj, str) else getattr(obj, "body", "")
+    return membertext.excerpt(body, membertext.names_of(obj, body), int(length))
+
+
+@register.filter
+def excerpt_html(obj: Any, length: int | str = membertext.EXCERPT_LENGTH) -> str:
+    """As `excerpt`, with each mention linked to the member's profile."""
+    body = obj if isinstance(obj, str) else getattr(obj, "body", "")
+    return membertext.excerpt_html(body, membertext.names_of(obj, body), int(length))
+
+
+@register.filter
+def words(value: Any, length: int | str = membertext.EXCERPT_LENGTH) -> str:
+    """Text cut on a word at `length` characters, with an ellipsis."""
+    return membertext.cut(" ".join(str(value or "").split()), int(length))
+
+
+@register.filter(is_safe=True)
+def elide(value: str) -> str:
+    """`{% filter elide %}…{% endfilter %}`: « de Édith » → « d'Édith » in French
+    (`intranet.text.elide`), for every phrase where a name follows « de »/« que »."""
+    return text.elide(value)
+
+
+@register.filter
+def ago(moment: datetime | None) -> str:
+    """« à l'instant » under a minute, « il y a 3 heures » for the last week, then
+    the date, in a <time> element."""
+    if not moment:
+        return ""
+    now = timezone.now()
+    if now - moment < timedelta(minutes=1):
+        shown = _("just now")
+    elif now - moment < timedelta(days=7):
+        shown = _("%(ago)s ago") % {"ago": timesince(moment, now, depth=1)}
+    elif timezone.localtime(moment).year == timezone.localtime(now).year:
+        shown = formats.date_format(timezone.localtime(moment), "j F")
+    else:
+        shown = formats.date_format(timezone.localtime(moment), "j F Y")
+    return format_html(
+        '<time datetime="{}" title="{}">{}</time>',
+        moment.isoformat(),
+        formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT"),
+        shown,
+    )
