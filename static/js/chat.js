@@ -242,10 +242,7 @@
         } else {
           var doc = link(file.url, "", "chat-file");
           doc.setAttribute("download", "");
-          var icon = el("span", "", "📄");
-          icon.setAttribute("aria-hidden", "true");
-          doc.appendChild(icon);
-          doc.appendChild(document.createTextNode(" " + file.name + " "));
+          doc.appendChild(document.createTextNode(file.name + " "));
           doc.appendChild(el("span", "meta", "(" + sizeOf(file.size) + ")"));
           item.appendChild(doc);
         }
@@ -462,7 +459,7 @@
     if (pending[key].files) {
       pending[key].files.forEach(function (file) {
         body.appendChild(document.createElement("br"));
-        body.appendChild(document.createTextNode("📎 " + file.name));
+        body.appendChild(document.createTextNode(file.name));
       });
     }
     li.appendChild(body);
@@ -818,7 +815,10 @@
     var body = item.querySelector(".chat-message__body");
     var text = body ? body.textContent.replace(/\s+/g, " ").trim() : "";
     if (text.length > 120) text = text.slice(0, 120).replace(/\s+\S*$/, "") + "…";
-    if (!text && item.querySelector(".chat-files")) text = "📎";
+    if (!text && item.querySelector(".chat-files")) {
+      text = item.querySelector(".chat-files img, .chat-files a").getAttribute("alt") ||
+        item.querySelector(".chat-files a").textContent;
+    }
     replyTo = Number(item.dataset.id);
     input.value = replyTo;
     var cancel = replyBar.querySelector(".chat-composer__cancel");
@@ -833,7 +833,7 @@
     if (!fileList) return;
     fileList.textContent = "";
     chosen.forEach(function (file, index) {
-      var item = el("li", "", "📎 " + file.name + " (" + sizeOf(file.size) + ")");
+      var item = el("li", "", file.name + " (" + sizeOf(file.size) + ")");
       var remove = el("button", "button--secondary button--small", "×");
       remove.type = "button";
       remove.setAttribute("aria-label", (texts.removeFile || "Retirer") + " " + file.name);

@@ -165,6 +165,7 @@ def test_the_list_and_the_room_are_two_screens_on_a_phone_side_by_side_on_a_desk
     phone = width < 768
     assert page.locator(".room-list").is_visible()
     assert page.locator(".chat-welcome").is_visible() is not phone
+    assert overflow(page) <= 0
     page.get_by_role("link", name="# Général").click()
     page.get_by_text("En direct").wait_for()
     shot(page, f"room-{width}")
@@ -271,11 +272,18 @@ def test_reply_react_attach_and_delete_live(asgi_server, new_page, width, tmp_pa
     assert bruno.get_by_label("Votre message").input_value() == "Et ceci"
 
     # Alice's own live message has its actions without a reload.
-    own = alice.locator(".chat-message", has_text="marché de Lectoure")
+    own = alice.locator(".chat-message.is-own", has_text="marché de Lectoure")
+    own_id = own.get_attribute("data-id")
     alice.once("dialog", lambda dialog: dialog.accept())
     own.get_by_role("button", name="Supprimer").click()
-    bruno.locator(".chat-message.is-deleted").wait_for()
-    assert Message.objects.get(pk=own.get_attribute("data-id")).deleted_at
+    bruno.locator(f"#message-{own_id}.is-deleted").wait_for()
+    assert Message.objects.get(pk=own_id).deleted_at
+    # The answer's quote says so too, on reload; its time reads the same.
+    live = bruno.locator(".chat-message", has_text="Les voici").locator("time")
+    live_time = live.inner_text()
+    bruno.reload()
+    assert bruno.locator(".chat-quote", has_text="Message supprimé").count() == 1
+    assert live.inner_text() == live_time
     assert alice.evaluate("document.documentElement.scrollWidth") <= width
     assert axe_violations(alice) == []
 
