@@ -7,9 +7,9 @@ from chat.models import Attachment, Message, MessageReaction, Participant, ReadM
 from intranet.shell.personal_data import eraser, exporter
 
 
-@exporter(
-    "chat", covers=[Message, Participant, ReadMarker, MessageReaction, Attachment]
-)
+# Attachments point at members through their message: exported with the
+# messages, erased with what the member sent.
+@exporter("chat", covers=[Message, Participant, ReadMarker, MessageReaction])
 def export_chat(user) -> dict:
     files: dict[int, list[dict]] = {}
     for a in Attachment.objects.filter(message__author=user).order_by("pk"):
@@ -41,7 +41,7 @@ def export_chat(user) -> dict:
     }  # fmt: skip
 
 
-@eraser(covers=[Participant, ReadMarker, MessageReaction, Attachment])
+@eraser(covers=[Participant, ReadMarker, MessageReaction])
 def erase_chat(user) -> None:
     """Their messages' texts stay (shown as by « Ancien membre »), so the others
     keep their conversations; their photos and documents (files and all) and their

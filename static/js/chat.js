@@ -40,6 +40,7 @@
   var SEND_TIMEOUT = 10000;
   var MAX_FILES = 4;
   var MAX_BYTES = 10 * 1024 * 1024;
+  var MAX_TOTAL = 24 * 1024 * 1024;  // a request is at most 25 MB (MAX_REQUEST_BYTES)
   var STORE = "sohosolo-chat-pending-" + roomId;
   var REACTIONS = [];  // [{key, emoji, name}] as the page's menus list them
   var socket = null;
@@ -514,6 +515,7 @@
       method: "POST", body: data, credentials: "same-origin",
       headers: { "Accept": "application/json" }
     }).then(function (response) {
+      if (response.status === 413) throw { refused: form.dataset.tooMuch };
       return response.json().then(function (answer) {
         if (!response.ok) throw { refused: answer.error };
         clearError();
@@ -864,9 +866,12 @@
       }
       event.preventDefault();
       if (chosen.length > MAX_FILES) { showError(form.dataset.tooMany); return; }
+      var total = 0;
       for (var i = 0; i < chosen.length; i++) {
         if (chosen[i].size > MAX_BYTES) { showError(form.dataset.tooBig.replace("%s", chosen[i].name)); return; }
+        total += chosen[i].size;
       }
+      if (total > MAX_TOTAL) { showError(form.dataset.tooMuch); return; }
       var key = newKey();
       pending[key] = { body: box.value, state: "sending", replyTo: replyTo };
       if (chosen.length) pending[key].files = chosen.slice();
@@ -981,6 +986,25 @@
     var viewport = window.visualViewport ? window.visualViewport.height : window.innerHeight;
     page.style.setProperty("--chat-top", Math.max(0, top + 12 + window.innerHeight - viewport) + "px");
   }
+
+  // Escape closes an open menu (reactions, the room's settings), back on its
+  // button; so does a click elsewhere.
+  function closeMenus(except) {
+    if (!section) return;
+    section.querySelectorAll("details[open]").forEach(function (menu) {
+      if (menu !== except && !menu.contains(except)) menu.open = false;
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !section) return;
+    var menu = event.target.closest && event.target.closest(".chat-room details[open]");
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  document.addEventListener("click", function (event) {
+    closeMenus(event.target.closest ? event.target.closest("details") : null);
+  });
 
   if (section) {
     fit();

@@ -2,12 +2,16 @@
 the live page's send with files), in data export and erasure, within the room
 page's query budget."""
 
+import gzip
 import io
 import json
+import re
 import zipfile
 from html import unescape
+from pathlib import Path
 
 import pytest
+from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
@@ -271,3 +275,48 @@ def test_the_room_page_stays_flat_with_replies_reactions_and_files(
     assert response.content.decode().count('class="chat-quote" href') == min(
         count - 1, 50
     )
+
+
+def test_a_new_conversations_first_message_counts_in_the_recipients_header(
+    client_member, member, other_member
+):
+    room = services.conversation_for(user=other_member, others=[member])
+    services.message_post(room=room, author=other_member, body="Bonjour !")
+    html = client_member.get("/").content.decode()
+    assert 'data-chat-unread><span class="count">1</span>' in html
+    index = client_member.get(reverse("chat:index")).content.decode()
+    assert f'data-room="{room.pk}"' in index
+    assert "1 message non lu" in index
+
+
+def test_times_are_in_the_members_zone(client_member, member, general):
+    message = services.message_post(room=general, author=member, body="Midi")
+    Message.objects.filter(pk=message.pk).update(created_at="2026-07-14T10:00:00Z")
+    html = client_member.get(general.get_absolute_url()).content.decode()
+    assert 'datetime="2026-07-14T12:00:00+02:00">12:00</time>' in html
+    assert 'data-tz="Europe/Paris"' in html
+
+
+def test_a_full_room_page_weighs_under_60_kb_compressed(client_member, member, general):
+    """HTML, CSS and JavaScript of a room showing 50 messages, each a reply with
+    reactions, some with files: under the 60 KB budget of a first load."""
+    people = [UserFactory() for _ in range(5)]
+    with ratelimit.suspended():
+        previous = None
+        for n in range(50):
+            previous = services.message_post(
+                room=general, author=people[n % 5],
+                body=f"Message {n} : à quelle heure part le covoiturage de Lectoure ?",
+                reply_to=previous.pk if previous else None,
+                files=[pdf(f"doc-{n}.pdf")] if n % 5 == 0 else [],
+            )  # fmt: skip
+            for person in people[:2]:
+                services.reaction_toggle(message=previous, user=person, reaction="like")
+    html = client_member.get(general.get_absolute_url()).content
+    assets = re.findall(rb'(?:src|href)="/static/([^"]+\.(?:js|css))"', html)
+    sizes = {"html": len(gzip.compress(html))}
+    for asset in assets:
+        path = finders.find(asset.decode())
+        sizes[asset.decode()] = len(gzip.compress(Path(path).read_bytes()))
+    assert "js/chat.js" in sizes and "css/chat.css" in sizes
+    assert sum(sizes.values()) < 60 * 1024, sizes
