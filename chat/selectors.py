@@ -202,13 +202,13 @@ def attach_people(*, rooms: list[Room], user: User) -> None:
         room.people = people[room.pk]
 
 
-def with_extras(messages: QuerySet[Message]) -> QuerySet[Message]:
+def with_extras(*, messages: QuerySet[Message]) -> QuerySet[Message]:
     """Messages with their author and the message each answers (joined); their
     reactions and attachments come with `attach_extras`."""
     return messages.select_related("author__profile", "reply_to__author")
 
 
-def attach_extras(messages: list[Message]) -> list[Message]:
+def attach_extras(*, messages: list[Message]) -> list[Message]:
     """Each message's reactions (with who) and attachments, one query each for
     the messages that have some: none for a page without any (the others show
     none without asking, see `broadcast.reactions_of`)."""
@@ -227,17 +227,19 @@ def attach_extras(messages: list[Message]) -> list[Message]:
     return messages
 
 
-def message_by_id(pk: int) -> Message:
-    return attach_extras([with_extras(Message.objects.filter(pk=pk)).get()])[0]
+def message_by_id(*, pk: int) -> Message:
+    return attach_extras(
+        messages=[with_extras(messages=Message.objects.filter(pk=pk)).get()]
+    )[0]
 
 
 def messages_after(*, room: Room, after: int, limit: int = CATCH_UP) -> list[Message]:
     """The messages after the place `after`, oldest first."""
     return attach_extras(
-        list(
-            with_extras(Message.objects.filter(room=room, seq__gt=after)).order_by(
-                "seq"
-            )[:limit]
+        messages=list(
+            with_extras(
+                messages=Message.objects.filter(room=room, seq__gt=after)
+            ).order_by("seq")[:limit]
         )
     )
 
@@ -247,9 +249,11 @@ def messages_changed(
 ) -> list[Message]:
     """The messages up to the place `upto` edited or deleted since `since`."""
     return attach_extras(
-        list(
+        messages=list(
             with_extras(
-                Message.objects.filter(room=room, seq__lte=upto, changed_at__gt=since)
+                messages=Message.objects.filter(
+                    room=room, seq__lte=upto, changed_at__gt=since
+                )
             )
             .exclude(changed_at=F("created_at"))
             .order_by("changed_at")[:limit]
@@ -281,9 +285,9 @@ def messages_before(
     found = Message.objects.filter(room=room)
     if before:
         found = found.filter(seq__lt=before)
-    page = list(with_extras(found).order_by("-seq")[:limit])
+    page = list(with_extras(messages=found).order_by("-seq")[:limit])
     page.reverse()
-    return attach_extras(page)
+    return attach_extras(messages=page)
 
 
 def marker_of(*, user: User, room: Room) -> ReadMarker | None:

@@ -273,7 +273,7 @@ def reaction_toggle(*, message: Message, user: User, reaction: str) -> bool:
     )
     pk = message.pk
     transaction.on_commit(
-        lambda: broadcast.message(selectors.message_by_id(pk), event="reacted")
+        lambda: broadcast.message(selectors.message_by_id(pk=pk), event="reacted")
     )
     return not removed
 

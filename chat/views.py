@@ -167,7 +167,7 @@ def send(request, pk):
         errors.tell(request, error)
         return redirect(room.get_absolute_url() + "#composer")
     if _wants_json(request):
-        found = selectors.message_by_id(message.pk)
+        found = selectors.message_by_id(pk=message.pk)
         return JsonResponse(
             {"id": found.pk, "seq": found.seq, "key": found.key,
              "message": broadcast.payload(found)},
