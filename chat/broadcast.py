@@ -15,7 +15,8 @@ from datetime import UTC, datetime
 from asgiref.sync import async_to_sync
 from channels.layers import get_channel_layer
 
-from activity.mentions import names_for
+from activity.mentions import decode, names_for
+from activity.models import Reaction
 
 logger = logging.getLogger(__name__)
 
@@ -60,11 +61,80 @@ def _send(group: str, event: dict) -> None:
         logger.exception("Could not push %s to %s", event.get("type"), group)
 
 
+EXCERPT = 120  # characters of the message a reply quotes
+
+
+def excerpt(body: str, names: dict) -> str:
+    """The start of a message as plain text (mentions as names), cut on a word."""
+    text = " ".join(decode(body, names).split())
+    if len(text) <= EXCERPT:
+        return text
+    cut = text[:EXCERPT].rsplit(" ", 1)[0] or text[:EXCERPT]
+    return cut.rstrip(" ,;:.") + "…"
+
+
+def bodies(messages) -> list[str]:
+    """The texts whose mentions a page of messages shows (their quotes too)."""
+    found = [m.body for m in messages]
+    found += [m.reply_to.body for m in messages if m.reply_to_id and m.reply_to]
+    return found
+
+
+def payloads(messages) -> list[dict]:
+    names = names_for(bodies(messages))
+    return [payload(m, names) for m in messages]
+
+
+def reactions_of(message) -> list[dict]:
+    """Each reaction a message has, in the set's order, with who gave it."""
+    if not message.reaction_count:
+        return []
+    given: dict[str, list] = {}
+    for reaction in message.reactions.all():
+        given.setdefault(reaction.reaction, []).append(reaction.user)
+    return [
+        {"key": key, "emoji": emoji, "count": len(given[key]),
+         "users": [user.pk for user in given[key]],
+         "names": [str(user) for user in given[key]]}
+        for key, emoji in Reaction.choices
+        if key in given
+    ]  # fmt: skip
+
+
+def attachments_of(message) -> list[dict]:
+    if not message.attachment_count:
+        return []
+    return [
+        {"id": a.pk, "kind": a.kind, "name": a.name, "size": a.size,
+         "url": a.get_absolute_url(),
+         "thumbnail": a.thumbnail_url if a.thumbnail else "",
+         "width": a.width, "height": a.height}
+        for a in message.attachments.all()
+    ]  # fmt: skip
+
+
+def quote_of(message, names) -> dict | None:
+    answered = message.reply_to if message.reply_to_id else None
+    if answered is None:
+        return None
+    return {
+        "id": answered.pk,
+        "seq": answered.seq,
+        "author": str(answered.author),
+        "excerpt": "" if answered.deleted_at else excerpt(answered.body, names),
+        "deleted": answered.deleted_at is not None,
+    }
+
+
 def payload(message, names=None) -> dict:
     """A message as the protocol sends it: plain text, never HTML. Mentions stay
-    "@[id]" in `body`, with the names in `mentions` for the client to link."""
+    "@[id]" in `body`, with the names in `mentions` for the client to link.
+    `reply_to`: the message it answers (`id`, `seq`, `author`, `excerpt`) or null;
+    `reactions`: [{`key`, `emoji`, `count`, `users`, `names`}]; `attachments`:
+    [{`id`, `kind` ("photo" or "file"), `name`, `size`, `url`, `thumbnail`,
+    `width`, `height`}]."""
     if names is None:
-        names = names_for([message.body])
+        names = names_for(bodies([message]))
     deleted = message.deleted_at is not None
     return {
         "id": message.pk,
@@ -83,6 +153,9 @@ def payload(message, names=None) -> dict:
         "changed_at": stamp(message.changed_at),
         "edited": message.edited_at is not None,
         "deleted": deleted,
+        "reply_to": quote_of(message, names),
+        "reactions": [] if deleted else reactions_of(message),
+        "attachments": [] if deleted else attachments_of(message),
     }
 
 

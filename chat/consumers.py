@@ -17,12 +17,20 @@ Client → server
   previous answer).
 - `{"type": "unsubscribe", "room": 12}` the tab closed the room.
 - `{"type": "history", "room": 12, "before": 300}` the 50 messages before place 300.
-- `{"type": "send", "room": 12, "body": "…", "key": "…", "ref": "c1"}` post;
-  `key` (up to 64 characters) is the tab's own id for this send: sent again, it is
-  stored once and answered with the same message. Answered with `sent` (`ref`,
-  `key`, `id`, `seq`, `message`), then the message comes to every reader as
-  `message`.
+- `{"type": "send", "room": 12, "body": "…", "key": "…", "ref": "c1",
+  "reply_to": 338}` post (`reply_to`, optional: the id of the message of the room
+  it answers); `key` (up to 64 characters) is the tab's own id for this send:
+  sent again, it is stored once and answered with the same message. Answered
+  with `sent` (`ref`, `key`, `id`, `seq`, `message`), then the message comes to
+  every reader as `message`. Photos and documents do not travel in frames: a send
+  with files is a multipart POST of the same fields (`body`, `key`, `reply_to`,
+  `files`) to the room's `envoyer/` address (JSON answer with
+  `Accept: application/json`), the same service; its message reaches every
+  reader here as `message`, like any.
 - `{"type": "edit", "id": 341, "body": "…"}`, `{"type": "delete", "id": 341}`.
+- `{"type": "react", "id": 341, "reaction": "like"}` toggles one's reaction (the
+  set of posts: like, love, celebrate, smile, thinking, thanks); the room hears
+  the message with its reactions as `reacted`.
 - `{"type": "read", "room": 12, "id": 341}` the tab showed everything up to the
   message 341 (a GET marks nothing read: this frame clears the count).
 - `{"type": "typing", "room": 12}` at most every few seconds while typing.
@@ -45,7 +53,8 @@ Server → client
   `catchup` (`room`, `messages`, `more`, `latest`, `synced`, `changed`; `subscribed`
   also `online`), `history`, `sent`, `pong`, `presence` (`room`, `online`: `count`
   and `people`, see `presence.in_room`).
-- `message`, `edited`, `deleted` (`message`: see `broadcast.payload`) in open rooms;
+- `message`, `edited`, `deleted`, `reacted` (`message`: see `broadcast.payload`,
+  with its quote, reactions and attachments) in open rooms;
   `activity` (`room`, `id`) in the member's other rooms, for their unread counts.
 - `typing` (`room`, `user`, `name`), `unread` (`total`, `rooms`), `notification`
   (`text`, `url`), `rooms` (the member's list changed), `revoked` (`room`: no
@@ -53,6 +62,7 @@ Server → client
 - `error`: `code`, `message` (in the member's language) and the `ref` or `room`
   it is about. Codes: `bad_json`, `too_large`, `unknown_type`, `missing_field`,
   `not_found`, `forbidden`, `empty`, `too_long`, `invalid_key`, `rate_limited`,
+  `reply_to` (the message answered is gone), `reaction`, `deleted`,
   `busy`, and `unavailable`: the database or Redis failed; nothing was lost, send
   again (with the same key). The socket stays open, except after too many of the
   client's own errors in a row (close code 4008).
@@ -85,7 +95,7 @@ MAX_JOBS = 32  # frames waiting for the database, per socket
 SYNC_MARGIN = 30  # seconds: edits committed late are sent again, never missed
 #: Frames that need the database: handled in order by the socket's own task.
 JOBS = {"subscribe", "catchup", "unsubscribe", "history", "send", "edit", "delete",
-        "read", "presence", "ping"}  # fmt: skip
+        "react", "read", "presence", "ping"}  # fmt: skip
 TYPES = JOBS | {"typing"}
 #: A service down (the database, Redis): the frame fails, the socket stays.
 OUTAGES = (DatabaseError, RedisError, OSError, TimeoutError)
@@ -132,8 +142,7 @@ def _room_for(user, pk) -> Room:
 @database_sync_to_async
 def _page(room: Room, *, before: int | None) -> tuple[list[dict], bool]:
     found = selectors.messages_before(room=room, before=before)
-    names = broadcast.names_for([m.body for m in found])
-    return [broadcast.payload(m, names) for m in found], len(found) == selectors.PAGE
+    return broadcast.payloads(found), len(found) == selectors.PAGE
 
 
 @database_sync_to_async
@@ -150,7 +159,7 @@ def _catch_up(room: Room, *, after: int, since: datetime | None) -> dict:
         if since is not None
         else []
     )
-    names = broadcast.names_for([m.body for m in found + changed])
+    names = broadcast.names_for(broadcast.bodies(found + changed))
     latest = selectors.rooms_state(room_ids=[room.pk])[room.pk]["latest"]
     return {
         "room": room.pk,
@@ -209,14 +218,18 @@ def _service(function, **kwargs):
 
 
 @database_sync_to_async
-def _post(user, room_id: int, body: str, key: str) -> tuple[Message, dict]:
+def _post(
+    user, room_id: int, body: str, key: str, reply_to: int | None
+) -> tuple[Message, dict]:
     """A send in one trip to the database thread: the room, the message, and the
     message as the protocol sends it."""
     room = selectors.readable_rooms(user=user).filter(pk=room_id).first()
     if room is None:
         raise Problem("not_found", _("This room does not exist or is not open to you."))
     try:
-        message = services.message_post(room=room, author=user, body=body, key=key)
+        message = services.message_post(
+            room=room, author=user, body=body, key=key, reply_to=reply_to
+        )
     except (ValidationError, PermissionDenied) as error:
         raise _refused(error) from error
     return message, broadcast.payload(message)
@@ -472,7 +485,8 @@ class ChatConsumer(AsyncWebsocketConsumer):
         key = data.get("key", "")
         if not isinstance(key, str):
             raise Problem("invalid_key", _("This send has an invalid key."))
-        message, payload = await _post(self.user, room_id, body, key)
+        reply_to = _int(data, "reply_to") if data.get("reply_to") is not None else None
+        message, payload = await _post(self.user, room_id, body, key, reply_to)
         await self._send({"type": "sent", "ref": ref, "key": key, "id": message.pk,
                           "seq": message.seq, "room": room_id,
                           "message": payload})  # fmt: skip
@@ -487,6 +501,13 @@ class ChatConsumer(AsyncWebsocketConsumer):
     async def on_delete(self, data, ref):
         message = await _message_of(self.user, _int(data, "id"))
         await _service(services.message_delete, message=message, by=self.user)
+
+    async def on_react(self, data, ref):
+        message = await _message_of(self.user, _int(data, "id"))
+        await _service(
+            services.reaction_toggle, message=message, user=self.user,
+            reaction=_text(data, "reaction"),
+        )  # fmt: skip
 
     async def on_read(self, data, ref):
         room = await _room_for(self.user, _int(data, "room"))

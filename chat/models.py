@@ -1,12 +1,16 @@
 """Live chat: rooms (the network's, each committee's) and direct conversations
 (1:1 or a group), their messages with increasing ids, and where each member is."""
 
+import uuid
+from pathlib import PurePosixPath
+
 from django.conf import settings
 from django.db import models
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activity.models import ReactionBase
 from chat.text import fold
 from members.models import User
 
@@ -170,10 +174,19 @@ class Message(models.Model):
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
     )
-    body = models.TextField(max_length=MAX_MESSAGE)
+    body = models.TextField(max_length=MAX_MESSAGE, blank=True)
+    # The message this one answers (in the same room); it stays if that one goes.
+    reply_to = models.ForeignKey(
+        "self", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
     seq = models.PositiveIntegerField(default=0)
+    # How many reactions and files it has: a page reads those of the messages
+    # that have some, and none when none has.
+    reaction_count = models.PositiveIntegerField(default=0)
+    attachment_count = models.PositiveSmallIntegerField(default=0)
     key = models.CharField(max_length=64, blank=True, default="")
     created_at = models.DateTimeField(default=timezone.now)
+    # Moves with each edit, deletion and reaction, for the tabs that catch up.
     changed_at = models.DateTimeField(default=timezone.now)
     edited_at = models.DateTimeField(null=True, blank=True)
     deleted_at = models.DateTimeField(null=True, blank=True)
@@ -218,3 +231,73 @@ class Message(models.Model):
         if fields is not None and "body" in fields:
             kwargs["update_fields"] = {*fields, "folded"}
         super().save(*args, **kwargs)
+
+
+class MessageReaction(ReactionBase):
+    """A member's reaction to a message: the same set as posts (`Reaction`)."""
+
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, related_name="reactions"
+    )
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["message", "user", "reaction"], name="chat_one_reaction_each"
+            )
+        ]
+        indexes = [models.Index(fields=["user"], name="chat_reactions_of_member")]
+
+    def __str__(self) -> str:
+        return f"{self.user_id} {self.reaction} {self.message_id}"
+
+
+def attachment_path(attachment: "Attachment", filename: str) -> str:
+    # Under MEDIA_ROOT/private/ (backed up with the media, never served by
+    # /media/): only `chat.views.attachment` serves it, to the room's readers.
+    suffix = PurePosixPath(filename).suffix.lower()[:8]
+    return f"private/chat/{attachment.room_id}/{uuid.uuid4().hex}{suffix}"
+
+
+class Attachment(models.Model):
+    """A photo (re-encoded, without metadata, with a thumbnail) or a document
+    sent with a message."""
+
+    class Kind(models.TextChoices):
+        PHOTO = "photo", _("Photo")
+        FILE = "file", _("File")
+
+    message = models.ForeignKey(
+        Message, on_delete=models.CASCADE, related_name="attachments"
+    )
+    room = models.ForeignKey(Room, on_delete=models.CASCADE, related_name="+")
+    kind = models.CharField(max_length=5, choices=Kind.choices)
+    file = models.FileField(upload_to=attachment_path, max_length=200)
+    thumbnail = models.FileField(upload_to=attachment_path, max_length=200, blank=True)
+    name = models.CharField(max_length=120)  # as the sender's device named it
+    content_type = models.CharField(max_length=100)
+    size = models.PositiveIntegerField()
+    width = models.PositiveSmallIntegerField(null=True, blank=True)
+    height = models.PositiveSmallIntegerField(null=True, blank=True)
+
+    class Meta:
+        ordering = ["pk"]
+        verbose_name = _("chat attachment")
+        verbose_name_plural = _("chat attachments")
+
+    def __str__(self) -> str:
+        return self.name
+
+    def get_absolute_url(self) -> str:
+        return reverse("chat:attachment", args=[self.pk])
+
+    @property
+    def thumb_size(self) -> tuple[int, int]:
+        """The thumbnail's width and height (it fits in 160 × 160)."""
+        width, height = self.width or 160, self.height or 160
+        scale = min(1.0, 160 / max(width, height))
+        return max(1, round(width * scale)), max(1, round(height * scale))
+
+    @property
+    def thumbnail_url(self) -> str:
+        return reverse("chat:attachment_thumbnail", args=[self.pk])

@@ -11,16 +11,25 @@ from django.db.models import (
     FilteredRelation,
     Func,
     OuterRef,
+    Prefetch,
     Q,
     QuerySet,
     Subquery,
     Value,
     When,
+    prefetch_related_objects,
 )
 from django.db.models.expressions import CombinedExpression
 from django.db.models.functions import Cast, Coalesce
 
-from chat.models import Message, Participant, ReadMarker, Room
+from chat.models import (
+    Attachment,
+    Message,
+    MessageReaction,
+    Participant,
+    ReadMarker,
+    Room,
+)
 from committees.models import CommitteeMembership
 from committees.selectors import committee_ids_of
 from members.models import User
@@ -193,12 +202,45 @@ def attach_people(*, rooms: list[Room], user: User) -> None:
         room.people = people[room.pk]
 
 
+def with_extras(*, messages: QuerySet[Message]) -> QuerySet[Message]:
+    """Messages with their author and the message each answers (joined); their
+    reactions and attachments come with `attach_extras`."""
+    return messages.select_related("author__profile", "reply_to__author")
+
+
+def attach_extras(*, messages: list[Message]) -> list[Message]:
+    """Each message's reactions (with who) and attachments, one query each for
+    the messages that have some: none for a page without any (the others show
+    none without asking, see `broadcast.reactions_of`)."""
+    reacted = [m for m in messages if m.reaction_count]
+    attached = [m for m in messages if m.attachment_count]
+    prefetch_related_objects(
+        reacted,
+        Prefetch(
+            "reactions",
+            queryset=MessageReaction.objects.select_related("user").order_by("pk"),
+        ),
+    )
+    prefetch_related_objects(
+        attached, Prefetch("attachments", queryset=Attachment.objects.order_by("pk"))
+    )
+    return messages
+
+
+def message_by_id(*, pk: int) -> Message:
+    return attach_extras(
+        messages=[with_extras(messages=Message.objects.filter(pk=pk)).get()]
+    )[0]
+
+
 def messages_after(*, room: Room, after: int, limit: int = CATCH_UP) -> list[Message]:
     """The messages after the place `after`, oldest first."""
-    return list(
-        Message.objects.filter(room=room, seq__gt=after)
-        .select_related("author__profile")
-        .order_by("seq")[:limit]
+    return attach_extras(
+        messages=list(
+            with_extras(
+                messages=Message.objects.filter(room=room, seq__gt=after)
+            ).order_by("seq")[:limit]
+        )
     )
 
 
@@ -206,11 +248,16 @@ def messages_changed(
     *, room: Room, upto: int, since: datetime, limit: int = CATCH_UP
 ) -> list[Message]:
     """The messages up to the place `upto` edited or deleted since `since`."""
-    return list(
-        Message.objects.filter(room=room, seq__lte=upto, changed_at__gt=since)
-        .exclude(changed_at=F("created_at"))
-        .select_related("author__profile")
-        .order_by("changed_at")[:limit]
+    return attach_extras(
+        messages=list(
+            with_extras(
+                messages=Message.objects.filter(
+                    room=room, seq__lte=upto, changed_at__gt=since
+                )
+            )
+            .exclude(changed_at=F("created_at"))
+            .order_by("changed_at")[:limit]
+        )
     )
 
 
@@ -238,9 +285,9 @@ def messages_before(
     found = Message.objects.filter(room=room)
     if before:
         found = found.filter(seq__lt=before)
-    page = list(found.select_related("author__profile").order_by("-seq")[:limit])
+    page = list(with_extras(messages=found).order_by("-seq")[:limit])
     page.reverse()
-    return page
+    return attach_extras(messages=page)
 
 
 def marker_of(*, user: User, room: Room) -> ReadMarker | None:

@@ -8,20 +8,24 @@ from datetime import datetime
 
 from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
+from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, connection, transaction
-from django.db.models import Max
-from django.db.models.functions import Greatest
+from django.db.models import Count, Max, OuterRef, QuerySet, Subquery
+from django.db.models.functions import Coalesce, Greatest
 from django.utils import timezone
 from django.utils.text import slugify
 from django.utils.translation import gettext as _
 
 from activity import mentions
-from chat import broadcast, notices, selectors
+from activity.models import Reaction
+from chat import attachments, broadcast, notices, selectors
 from chat.models import (
     GUEST_KEY,
     MAX_GROUP,
     MAX_MESSAGE,
+    Attachment,
     Message,
+    MessageReaction,
     Participant,
     ReadMarker,
     Room,
@@ -36,7 +40,9 @@ from members.models import User
 MAX_KEY = 64
 
 
-def _clean(body: str) -> str:
+def _clean(body: str, *, files: bool = False) -> str:
+    if files and not (body or "").strip():
+        return ""  # a photo or a document alone says enough
     return clean_text(
         body,
         max_length=MAX_MESSAGE,
@@ -69,15 +75,25 @@ class GuestConversationMessage:
 
 
 @transaction.atomic
-def message_post(*, room: Room, author: User, body: str, key: str = "") -> Message:
+def message_post(
+    *,
+    room: Room,
+    author: User,
+    body: str,
+    key: str = "",
+    reply_to: int | None = None,
+    files: list[UploadedFile] | None = None,
+) -> Message:
     """Post a message: checked, stored at the next place of the room, read by its
     author, then (after commit) sent to the room and the mentioned members told.
 
     `key` is the sender's own id for this send: sent again (after a time-out, a
-    reconnection), it returns the message stored the first time, once."""
+    reconnection), it returns the message stored the first time, once.
+    `reply_to` is the id of a message of the same room it answers; `files` are
+    photos and documents sent with it (`chat.attachments` checks them)."""
     if not selectors.can_post(user=author, room=room):
         raise _forbidden()
-    return _post(room, author, body, key)
+    return _post(room, author, body, key, reply_to=reply_to, files=files or [])
 
 
 @transaction.atomic
@@ -97,11 +113,47 @@ def _clean_key(key: str) -> str:
     return key
 
 
-def _post(room: Room, author: User, body: str, key: str = "") -> Message:
+def _answered(room: Room, reply_to: int | None) -> Message | None:
+    if reply_to is None:
+        return None
+    answered = (
+        Message.objects.select_related("author").filter(room=room, pk=reply_to).first()
+    )
+    if answered is None or answered.deleted_at is not None:
+        raise ValidationError(
+            _("The message you answer no longer exists."), code="reply_to"
+        )
+    return answered
+
+
+def _check_uploads(author: User, files: list[UploadedFile]) -> list:
+    if not files:
+        return []
+    checked = attachments.check(files)
+    rate = ratelimit.Rate(attachments.FILES_PER_HOUR, 3600)
+    if not ratelimit.spend(f"chat-files:{author.pk}", rate):
+        raise ValidationError(
+            _("You have sent many files this hour: wait a little before the next."),
+            code="rate_limited",
+        )
+    return checked
+
+
+def _post(
+    room: Room,
+    author: User,
+    body: str,
+    key: str = "",
+    *,
+    reply_to: int | None = None,
+    files: list[UploadedFile] | None = None,
+) -> Message:
     key = _clean_key(key)
-    body = mentions.encode(_clean(body))
     if key and (stored := _sent_before(author, key)) is not None:
         return stored  # a retry: no second message, nothing counted
+    body = mentions.encode(_clean(body, files=bool(files)))
+    answered = _answered(room, reply_to)
+    checked = _check_uploads(author, files or [])
     _check_rate(author)
     # Taking the room's next place locks its row until the commit: a second send
     # of the same key waits for the first, then finds it.
@@ -111,14 +163,119 @@ def _post(room: Room, author: User, body: str, key: str = "") -> Message:
         return stored
     message = Message.objects.create(
         room=room, author=author, body=body, seq=seq, key=key, created_at=now,
-        changed_at=now,
+        changed_at=now, reply_to=answered,
     )  # fmt: skip
+    if checked:
+        _attach(message, checked)
+        message.attachment_count = len(checked)
+        Message.objects.filter(pk=message.pk).update(attachment_count=len(checked))
     _read_upto(author, room, message.pk)
     notices.mentions(message=message, room=room)
     transaction.on_commit(lambda: broadcast.message(message, event="message"))
     if room.has_guest:
         bus.publish(GuestConversationMessage(message=message))
     return message
+
+
+def _attach(message: Message, checked: list) -> list[Attachment]:
+    stored: list[Attachment] = []
+    try:
+        for item in checked:
+            attachment = Attachment(
+                message=message, room_id=message.room_id, kind=item.kind,
+                name=item.name, content_type=item.content_type, size=item.size,
+                width=item.width, height=item.height,
+            )  # fmt: skip
+            attachment.file.save(item.name, item.file, save=False)
+            if item.thumbnail is not None:
+                attachment.thumbnail.save("vignette.webp", item.thumbnail, save=False)
+            stored.append(attachment)
+            attachment.save()
+    except Exception:
+        for attachment in stored:  # no file left behind by a failed send
+            _delete_files(attachment)
+        raise
+    return stored
+
+
+def _delete_files(attachment: Attachment) -> None:
+    for field in (attachment.file, attachment.thumbnail):
+        if field.name:
+            field.storage.delete(field.name)
+
+
+def attachments_delete(*, queryset: QuerySet[Attachment]) -> int:
+    """Delete attachments, their files with them (after the commit); their
+    messages have none left (every caller deletes all of a message's)."""
+    found = list(queryset)
+    Attachment.objects.filter(pk__in=[a.pk for a in found]).delete()
+    Message.objects.filter(pk__in={a.message_id for a in found}).update(
+        attachment_count=0
+    )
+
+    def delete_files() -> None:
+        for attachment in found:
+            _delete_files(attachment)
+
+    transaction.on_commit(delete_files)
+    return len(found)
+
+
+def _reactions_counted(message: OuterRef) -> Coalesce:
+    counted = (
+        MessageReaction.objects.filter(message=message)
+        .order_by()
+        .values("message")
+        .annotate(n=Count("pk"))
+        .values("n")
+    )
+    return Coalesce(Subquery(counted), 0)
+
+
+def reactions_delete(*, user: User) -> None:
+    """Take back every reaction of `user` (their erasure); the messages' counts
+    follow."""
+    touched = list(
+        MessageReaction.objects.filter(user=user).values_list("message", flat=True)
+    )
+    MessageReaction.objects.filter(user=user).delete()
+    Message.objects.filter(pk__in=touched).update(
+        reaction_count=_reactions_counted(OuterRef("pk"))
+    )
+
+
+@transaction.atomic
+def reaction_toggle(*, message: Message, user: User, reaction: str) -> bool:
+    """Add the reaction (the same set as posts), or take it back if it was there;
+    the room hears the message's new reactions after the commit. True if on."""
+    if reaction not in Reaction.values:
+        raise ValidationError(_("This reaction does not exist."), code="reaction")
+    if message.deleted_at is not None:
+        raise ValidationError(_("This message was deleted."), code="deleted")
+    if not selectors.can_post(user=user, room=message.room):
+        raise _forbidden()
+    rate = ratelimit.Rate(settings.CHAT_MESSAGES_PER_10_SECONDS * 2, 10)
+    if not ratelimit.spend(f"chat-react:{user.pk}", rate):
+        raise ValidationError(
+            _("You are reacting too fast: wait a few seconds."), code="rate_limited"
+        )
+    removed, _count = MessageReaction.objects.filter(
+        message=message, user=user, reaction=reaction
+    ).delete()
+    if not removed:
+        MessageReaction.objects.get_or_create(
+            message=message, user=user, reaction=reaction
+        )
+    # Tabs that were away find the change in their catch-up.
+    Message.objects.filter(pk=message.pk).update(
+        changed_at=timezone.now(),
+        reaction_count=_reactions_counted(OuterRef("pk")),
+    )
+    pk = message.pk
+    transaction.on_commit(
+        lambda: broadcast.message(selectors.message_by_id(pk=pk), event="reacted")
+    )
+    return not removed
 
 
 @transaction.atomic
@@ -181,11 +338,16 @@ def message_edit(*, message: Message, by: User, body: str) -> Message:
 
 @transaction.atomic
 def message_delete(*, message: Message, by: User) -> None:
-    """The text goes; a placeholder keeps the conversation readable."""
+    """The text, files and reactions go; a placeholder keeps the conversation
+    readable."""
     _own(message, by)
     message.body, message.deleted_at = "", timezone.now()
     message.changed_at = message.deleted_at
     message.save(update_fields=["body", "deleted_at", "changed_at"])
+    attachments_delete(queryset=Attachment.objects.filter(message=message))
+    MessageReaction.objects.filter(message=message).delete()
+    message.reaction_count = message.attachment_count = 0
+    message.save(update_fields=["reaction_count", "attachment_count"])
     transaction.on_commit(lambda: broadcast.message(message, event="deleted"))
 
 

@@ -15,4 +15,11 @@ urlpatterns = [
     path("avec/<int:pk>/", views.conversation_with, name="with"),
     path("messages/<int:pk>/modifier/", views.message_edit, name="edit"),
     path("messages/<int:pk>/supprimer/", views.message_delete, name="delete"),
+    path("messages/<int:pk>/reaction/", views.react, name="react"),
+    path("fichiers/<int:pk>/", views.attachment, name="attachment"),
+    path(
+        "fichiers/<int:pk>/vignette/",
+        views.attachment_thumbnail,
+        name="attachment_thumbnail",
+    ),
 ]

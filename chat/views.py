@@ -10,17 +10,19 @@ from datetime import timedelta
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied, ValidationError
-from django.http import Http404
+from django.http import FileResponse, Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils import timezone
 from django.utils.translation import gettext as _
+from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_POST
 
 from activity.mentions import decode, names_for
-from chat import broadcast, presence, selectors, services
+from activity.models import REACTION_NAMES, Reaction
+from chat import attachments, broadcast, presence, selectors, services
 from chat.consumers import SYNC_MARGIN
 from chat.forms import ConversationForm
-from chat.models import MAX_GROUP, MAX_MESSAGE, Message, Room
+from chat.models import MAX_GROUP, MAX_MESSAGE, Attachment, Message, Room
 from committees.rights import can_manage_committee
 from intranet import errors
 from members.models import User
@@ -39,15 +41,49 @@ def index(request):
     return render(request, "chat/index.html", {"rooms": rooms})
 
 
+def _prepare(page: list[Message], viewer) -> None:
+    """What the template shows of each message, from what was prefetched: its
+    mentions' names, the quote of the message it answers, its reactions."""
+    names = names_for(broadcast.bodies(page))
+    for message in page:
+        message.names = names
+        message.quote = broadcast.quote_of(message, names)
+        given = {row["key"]: row for row in broadcast.reactions_of(message)}
+        message.reaction_rows = [
+            {
+                "key": key,
+                "emoji": emoji,
+                "name": REACTION_NAMES[Reaction(key)],
+                "count": given[key]["count"] if key in given else 0,
+                "mine": key in given and viewer.pk in given[key]["users"],
+                "people": given[key]["names"] if key in given else [],
+            }
+            for key, emoji in Reaction.choices
+        ]
+
+
+def _reply_to(request, room: Room) -> Message | None:
+    """The message « Répondre » chose (`?reponse=`), without JavaScript."""
+    asked = request.GET.get("reponse", "")
+    if not asked.isdigit() or len(asked) > 18:
+        return None
+    found = (
+        Message.objects.select_related("author")
+        .filter(room=room, pk=int(asked), deleted_at__isnull=True)
+        .first()
+    )
+    if found is not None:
+        found.excerpt = broadcast.excerpt(found.body, names_for([found.body]))
+    return found
+
+
 def room(request, pk):
     room = _readable(request, pk)
     before = request.GET.get("avant", "")
     page = selectors.messages_before(
         room=room, before=int(before) if before.isdigit() else None
     )
-    names = names_for([m.body for m in page])
-    for message in page:
-        message.names = names
+    _prepare(page, request.user)
     rooms = selectors.room_list(user=request.user)
     current = next((r for r in rooms if r.pk == room.pk), None)
     if current is None:  # another committee's open room: not in the list
@@ -61,6 +97,12 @@ def room(request, pk):
     if room.is_direct and not hasattr(current, "people"):
         selectors.attach_people(rooms=[current], user=request.user)
     online, more_online = presence.seen_by(presence.in_room(room), request.user.pk)
+    # The divider before what the member has not read yet (not their own).
+    unread = [
+        m for m in page
+        if not before and read_upto is not None and m.pk > read_upto
+        and m.author_id != request.user.pk
+    ]  # fmt: skip
     return render(
         request,
         "chat/room.html",
@@ -81,6 +123,14 @@ def room(request, pk):
             and not before
             and (read_upto is None or read_upto < page[-1].pk),
             "max_length": MAX_MESSAGE,
+            "reply_to": _reply_to(request, room),
+            "first_unread": unread[0].pk if unread else None,
+            "unread_count": len(unread),
+            "reactions": [
+                {"key": key, "emoji": emoji, "name": REACTION_NAMES[Reaction(key)]}
+                for key, emoji in Reaction.choices
+            ],
+            "max_files": attachments.MAX_FILES,
             "online": online,
             "more_online": more_online,
             "can_manage": room.committee_id is not None
@@ -89,18 +139,40 @@ def room(request, pk):
     )
 
 
+def _wants_json(request) -> bool:
+    return "application/json" in request.headers.get("Accept", "")
+
+
 @require_POST
 def send(request, pk):
+    """Post a message, with its files and the message it answers: the form of
+    the page without JavaScript, and the live page's send with files (JSON)."""
     room = _readable(request, pk)
+    reply_to = request.POST.get("reply_to", "")
     try:
-        services.message_post(
+        message = services.message_post(
             room=room,
             author=request.user,
             body=request.POST.get("body", ""),
             key=request.POST.get("key", "")[: services.MAX_KEY],
+            reply_to=int(reply_to)
+            if reply_to.isdigit() and len(reply_to) < 19
+            else None,
+            files=request.FILES.getlist("files"),
         )
     except (ValidationError, PermissionDenied) as error:
+        if _wants_json(request):
+            text = getattr(error, "messages", None) or [str(error)]
+            return JsonResponse({"error": text[0]}, status=400)
         errors.tell(request, error)
+        return redirect(room.get_absolute_url() + "#composer")
+    if _wants_json(request):
+        found = selectors.message_by_id(pk=message.pk)
+        return JsonResponse(
+            {"id": found.pk, "seq": found.seq, "key": found.key,
+             "message": broadcast.payload(found)},
+            json_dumps_params={"ensure_ascii": False},
+        )  # fmt: skip
     return redirect(room.get_absolute_url() + "#composer")
 
 
@@ -227,6 +299,66 @@ def message_edit(request, pk):
             "text": request.POST.get("body", text),
             "max_length": MAX_MESSAGE,
         },
+    )
+
+
+@require_POST
+def react(request, pk):
+    """Toggle a reaction without JavaScript (the live page uses the socket)."""
+    message = _own_message(request, pk)
+    try:
+        services.reaction_toggle(
+            message=message,
+            user=request.user,
+            reaction=request.POST.get("reaction", ""),
+        )
+    except (ValidationError, PermissionDenied) as error:
+        errors.tell(request, error)
+    return redirect(message.room.get_absolute_url() + f"#message-{message.pk}")
+
+
+def _attachment(request, pk) -> Attachment:
+    """Only to who may read the room; the same 404 for what does not exist."""
+    found = Attachment.objects.select_related("room").filter(pk=pk).first()
+    if found is None or not selectors.can_read(user=request.user, room=found.room):
+        raise Http404
+    return found
+
+
+def _serve(request, attachment: Attachment, field, *, content_type: str, inline: bool):
+    try:
+        handle = field.open("rb")
+    except FileNotFoundError:
+        raise Http404 from None
+    response = FileResponse(
+        handle,
+        content_type=content_type,
+        as_attachment=not inline,
+        filename=attachment.name,
+    )
+    response["X-Content-Type-Options"] = "nosniff"
+    # A document never runs as a page of this site, whatever it holds.
+    response["Content-Security-Policy"] = "default-src 'none'; sandbox"
+    return response
+
+
+@cache_control(private=True, max_age=86400)
+def attachment(request, pk):
+    """The file as sent (a photo re-encoded): photos shown, documents downloaded."""
+    found = _attachment(request, pk)
+    photo = found.kind == Attachment.Kind.PHOTO
+    return _serve(
+        request, found, found.file, content_type=found.content_type, inline=photo
+    )
+
+
+@cache_control(private=True, max_age=86400)
+def attachment_thumbnail(request, pk):
+    found = _attachment(request, pk)
+    if not found.thumbnail:
+        raise Http404
+    return _serve(
+        request, found, found.thumbnail, content_type="image/webp", inline=True
     )
 
 

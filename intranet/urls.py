@@ -1,8 +1,6 @@
-from django.conf import settings
 from django.contrib.auth.decorators import login_not_required
 from django.urls import include, path, re_path
 from django.views.generic import RedirectView
-from django.views.static import serve
 from wagtail import urls as wagtail_urls
 from wagtail.admin import urls as wagtailadmin_urls
 from wagtail.documents import urls as wagtaildocs_urls
@@ -68,7 +66,7 @@ urlpatterns = [
     path("", include("home.urls")),
     # Uploaded files are served by Django behind the login wall; in production
     # nginx can take over with X-Accel-Redirect later without changing URLs.
-    re_path(r"^media/(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT}),
+    re_path(r"^media/(?P<path>.*)$", views.media),
     # Pages decide themselves who may read them (see home.wagtail_hooks).
     re_path(r"^((?:[\w\-]+/)*)$", home_views.serve, name="wagtail_serve"),
     path("", include(wagtail_urls)),

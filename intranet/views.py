@@ -2,6 +2,7 @@
 
 import asyncio
 import http.client
+import posixpath
 import sys
 from collections.abc import Callable
 from concurrent.futures import ThreadPoolExecutor
@@ -14,10 +15,17 @@ from django.core.cache import cache
 from django.core.exceptions import BadRequest, RequestDataTooBig
 from django.core.handlers.asgi import ASGIRequest
 from django.db import InterfaceError, OperationalError, connection
-from django.http import HttpRequest, HttpResponse, JsonResponse
+from django.http import (
+    FileResponse,
+    Http404,
+    HttpRequest,
+    HttpResponse,
+    JsonResponse,
+)
 from django.template import loader
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET
+from django.views.static import serve
 
 
 @login_not_required
@@ -130,3 +138,12 @@ def server_error(request: HttpRequest) -> HttpResponse:
 def _static(template: str, status: int, context: dict | None = None) -> HttpResponse:
     body = loader.get_template(template).render(context or {})
     return HttpResponse(body, status=status)
+
+
+def media(request: HttpRequest, path: str) -> HttpResponse | FileResponse:
+    """Uploaded files, behind the login wall. `private/` is never served here:
+    the app that stored a file there serves it with its own checks (the chat's
+    attachments, to the room's readers only)."""
+    if posixpath.normpath("/" + path).lstrip("/").split("/")[0] == "private":
+        raise Http404
+    return serve(request, path, document_root=str(settings.MEDIA_ROOT))

@@ -1,33 +1,48 @@
-// The chat page, live: one WebSocket to /ws/ (protocol in chat/consumers.py).
-// Without this script the page still works: it is plain HTML forms and links.
+// The chat's pages, live: one WebSocket to /ws/ (protocol in chat/consumers.py).
+// Without this script the pages still work: plain HTML forms and links.
 // Message text is only ever put in the page as text nodes, never as HTML.
 //
-// What the tab shows converges on the room's history, whatever arrives late, out
-// of order or not at all: each message has its place in the room (`seq`, 1, 2,
-// 3…); the tab keeps them by place, and fetches any place it lacks (`catchup`)
-// below the last one it heard of — from a live message, or from the server's
-// answer to the ping every 15 s. Sends carry a key of their own: a send retried
-// after a time-out or a reconnection is stored once.
+// On the list (/discussions/) the socket keeps the rooms' unread counts and the
+// list itself current. In a room, what the tab shows converges on the room's
+// history, whatever arrives late, out of order or not at all: each message has
+// its place in the room (`seq`, 1, 2, 3…); the tab keeps them by place, and
+// fetches any place it lacks (`catchup`) below the last one it heard of — from a
+// live message, or from the server's answer to the ping every 15 s. Sends carry
+// a key of their own: a send retried after a time-out or a reconnection is
+// stored once. A send with files goes as a multipart POST (same key).
 (function () {
   "use strict";
 
   var section = document.querySelector(".chat-room");
-  if (!section || !("WebSocket" in window)) return;
+  var roomList = document.querySelector(".room-list");
+  if ((!section && !roomList) || !("WebSocket" in window)) return;
 
-  var roomId = Number(section.dataset.room);
-  var userId = Number(section.dataset.user);
-  var list = section.querySelector(".chat-messages");
-  var status = section.querySelector(".chat-status");
-  var alertLine = section.querySelector(".chat-alert");
-  var typingLine = section.querySelector(".chat-typing");
-  var presenceLine = section.querySelector(".chat-presence");
-  var form = section.querySelector(".chat-composer");
+  var texts = section ? section.dataset : {};
+  var roomId = section ? Number(section.dataset.room) : 0;
+  var userId = section ? Number(section.dataset.user) : 0;
+  var zone = texts.tz || "Europe/Paris";
+  var lang = document.documentElement.lang || "fr";
+  var list = section && section.querySelector(".chat-messages");
+  var scroller = section && section.querySelector(".chat-scroll");
+  var status = section && section.querySelector(".chat-status");
+  var alertLine = section && section.querySelector(".chat-alert");
+  var typingLine = section && section.querySelector(".chat-typing");
+  var presenceLine = section && section.querySelector(".chat-presence");
+  var jump = section && section.querySelector(".chat-jump");
+  var form = section && section.querySelector(".chat-composer");
   var box = form && form.querySelector("textarea");
-  var older = section.querySelector(".chat-older a");
-  var readForm = section.querySelector(".chat-read");
-  var texts = section.dataset;
+  var fileInput = form && form.querySelector('input[type="file"]');
+  var fileList = form && form.querySelector(".chat-composer__files");
+  var replyBar = form && form.querySelector(".chat-composer__reply");
+  var older = section && section.querySelector(".chat-older a");
+  var readForm = section && section.querySelector(".chat-read");
+  var actionsForm = document.getElementById("chat-actions");
   var SEND_TIMEOUT = 10000;
+  var MAX_FILES = 4;
+  var MAX_BYTES = 10 * 1024 * 1024;
+  var MAX_TOTAL = 24 * 1024 * 1024;  // a request is at most 25 MB (MAX_REQUEST_BYTES)
   var STORE = "sohosolo-chat-pending-" + roomId;
+  var REACTIONS = [];  // [{key, emoji, name}] as the page's menus list them
   var socket = null;
   var attempts = 0;
   var typingTimer = null;
@@ -40,25 +55,55 @@
 
   // The room as this tab knows it: every place from `first` to `upto` is shown;
   // `latest` is the last place heard of; `synced` the server's mark of the last
-  // catch-up (edits and deletions after it are fetched again).
+  // catch-up (edits, deletions and reactions after it are fetched again).
   var known = {};  // seq -> message id
   var first = 0;
   var upto = 0;
   var latest = 0;
-  var synced = section.dataset.synced || "";
+  var synced = texts.synced || "";
   var fetching = false;
   var lastReadId = 0;
-  var newSince = null;  // the divider goes before the first message after a gap
+  var newSince = null;  // the divider goes before the first message not read
+  var unseen = 0;  // messages come while the reader was scrolled up
   var hellos = 0;  // more than one: what the catch-up brings was missed meanwhile
-  var pending = loadPending();  // key -> {body, state}
+  var pending = section ? loadPending() : {};  // key -> {body, state}
+  var replyTo = null;  // {id, author, excerpt}
+  var chosen = [];  // files chosen for the next send
 
-  list.querySelectorAll(".chat-message[data-seq]").forEach(function (item) {
-    var seq = Number(item.dataset.seq);
-    known[seq] = Number(item.dataset.id);
-    if (!first || seq < first) first = seq;
+  // Times and days in the member's zone, as the server writes them.
+  var hourFormat = new Intl.DateTimeFormat(lang, {
+    hour: "2-digit", minute: "2-digit", hourCycle: "h23", timeZone: zone
   });
-  advance();
-  latest = upto;
+  var keyFormat = new Intl.DateTimeFormat("en-CA", {
+    year: "numeric", month: "2-digit", day: "2-digit", timeZone: zone
+  });
+  function dayKey(date) { return keyFormat.format(date); }
+  function dayLabel(key) {
+    var now = new Date();
+    if (key === dayKey(now)) return texts.today;
+    if (key === dayKey(new Date(now.getTime() - 86400000))) return texts.yesterday;
+    var parts = key.split("-").map(Number);
+    var noon = new Date(Date.UTC(parts[0], parts[1] - 1, parts[2], 12));
+    var options = { weekday: "long", day: "numeric", month: "long", timeZone: zone };
+    if (parts[0] !== now.getFullYear()) options.year = "numeric";
+    return new Intl.DateTimeFormat(lang, options).format(noon);
+  }
+  function url(template, id) { return template.replace(/\/0\//, "/" + id + "/"); }
+
+  if (section) {
+    section.classList.add("is-live");
+    var set = document.getElementById("chat-reaction-set");
+    if (set) REACTIONS = JSON.parse(set.textContent);
+    list.querySelectorAll(".chat-message[data-seq]").forEach(function (item) {
+      var seq = Number(item.dataset.seq);
+      known[seq] = Number(item.dataset.id);
+      if (!first || seq < first) first = seq;
+    });
+    advance();
+    latest = upto;
+    var serverDivider = list.querySelector(".chat-divider");
+    if (serverDivider) newSince = Number(serverDivider.dataset.seq);
+  }
 
   function advance() {
     if (!first) return;
@@ -67,6 +112,7 @@
   }
 
   function setStatus(key) {
+    if (!section) return;
     status.textContent = status.dataset[key] || "";
     section.dataset.state = key;
   }
@@ -77,11 +123,16 @@
     setTimeout(function () { alertLine.textContent = text; }, 50);
   }
 
+  function el(tag, className, text) {
+    var node = document.createElement(tag);
+    if (className) node.className = className;
+    if (text !== undefined) node.textContent = text;
+    return node;
+  }
+
   function link(href, text, className) {
-    var a = document.createElement("a");
+    var a = el("a", className, text);
     a.href = href;
-    a.textContent = text;
-    if (className) a.className = className;
     return a;
   }
 
@@ -92,16 +143,16 @@
       line.split(MENTION_RE).forEach(function (part, i) {
         if (i % 2 === 1) {
           var name = mentions[part];
-          into.appendChild(name ? link("/membres/" + part + "/", "@" + name, "mention") : document.createTextNode("@"));
+          into.appendChild(name ? link(url(texts.profileUrl, part), "@" + name, "mention") : document.createTextNode("@"));
           return;
         }
         var last = 0;
-        part.replace(URL_RE, function (url, _group, offset) {
+        part.replace(URL_RE, function (address, _group, offset) {
           into.appendChild(document.createTextNode(part.slice(last, offset)));
-          var a = link(url, url);
+          var a = link(address, address);
           a.rel = "nofollow noopener ugc";
           into.appendChild(a);
-          last = offset + url.length;
+          last = offset + address.length;
         });
         into.appendChild(document.createTextNode(part.slice(last)));
       });
@@ -109,91 +160,222 @@
   }
 
   function timeOf(iso) {
-    var time = document.createElement("time");
+    var time = el("time", "", hourFormat.format(new Date(iso)));
     time.dateTime = iso;
-    time.textContent = " " + new Date(iso).toLocaleString(document.documentElement.lang || "fr", {
-      day: "numeric", month: "short", hour: "2-digit", minute: "2-digit", timeZone: "Europe/Paris"
-    });
     return time;
   }
 
+  function sizeOf(bytes) {
+    if (bytes < 1024) return bytes + " o";
+    if (bytes < 1024 * 1024) return (bytes / 1024).toFixed(1).replace(".", ",") + " Ko";
+    return (bytes / 1024 / 1024).toFixed(1).replace(".", ",") + " Mo";
+  }
+
+  function reactionButton(messageId, reaction, extra) {
+    var button = el("button", "reaction");
+    button.type = "submit";
+    button.setAttribute("form", "chat-actions");
+    button.setAttribute("formaction", url(texts.reactUrl, messageId));
+    button.name = "reaction";
+    button.value = reaction.key;
+    var emoji = el("span", "", reaction.emoji);
+    emoji.setAttribute("aria-hidden", "true");
+    button.appendChild(emoji);
+    button.appendChild(el("span", "visually-hidden", reaction.name + (extra || "")));
+    return button;
+  }
+
+  function reactionName(key) {
+    for (var i = 0; i < REACTIONS.length; i++) if (REACTIONS[i].key === key) return REACTIONS[i].name;
+    return key;
+  }
+
   function messageItem(message) {
-    var li = document.createElement("li");
-    li.className = "chat-message" + (message.deleted ? " is-deleted" : "");
+    var own = message.author.id === userId;
+    var li = el("li", "chat-message" + (own ? " is-own" : "") + (message.deleted ? " is-deleted" : ""));
     li.id = "message-" + message.id;
     li.dataset.id = message.id;
     li.dataset.seq = message.seq;
-    var head = document.createElement("p");
-    head.className = "chat-message__head";
+    li.dataset.day = dayKey(new Date(message.created_at));
+    var head = el("p", "chat-message__head");
     head.appendChild(message.author.profile
-      ? link("/membres/" + message.author.id + "/", message.author.name)
-      : document.createTextNode(message.author.name));
+      ? link(url(texts.profileUrl, message.author.id), message.author.name)
+      : el("strong", "", message.author.name));
+    head.appendChild(document.createTextNode(" "));
     head.appendChild(timeOf(message.created_at));
-    if (message.edited && !message.deleted) {
-      var edited = document.createElement("span");
-      edited.className = "meta";
-      edited.textContent = " (" + texts.edited + ")";
-      head.appendChild(edited);
-    }
+    if (message.edited && !message.deleted) head.appendChild(el("span", "meta", " (" + texts.edited + ")"));
     li.appendChild(head);
-    var body = document.createElement("p");
-    if (message.deleted) {
-      body.className = "meta";
-      body.textContent = texts.deleted;
-    } else {
-      body.className = "chat-message__body";
-      renderBody(message.body, message.mentions || {}, body);
+    var quote = message.reply_to;
+    if (quote) {
+      var q = link("#message-" + quote.id, "", "chat-quote");
+      q.appendChild(el("span", "visually-hidden", texts.inReply + " "));
+      q.appendChild(el("span", "chat-quote__author", quote.author));
+      q.appendChild(document.createTextNode(" "));
+      q.appendChild(el("span", "chat-quote__text", quote.deleted ? texts.deleted : quote.excerpt));
+      li.appendChild(q);
     }
-    li.appendChild(body);
-    if (message.author.id === userId && !message.deleted && form) {
-      var actions = document.createElement("div");
-      actions.className = "chat-message__actions";
-      actions.appendChild(link("/discussions/messages/" + message.id + "/modifier/", texts.edit));
+    if (message.deleted) {
+      li.appendChild(el("p", "meta", texts.deleted));
+      return li;
+    }
+    if (message.body) {
+      var body = el("p", "chat-message__body");
+      renderBody(message.body, message.mentions || {}, body);
+      li.appendChild(body);
+    }
+    if (message.attachments && message.attachments.length) {
+      var files = el("ul", "list-plain chat-files");
+      message.attachments.forEach(function (file) {
+        var item = el("li");
+        if (file.thumbnail) {
+          var a = link(file.url, "", "chat-file chat-file--photo");
+          var img = el("img");
+          img.src = file.thumbnail;
+          img.alt = file.name;
+          img.loading = "lazy";
+          if (file.width && file.height) {
+            var scale = Math.min(1, 160 / Math.max(file.width, file.height));
+            img.width = Math.max(1, Math.round(file.width * scale));
+            img.height = Math.max(1, Math.round(file.height * scale));
+          }
+          a.appendChild(img);
+          item.appendChild(a);
+        } else {
+          var doc = link(file.url, "", "chat-file");
+          doc.setAttribute("download", "");
+          doc.appendChild(document.createTextNode(file.name + " "));
+          doc.appendChild(el("span", "meta", "(" + sizeOf(file.size) + ")"));
+          item.appendChild(doc);
+        }
+        files.appendChild(item);
+      });
+      li.appendChild(files);
+    }
+    var bar = el("div", "chat-reactions");
+    (message.reactions || []).forEach(function (given) {
+      var mine = given.users.indexOf(userId) !== -1;
+      var name = reactionName(given.key);
+      var button = reactionButton(message.id, { key: given.key, emoji: given.emoji, name: name },
+        " (" + given.names.join(", ") + ")");
+      button.className = "reaction" + (mine ? " reaction--mine" : "");
+      button.setAttribute("aria-pressed", mine ? "true" : "false");
+      button.title = name + " : " + given.names.join(", ");
+      button.appendChild(document.createTextNode(" " + given.count));
+      if (!form) button.disabled = true;
+      bar.appendChild(button);
+    });
+    li.appendChild(bar);
+    if (form) {
+      var actions = el("div", "chat-message__actions");
+      var reply = link("?reponse=" + message.id + "#composer", texts.reply);
+      reply.dataset.reply = message.id;
+      actions.appendChild(reply);
+      var menu = el("details", "chat-react");
+      menu.appendChild(el("summary", "", texts.react));
+      var choices = el("div", "chat-react__menu");
+      REACTIONS.forEach(function (reaction) {
+        var button = reactionButton(message.id, reaction);
+        button.title = reaction.name;
+        choices.appendChild(button);
+      });
+      menu.appendChild(choices);
+      actions.appendChild(menu);
+      if (own) {
+        actions.appendChild(link(url(texts.editUrl, message.id), texts.edit));
+        var remove = el("button", "link-button", texts.delete);
+        remove.type = "submit";
+        remove.setAttribute("form", "chat-actions");
+        remove.setAttribute("formaction", url(texts.deleteUrl, message.id));
+        remove.dataset.delete = message.id;
+        actions.appendChild(remove);
+      }
       li.appendChild(actions);
     }
     return li;
   }
 
-  function nearBottom() {
-    return window.innerHeight + window.scrollY >= document.body.scrollHeight - 200;
+  // Scrolling: the messages' region is anchored at its bottom (column-reverse),
+  // so its scrollTop is 0 at the latest message and negative above.
+  function fromBottom() { return scroller ? Math.abs(scroller.scrollTop) : 0; }
+  function nearBottom() { return fromBottom() < 150; }
+  function toBottom() {
+    if (scroller) scroller.scrollTop = 0;
+    unseen = 0;
+    showJump();
+  }
+  function showJump() {
+    if (!jump) return;
+    var away = fromBottom() > 300;
+    if (!away) unseen = 0;
+    jump.hidden = !away && !unseen;
+    jump.textContent = unseen ? jump.dataset.many.replace("%s", unseen) : jump.dataset.one;
   }
 
   // The list item that comes after place `seq`, to insert before it.
   function itemAfter(seq) {
     var items = list.querySelectorAll(".chat-message[data-seq]");
     for (var i = items.length - 1; i >= 0; i--) {
-      if (Number(items[i].dataset.seq) < seq) return items[i].nextSibling;
+      if (Number(items[i].dataset.seq) < seq) {
+        var next = items[i].nextSibling;
+        // After the last of its place: past the pending ones, before a new day.
+        return next;
+      }
     }
     return items.length ? items[0] : list.firstChild;
   }
 
+  // A separator before the first message of each day (rebuilt after changes).
+  function separateDays() {
+    list.querySelectorAll(".chat-day").forEach(function (day) { day.remove(); });
+    var previous = null;
+    list.querySelectorAll(".chat-message[data-day]").forEach(function (item) {
+      var key = item.dataset.day;
+      if (key === previous) return;
+      previous = key;
+      var day = el("li", "chat-day");
+      day.dataset.day = key;
+      day.appendChild(el("span", "", dayLabel(key)));
+      var before = item.previousElementSibling;
+      list.insertBefore(day, before && before.classList.contains("chat-divider") ? before : item);
+    });
+  }
+
   // Put messages in their place: new ones inserted, known ones replaced (an
-  // edit or a deletion), whatever the order they come in.
+  // edit, a deletion, a reaction), whatever the order they come in.
   function place(messages, options) {
+    if (!list) return;
     var stick = nearBottom();
+    var added = 0;
     var empty = list.querySelector(".chat-empty");
     messages.forEach(function (message) {
+      if (message.room !== roomId) return;
       var old = document.getElementById("message-" + message.id);
-      if (old) { old.replaceWith(messageItem(message)); return; }
+      if (old) {
+        var open = old.querySelector("details[open]");
+        var item = messageItem(message);
+        old.replaceWith(item);
+        if (open) { var again = item.querySelector("details"); if (again) again.open = true; }
+        return;
+      }
       if (!message.seq || (first && message.seq < first && !(options && options.older))) return;
       if (empty) { empty.remove(); empty = null; }
-      var item = messageItem(message);
+      var fresh = messageItem(message);
       if (options && options.fresh && newSince === null) {
         newSince = message.seq;
-        var divider = document.createElement("li");
-        divider.className = "chat-divider";
-        item.dataset.firstNew = "true";
-        list.insertBefore(divider, itemAfter(message.seq));
+        list.insertBefore(el("li", "chat-divider"), itemAfter(message.seq));
       }
-      list.insertBefore(item, itemAfter(message.seq));
+      list.insertBefore(fresh, itemAfter(message.seq));
       known[message.seq] = message.id;
       if (!first || message.seq < first) first = message.seq;
       if (message.seq > latest) latest = message.seq;
+      if (!(options && options.older) && message.author.id !== userId) added += 1;
       settle(message);
     });
     advance();
     updateDivider();
-    if (stick) window.scrollTo(0, document.body.scrollHeight);
+    separateDays();
+    if (stick && !(options && options.older)) toBottom();
+    else if (added) { unseen += added; showJump(); }
     markRead();
   }
 
@@ -201,13 +383,15 @@
     var divider = list.querySelector(".chat-divider");
     if (!divider || newSince === null) return;
     var count = 0;
-    for (var seq in known) if (Number(seq) >= newSince) count += 1;
+    list.querySelectorAll(".chat-message[data-seq]:not(.is-own)").forEach(function (item) {
+      if (Number(item.dataset.seq) >= newSince) count += 1;
+    });
     divider.textContent = (count === 1 ? texts.newOne : texts.newMany).replace("%s", count);
   }
 
   // Ask for what is missing below the last place heard of.
   function catchUp() {
-    if (fetching || !socket) return;
+    if (fetching || !socket || !section) return;
     if (latest <= upto && !section.dataset.changed) return;
     fetching = send({ type: "catchup", room: roomId, after: upto, since: synced });
     delete section.dataset.changed;
@@ -223,9 +407,7 @@
   }
 
   function prepend(messages, more) {
-    var height = document.body.scrollHeight;
-    place(messages, { older: true });
-    window.scrollBy(0, document.body.scrollHeight - height);
+    place(messages, { older: true });  // anchored at the bottom: the view stays
     if (!more && older) { older.parentNode.remove(); older = null; }
     else if (older && messages.length) older.dataset.before = messages[0].seq;
   }
@@ -238,10 +420,7 @@
     if (send({ type: "read", room: roomId, id: id })) {
       lastReadId = id;
       var badge = document.querySelector('.room-list [data-room="' + roomId + '"] .room-list__unread');
-      if (badge) {
-        badge.querySelector(".count").textContent = "0";
-        badge.hidden = true;
-      }
+      if (badge) setBadge(badge, 0);
       if (readForm) { readForm.remove(); readForm = null; }
     }
   }
@@ -262,7 +441,10 @@
   function savePending() {
     try {
       var kept = {};
-      for (var key in pending) kept[key] = { body: pending[key].body };
+      for (var key in pending) {
+        if (pending[key].files) continue;  // files do not survive a reload
+        kept[key] = { body: pending[key].body, replyTo: pending[key].replyTo };
+      }
       if (Object.keys(kept).length) localStorage.setItem(STORE, JSON.stringify(kept));
       else localStorage.removeItem(STORE);
     } catch (error) { /* private browsing: the page keeps them while open */ }
@@ -271,16 +453,18 @@
   function pendingItem(key) {
     var li = document.getElementById("pending-" + key);
     if (li) return li;
-    li = document.createElement("li");
-    li.className = "chat-message is-pending";
+    li = el("li", "chat-message is-own is-pending");
     li.id = "pending-" + key;
-    var body = document.createElement("p");
-    body.className = "chat-message__body";
+    var body = el("p", "chat-message__body");
     renderBody(pending[key].body, {}, body);
+    if (pending[key].files) {
+      pending[key].files.forEach(function (file) {
+        body.appendChild(document.createElement("br"));
+        body.appendChild(document.createTextNode(file.name));
+      });
+    }
     li.appendChild(body);
-    var state = document.createElement("p");
-    state.className = "chat-message__state meta";
-    li.appendChild(state);
+    li.appendChild(el("p", "chat-message__state meta"));
     list.appendChild(li);
     return li;
   }
@@ -293,10 +477,8 @@
     li.classList.toggle("is-failed", entry.state === "failed");
     if (entry.state === "failed") {
       state.appendChild(document.createTextNode(texts.failed + " "));
-      var again = document.createElement("button");
+      var again = el("button", "link-button", texts.retry);
       again.type = "button";
-      again.className = "link-button";
-      again.textContent = texts.retry;
       again.addEventListener("click", function () { transmit(key); });
       state.appendChild(again);
     } else {
@@ -310,11 +492,40 @@
     entry.state = "sending";
     showPending(key);
     clearTimeout(entry.timer);
-    if (!send({ type: "send", room: roomId, body: entry.body, key: key, ref: key })) {
+    if (entry.files) { upload(key); return; }
+    var frame = { type: "send", room: roomId, body: entry.body, key: key, ref: key };
+    if (entry.replyTo) frame.reply_to = entry.replyTo;
+    if (!send(frame)) {
       fail(key);
       return;
     }
     entry.timer = setTimeout(function () { fail(key); }, SEND_TIMEOUT);
+  }
+
+  // A send with files: the same fields as the page's form, as JSON.
+  function upload(key) {
+    var entry = pending[key];
+    var data = new FormData();
+    data.append("csrfmiddlewaretoken", form.querySelector('[name="csrfmiddlewaretoken"]').value);
+    data.append("key", key);
+    data.append("body", entry.body);
+    if (entry.replyTo) data.append("reply_to", entry.replyTo);
+    entry.files.forEach(function (file) { data.append("files", file, file.name); });
+    fetch(form.action, {
+      method: "POST", body: data, credentials: "same-origin",
+      headers: { "Accept": "application/json" }
+    }).then(function (response) {
+      if (response.status === 413) throw { refused: form.dataset.tooMuch };
+      return response.json().then(function (answer) {
+        if (!response.ok) throw { refused: answer.error };
+        clearError();
+        place([answer.message]);
+        catchUp();
+      });
+    }).catch(function (error) {
+      if (error && error.refused) refused(key, error.refused);
+      else fail(key);
+    });
   }
 
   function fail(key, text) {
@@ -337,15 +548,17 @@
   }
 
   function refused(key, text) {
-    // The server said no for good (too long, forbidden…): the text goes back in
-    // the box, with the reason.
+    // The server said no for good (too long, forbidden, a file refused…): the
+    // text and the files go back in the composer, with the reason.
     var entry = pending[key];
+    if (!entry) return;
     clearTimeout(entry.timer);
     delete pending[key];
     savePending();
     var li = document.getElementById("pending-" + key);
     if (li) li.remove();
     if (box && !box.value) box.value = entry.body;
+    if (entry.files && !chosen.length) { chosen = entry.files; showFiles(); }
     showError(text);
   }
 
@@ -365,42 +578,89 @@
     presenceLine.classList.toggle("is-someone", names.length > 0);
   }
 
-  // The server's counts (after a reconnection or a lost broadcast, they are the
-  // truth): the total in the navigation, each room's in the list.
-  function setUnread(total, rooms) {
-    if (typeof total !== "number") return;
+  // Unread counts: the total in the navigation, each room's in the list.
+  function setBadge(badge, count) {
+    badge.querySelector(".count").textContent = count;
+    var label = badge.querySelector(".visually-hidden");
+    var data = roomList && roomList.dataset;
+    if (label && data && data.unreadOne && badge.classList.contains("room-list__unread")) {
+      label.textContent = (count === 1 ? data.unreadOne : data.unreadMany).replace("%s", count);
+    }
+    var item = badge.closest("[data-room]");
+    badge.hidden = !count || Boolean(item && item.hasAttribute("data-muted"));
+  }
+
+  function setTotal(total) {
     document.querySelectorAll("[data-chat-unread]").forEach(function (badge) {
       badge.querySelector(".count").textContent = total;
       badge.hidden = !total;
     });
+  }
+
+  // The server's counts (after a reconnection or a lost broadcast, they are the
+  // truth).
+  function setUnread(total, rooms) {
+    if (typeof total !== "number") return;
+    setTotal(total);
     if (!rooms) return;
+    var missing = false;
+    for (var id in rooms) {
+      if (!document.querySelector('.room-list [data-room="' + id + '"]')) missing = true;
+    }
     document.querySelectorAll(".room-list [data-room]").forEach(function (item) {
       var badge = item.querySelector(".room-list__unread");
-      if (!badge) return;
-      var count = rooms[item.dataset.room] || 0;
-      badge.querySelector(".count").textContent = count;
-      badge.hidden = !count;
+      if (badge) setBadge(badge, rooms[item.dataset.room] || 0);
     });
+    if (missing) refreshList();
   }
 
   function bumpRoom(id) {
-    var item = document.querySelector('.room-list [data-room="' + id + '"] .room-list__unread');
-    if (!item) return;
-    var count = item.querySelector(".count");
-    count.textContent = Number(count.textContent || 0) + 1;
-    item.hidden = false;
     document.querySelectorAll("[data-chat-unread]").forEach(function (badge) {
       var total = badge.querySelector(".count");
       total.textContent = Number(total.textContent || 0) + 1;
       badge.hidden = false;
     });
+    var item = document.querySelector('.room-list [data-room="' + id + '"]');
+    if (!item) { refreshList(); return; }  // a conversation new to this tab
+    var badge = item.querySelector(".room-list__unread");
+    if (badge) setBadge(badge, Number(badge.querySelector(".count").textContent || 0) + 1);
+    var ul = item.parentNode;
+    if (ul.firstElementChild !== item) ul.insertBefore(item, ul.firstElementChild);
+  }
+
+  // The list again from the server (a new conversation, one left).
+  var refreshing = null;
+  function refreshList() {
+    if (!roomList || refreshing) return;
+    refreshing = fetch(roomList.dataset.refresh, { credentials: "same-origin" })
+      .then(function (response) { return response.ok ? response.text() : null; })
+      .then(function (html) {
+        refreshing = null;
+        if (!html) return;
+        var fetched = new DOMParser().parseFromString(html, "text/html");
+        var fresh = fetched.querySelector(".room-list ul");
+        if (!fresh) return;
+        var total = fetched.querySelector("[data-chat-unread] .count");
+        if (total) setTotal(Number(total.textContent) || 0);
+        var current = fresh.querySelector('[data-room="' + roomId + '"]');
+        if (current) {
+          current.classList.add("is-current");
+          current.querySelector("a").setAttribute("aria-current", "page");
+        }
+        roomList.querySelector("ul").replaceWith(fresh);
+      })
+      .catch(function () { refreshing = null; });
+  }
+
+  function clearError() {
+    var error = form && form.querySelector(".errorlist");
+    if (error) error.remove();
   }
 
   function showError(text) {
     var error = form.querySelector(".errorlist");
     if (!error) {
-      error = document.createElement("p");
-      error.className = "errorlist";
+      error = el("p", "errorlist");
       error.setAttribute("role", "alert");
       form.insertBefore(error, form.firstChild);
     }
@@ -421,6 +681,7 @@
       attempts = 0;
       setStatus("connected");
       setUnread(frame.unread, frame.unread_rooms);
+      if (!section) return;
       fetching = send({ type: "subscribe", room: roomId, after: upto, since: synced });
       for (var key in pending) transmit(key);
     },
@@ -446,15 +707,17 @@
     },
     edited: function (frame) { place([frame.message]); },
     deleted: function (frame) { place([frame.message]); },
+    reacted: function (frame) { place([frame.message]); },
     activity: function (frame) { if (frame.room !== roomId) bumpRoom(frame.room); },
     unread: function (frame) { setUnread(frame.total, frame.rooms); },
+    rooms: function () { refreshList(); },
     sent: function (frame) {
-      var error = form && form.querySelector(".errorlist");
-      if (error) error.remove();
+      clearError();
       place([frame.message]);
       catchUp();
     },
     typing: function (frame) {
+      if (!typingLine) return;
       typingLine.textContent = texts.typing.replace("%s", frame.name);
       clearTimeout(typingTimer);
       typingTimer = setTimeout(function () { typingLine.textContent = ""; }, 4000);
@@ -464,9 +727,7 @@
       if (!bell) return;
       var count = bell.querySelector(".bell__count");
       if (!count) {
-        count = document.createElement("span");
-        count.className = "bell__count";
-        count.textContent = "0";
+        count = el("span", "bell__count", "0");
         bell.appendChild(count);
       }
       count.firstChild.nodeValue = String(Number(count.firstChild.nodeValue) + 1);
@@ -476,11 +737,15 @@
         setStatus("revoked");
         if (form) form.remove();
       }
+      refreshList();
     },
     error: function (frame) {
       if (frame.room === roomId && (frame.code === "unavailable") && fetching) fetching = false;
       var key = frame.ref;
-      if (key === undefined || !pending[key]) return;
+      if (key === undefined || !pending[key]) {
+        if (frame.message && section && !frame.ref && frame.code !== "unavailable") announce(frame.message);
+        return;
+      }
       if (frame.code === "unavailable") fail(key, frame.message);
       else refused(key, frame.message);
     }
@@ -499,7 +764,7 @@
     socket.onclose = function (event) {
       socket = null;
       fetching = false;
-      for (var key in pending) if (pending[key].state === "sending") fail(key);
+      for (var key in pending) if (pending[key].state === "sending" && !pending[key].files) fail(key);
       if (event.code === 4001) { setStatus("offline"); return; }  // logged out
       reconnectLater();
     };
@@ -523,7 +788,7 @@
       dead.onclose = dead.onmessage = null;
       dead.close();
       fetching = false;
-      for (var key in pending) if (pending[key].state === "sending") fail(key);
+      for (var key in pending) if (pending[key].state === "sending" && !pending[key].files) fail(key);
       reconnectLater();
     }
   }, 5000);
@@ -537,17 +802,89 @@
     }
   });
 
+  // The composer: reply, files, a box that grows with the text.
+
+  function setReply(item) {
+    if (!replyBar) return;
+    var input = replyBar.querySelector('[name="reply_to"]');
+    if (!item) {
+      replyTo = null;
+      input.value = "";
+      replyBar.hidden = true;
+      return;
+    }
+    var author = item.querySelector(".chat-message__head a, .chat-message__head strong");
+    var body = item.querySelector(".chat-message__body");
+    var text = body ? body.textContent.replace(/\s+/g, " ").trim() : "";
+    if (text.length > 120) text = text.slice(0, 120).replace(/\s+\S*$/, "") + "…";
+    if (!text && item.querySelector(".chat-files")) {
+      text = item.querySelector(".chat-files img, .chat-files a").getAttribute("alt") ||
+        item.querySelector(".chat-files a").textContent;
+    }
+    replyTo = Number(item.dataset.id);
+    input.value = replyTo;
+    var cancel = replyBar.querySelector(".chat-composer__cancel");
+    replyBar.querySelector(".chat-quote__author").textContent =
+      cancel.dataset.inReply.replace("%s", author ? author.textContent : "");
+    replyBar.querySelector(".chat-quote__text").textContent = text;
+    replyBar.hidden = false;
+    box.focus();
+  }
+
+  function showFiles() {
+    if (!fileList) return;
+    fileList.textContent = "";
+    chosen.forEach(function (file, index) {
+      var item = el("li", "", file.name + " (" + sizeOf(file.size) + ")");
+      var remove = el("button", "button--secondary button--small", "×");
+      remove.type = "button";
+      remove.setAttribute("aria-label", (texts.removeFile || "Retirer") + " " + file.name);
+      remove.addEventListener("click", function () {
+        chosen.splice(index, 1);
+        showFiles();
+        box.focus();
+      });
+      item.appendChild(remove);
+      fileList.appendChild(item);
+    });
+  }
+
+  function grow() {
+    box.style.height = "auto";
+    box.style.height = Math.min(box.scrollHeight + 2, 144) + "px";
+  }
+
   if (form) {
+    texts.removeFile = form.dataset.removeFile;
+    var initialReply = replyBar.querySelector('[name="reply_to"]').value;
+    if (initialReply) replyTo = Number(initialReply);
     form.addEventListener("submit", function (event) {
       var body = box.value.trim();
-      if (!body || !socket || socket.readyState !== WebSocket.OPEN) return;  // plain HTTP
+      if ((!body && !chosen.length) || !socket || socket.readyState !== WebSocket.OPEN) {
+        if (!body && !chosen.length) event.preventDefault();
+        return;  // plain HTTP
+      }
       event.preventDefault();
+      if (chosen.length > MAX_FILES) { showError(form.dataset.tooMany); return; }
+      var total = 0;
+      for (var i = 0; i < chosen.length; i++) {
+        if (chosen[i].size > MAX_BYTES) { showError(form.dataset.tooBig.replace("%s", chosen[i].name)); return; }
+        total += chosen[i].size;
+      }
+      if (total > MAX_TOTAL) { showError(form.dataset.tooMuch); return; }
       var key = newKey();
-      pending[key] = { body: box.value, state: "sending" };
+      pending[key] = { body: box.value, state: "sending", replyTo: replyTo };
+      if (chosen.length) pending[key].files = chosen.slice();
       savePending();
       box.value = "";
+      grow();
+      chosen = [];
+      if (fileInput) fileInput.value = "";
+      showFiles();
+      setReply(null);
+      clearError();
       transmit(key);
-      if (nearBottom()) window.scrollTo(0, document.body.scrollHeight);
+      toBottom();
     });
     box.addEventListener("keydown", function (event) {
       if (event.key === "Enter" && !event.shiftKey && !event.isComposing &&
@@ -555,17 +892,69 @@
         event.preventDefault();
         form.requestSubmit();
       }
+      if (event.key === "Escape" && replyTo) setReply(null);
     });
     box.addEventListener("input", function () {
+      grow();
       var now = Date.now();
       if (now - lastTyping > 3000) {
         lastTyping = now;
         send({ type: "typing", room: roomId });
       }
     });
+    if (fileInput) {
+      fileInput.addEventListener("change", function () {
+        Array.prototype.forEach.call(fileInput.files, function (file) { chosen.push(file); });
+        fileInput.value = "";  // the files travel from `chosen`, not the input
+        showFiles();
+        if (chosen.length > MAX_FILES) showError(form.dataset.tooMany);
+      });
+    }
+    replyBar.querySelector(".chat-composer__cancel").addEventListener("click", function (event) {
+      event.preventDefault();
+      setReply(null);
+      box.focus();
+    });
+    // Messages left waiting by an earlier visit: shown, and sent once connected.
+    for (var waiting in pending) { pending[waiting].state = "failed"; showPending(waiting); }
   }
-  // Messages left waiting by an earlier visit: shown, and sent once connected.
-  for (var waiting in pending) { pending[waiting].state = "failed"; showPending(waiting); }
+
+  // A message's actions, over the socket when it is open (else the forms work).
+  if (list) {
+    list.addEventListener("click", function (event) {
+      var target = event.target.closest("a, button");
+      if (!target || !list.contains(target)) return;
+      var item = target.closest(".chat-message");
+      if (target.dataset.reply) {
+        event.preventDefault();
+        setReply(item);
+        return;
+      }
+      if (target.matches("a.chat-quote")) {
+        var quoted = document.querySelector(target.getAttribute("href"));
+        if (quoted) {
+          event.preventDefault();
+          quoted.scrollIntoView({ block: "center" });
+          quoted.classList.add("is-flash");
+          setTimeout(function () { quoted.classList.remove("is-flash"); }, 1500);
+        }
+        return;
+      }
+      if (!socket || socket.readyState !== WebSocket.OPEN || !item) return;
+      var id = Number(item.dataset.id);
+      if (target.dataset.delete) {
+        event.preventDefault();
+        if (window.confirm(texts.confirmDelete)) send({ type: "delete", id: id });
+        return;
+      }
+      if (target.name === "reaction") {
+        event.preventDefault();
+        send({ type: "react", id: id, reaction: target.value });
+        var menu = target.closest("details");
+        if (menu) menu.open = false;
+      }
+    });
+  }
 
   // Older messages: asked for over the socket when the link scrolls into view
   // (or is followed); without a socket the link loads the previous page.
@@ -584,19 +973,68 @@
     if ("IntersectionObserver" in window) {
       new IntersectionObserver(function (entries) {
         if (older && entries[0].isIntersecting && section.dataset.state === "connected") askOlder();
-      }).observe(older);
+      }, { root: scroller }).observe(older);
     }
   }
 
-  document.addEventListener("visibilitychange", markRead);
-  // Keeps this member online, refreshes who else is (chat/presence.py), and hears
-  // the room's last place: what a lost broadcast left out is fetched within 15 s.
-  setInterval(function () {
-    if (send({ type: "ping", rooms: [roomId] })) {
-      if (lastHeard >= pingAt) pingAt = Date.now();  // the oldest unanswered ping
-      send({ type: "presence", room: roomId });
+  // The room's height: the screen under the header (and above the keyboard).
+  function fit() {
+    var page = document.querySelector(".chat-page");
+    var layout = document.querySelector(".chat-layout");
+    if (!page || !layout) return;
+    var top = layout.getBoundingClientRect().top + window.scrollY;
+    var viewport = window.visualViewport ? window.visualViewport.height : window.innerHeight;
+    page.style.setProperty("--chat-top", Math.max(0, top + 12 + window.innerHeight - viewport) + "px");
+  }
+
+  // Escape closes an open menu (reactions, the room's settings), back on its
+  // button; so does a click elsewhere.
+  function closeMenus(except) {
+    if (!section) return;
+    section.querySelectorAll("details[open]").forEach(function (menu) {
+      if (menu !== except && !menu.contains(except)) menu.open = false;
+    });
+  }
+  document.addEventListener("keydown", function (event) {
+    if (event.key !== "Escape" || !section) return;
+    var menu = event.target.closest && event.target.closest(".chat-room details[open]");
+    if (!menu) return;
+    menu.open = false;
+    menu.querySelector("summary").focus();
+  });
+  document.addEventListener("click", function (event) {
+    closeMenus(event.target.closest ? event.target.closest("details") : null);
+  });
+
+  if (section) {
+    fit();
+    window.addEventListener("resize", fit);
+    if (window.visualViewport) window.visualViewport.addEventListener("resize", fit);
+    scroller.addEventListener("scroll", showJump, { passive: true });
+    jump.addEventListener("click", function () { toBottom(); if (box) box.focus(); });
+    document.addEventListener("visibilitychange", markRead);
+    // Keeps this member online, refreshes who else is (chat/presence.py), and
+    // hears the room's last place: what a lost broadcast left out is fetched
+    // within 15 s.
+    setInterval(function () {
+      if (send({ type: "ping", rooms: [roomId] })) {
+        if (lastHeard >= pingAt) pingAt = Date.now();  // the oldest unanswered ping
+        send({ type: "presence", room: roomId });
+      }
+    }, 15000);
+    separateDays();
+    var divider = list.querySelector(".chat-divider");
+    if (divider && divider.previousElementSibling) {
+      // Opens at the first message not read yet.
+      scroller.scrollTop += divider.getBoundingClientRect().top - scroller.getBoundingClientRect().top - 8;
+    } else {
+      toBottom();
     }
-  }, 15000);
-  window.scrollTo(0, document.body.scrollHeight);
+    showJump();
+  } else {
+    setInterval(function () {
+      if (send({ type: "ping", rooms: [] }) && lastHeard >= pingAt) pingAt = Date.now();
+    }, 15000);
+  }
   connect();
 })();

@@ -8,8 +8,16 @@ from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 
 from chat import presence, selectors, services, urls
-from chat.models import Message, Participant, ReadMarker, Room
+from chat.models import (
+    Attachment,
+    Message,
+    MessageReaction,
+    Participant,
+    ReadMarker,
+    Room,
+)
 from chat.selectors import unread_total
+from tests.chat.test_extras import photo
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,
@@ -165,11 +173,16 @@ def test_no_chat_page_writes_on_get(client_member, member, other_member, committ
     services.message_post(room=general, author=other_member, body="Bonjour")
     group = services.conversation_for(user=other_member, others=[member, UserFactory()])
     services.message_post(room=group, author=other_member, body="Entre nous")
-    mine = services.message_post(room=group, author=member, body="À moi")
+    mine = services.message_post(
+        room=group, author=member, body="À moi", files=[photo()]
+    )
     services.message_post(room=group, author=other_member, body="Et après")
     ReadMarker.objects.filter(user=member).update(last_read_id=0)
     Room.objects.filter(committee=committee).delete()  # as before rooms came with it
-    pk = {"with": other_member.pk, "edit": mine.pk, "delete": mine.pk}
+    attachment = mine.attachments.get().pk
+    pk = {"with": other_member.pk, "edit": mine.pk, "delete": mine.pk,
+          "react": mine.pk, "attachment": attachment,
+          "attachment_thumbnail": attachment}  # fmt: skip
     pages = [
         reverse(f"chat:{pattern.name}", kwargs={"pk": pk.get(pattern.name, group.pk)})
         if "pk" in pattern.pattern.converters
@@ -177,12 +190,14 @@ def test_no_chat_page_writes_on_get(client_member, member, other_member, committ
         for pattern in urls.urlpatterns
     ]
     pages += [general.get_absolute_url(), f"{group.get_absolute_url()}?avant={mine.pk}"]
-    tables = [ReadMarker, Room, Message, Participant]
+    tables = [ReadMarker, Room, Message, Participant, MessageReaction, Attachment]
     counts = [model.objects.count() for model in tables]
     client_member.get("/")  # the session's once-a-login language sync, not the chat
     for page in pages:
         with CaptureQueriesContext(connection) as queries:
             response = client_member.get(page)
+            if response.streaming:  # an attachment: read, so its file closes
+                b"".join(response.streaming_content)
         assert response.status_code in (200, 405), page
         writes = [
             q["sql"] for q in queries if q["sql"].lstrip().upper().startswith(WRITES)
