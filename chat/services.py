@@ -266,6 +266,7 @@ def reaction_toggle(*, message: Message, user: User, reaction: str) -> bool:
         MessageReaction.objects.get_or_create(
             message=message, user=user, reaction=reaction
         )
+        notices.reacted(message=message, by=user)
     # Tabs that were away find the change in their catch-up.
     Message.objects.filter(pk=message.pk).update(
         changed_at=timezone.now(),

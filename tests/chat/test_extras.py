@@ -17,6 +17,7 @@ from django.test import Client
 from django.urls import reverse
 from PIL import Image
 
+from activity.models import Notification
 from chat import services
 from chat.models import Attachment, Message, MessageReaction, Room
 from intranet import ratelimit
@@ -104,6 +105,22 @@ def test_reactions_are_the_posts_set_and_toggle(client_member, member, general):
     assert 'aria-pressed="true"' in html and "🎉" in html
     message.refresh_from_db()
     assert message.changed_at > message.created_at  # tabs away catch it up
+
+
+def test_reactions_to_a_message_ring_its_author_once_while_unread(
+    client_member, member, other_member, general
+):
+    message = services.message_post(room=general, author=other_member, body="Merci !")
+    url = reverse("chat:react", args=[message.pk])
+    client_member.post(url, {"reaction": "thanks"})
+    third = UserFactory(first_name="Édith", last_name="Petit")
+    services.reaction_toggle(message=message, user=third, reaction="like")
+    services.reaction_toggle(message=message, user=other_member, reaction="like")
+    told = Notification.objects.filter(recipient=other_member, kind="reaction")
+    assert told.count() == 1  # grouped, and no bell for one's own reaction
+    assert "2 réactions à votre message" in told.get().text
+    assert told.get().url.endswith(f"#message-{message.pk}")
+    assert not Notification.objects.filter(recipient=member, kind="reaction")
 
 
 def test_who_only_reads_a_room_cannot_react_or_reply(client, committee, member):
