@@ -1,6 +1,8 @@
 """How members appear in the feeds: who joins the network and its committees, and
 what "Mon fil" gathers from the people and committees one follows."""
 
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,7 +10,7 @@ from activity import activity
 from committees.models import CommitteeMembership, CommitteePage
 from committees.services import MemberJoined
 from intranet import bus
-from intranet.shell import feed, menu
+from intranet.shell import feed, header, menu
 from members import selectors
 from members.models import User
 
@@ -57,5 +59,17 @@ menu.register(
         lambda request: reverse("members:invitation_list"),
         90,
         visible=lambda request: selectors.can_invite_from(request=request),
+    )
+)
+
+# The header's avatar: the member's current thumbnail (a new name at each upload,
+# so no cache keeps the old one), read in the header's one query.
+header.register(
+    header.Counter(
+        "photo",
+        lambda user: Coalesce(
+            F("profile__photo_thumbnail"), Value(""), output_field=CharField()
+        ),
+        "",
     )
 )

@@ -1,6 +1,7 @@
 """The counters every page's header shows (unread notifications, unread chat
-messages, families followed…). Each app registers a counter as an SQL expression
-on the member's row; `counts` reads them all in one query, once per request."""
+messages, families followed…, and the member's own photo). Each app registers a
+counter as an SQL expression on the member's row; `counts` reads them all in one
+query, once per request."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from django.http import HttpRequest
 class Counter:
     key: str
     expression: Callable[[Any], Expression | Subquery]  # the member -> a value
-    default: int | bool = 0
+    default: int | bool | str = 0
 
 
 COUNTERS: dict[str, Counter] = {}
