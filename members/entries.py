@@ -10,8 +10,8 @@ from activity import activity
 from committees.models import CommitteeMembership, CommitteePage
 from committees.services import MemberJoined
 from intranet import bus
-from intranet.shell import feed, header, menu
-from members import selectors
+from intranet.shell import dashboard, feed, header, menu
+from members import first_steps, selectors
 from members.models import User
 
 feed.register_verb(
@@ -73,3 +73,10 @@ header.register(
         "",
     )
 )
+
+dashboard.register(
+    dashboard.Panel(
+        "first_steps", "members/panels/first_steps.html", first_steps.checklist,
+        dashboard.MAIN, 1,
+    )
+)  # fmt: skip
