@@ -75,7 +75,7 @@ menu.register(
         "moderation",
         _("Moderation"),
         lambda r: reverse("forums:moderation"),
-        95,
+        45,  # beside the forums, where the reports come from
         visible=lambda request: bool(header.counts(request)["reports"]),
         badge="reports",
         badge_label=_("to handle"),
