@@ -10,7 +10,8 @@ from datetime import timedelta
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import Exists, F, OuterRef, Q
+from django.db.models import CharField, Exists, F, OuterRef, Q
+from django.db.models.functions import Cast
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -100,7 +101,9 @@ def suggestions_for(
     people = (
         User.objects.filter(is_active=True)
         .exclude(pk=user.pk)
-        .exclude(pk__in=followed.values("object_id"))
+        # actstream keeps ids as text (PostgreSQL compares no text to a number).
+        .annotate(text_pk=Cast("pk", CharField()))
+        .exclude(text_pk__in=followed.values("object_id"))
         .annotate(
             in_committee=same_committee, in_commune=same_commune, skill=same_skill
         )
