@@ -81,6 +81,11 @@ def follower_ids(obj: Model) -> QuerySet:
     return Follow.objects.filter(flag="", **_key(obj)).values("user_id")
 
 
+def follows_of(user) -> QuerySet:
+    """Everything `user` follows (for an `Exists`)."""
+    return Follow.objects.filter(user=user, flag="")
+
+
 def followed_ids(user, model: type[Model]) -> QuerySet:
     """The ids (as text, as actstream stores them) of the `model` objects followed."""
     return Follow.objects.filter(

@@ -88,16 +88,18 @@ def _group(
     return group
 
 
-def workflow_name(title: str) -> str:
-    """What Wagtail's button reads after « Soumettre à »: « la relecture du
-    comité d'accueil de Saint-Puy » (no number: the names need not be unique)."""
-    if title[:6].casefold() == "comité":
-        return f"la relecture du {title[0].lower()}{title[1:]}"[:255]
-    return f"la relecture · {title}"[:255]
-
-
-def task_name(title: str) -> str:
-    return f"Validation · {title}"[:255]
+def review_names(title: str) -> tuple[str, str]:
+    """The names of a committee's workflow and of its approval step, as Wagtail's
+    buttons read them: « Soumettre à la relecture du comité d'accueil d'Auch »,
+    « Soumettre à nouveau à la validation du comité… » (the admin shows them as
+    they are; the groups keep the page's id, their names must be unique)."""
+    if title.startswith("Comité "):
+        of = f"du {title[0].lower()}{title[1:]}"
+    elif title[:1].upper() in "AEIOUYÉÈÊÂÎÔH":
+        of = f"d’{title}"
+    else:
+        of = f"de {title}"
+    return f"la relecture {of}"[:255], f"la validation {of}"[:255]
 
 
 @transaction.atomic
@@ -118,9 +120,10 @@ def committee_setup(committee: CommitteePage) -> CommitteeAccess:
     referents = _group(
         f"Référents · {label}", committee, collection, REFERENT_PAGE_PERMISSIONS
     )
-    task = GroupApprovalTask.objects.create(name=task_name(committee.title))
+    workflow_name, task_name = review_names(committee.title)
+    task = GroupApprovalTask.objects.create(name=task_name)
     task.groups.set([referents, Group.objects.get(name=NETWORK_EDITORS)])
-    workflow = Workflow.objects.create(name=workflow_name(committee.title))
+    workflow = Workflow.objects.create(name=workflow_name)
     WorkflowTask.objects.create(workflow=workflow, task=task, sort_order=0)
     WorkflowPage.objects.update_or_create(
         page=committee, defaults={"workflow": workflow}

@@ -7,7 +7,7 @@ from activity import activity
 from forums import selectors
 from forums.models import Category, Post, Subscription, Topic
 from intranet import membertext
-from intranet.shell import dashboard, feed, menu
+from intranet.shell import dashboard, feed, header, menu
 
 # What the feed may point at.
 activity.register(Category, Topic, Post)
@@ -68,4 +68,24 @@ dashboard.register(
 
 menu.register(
     menu.Entry("forums", _("Forums"), lambda r: reverse("forums:categories"), 40)
+)
+
+# The reports a moderator or référent may handle, counted in the header's query;
+# the navigation shows the queue with its count while there are some.
+header.register(
+    header.Counter(
+        "reports",
+        lambda user: header.count_of(selectors.open_reports_counted(user=user)),
+    )
+)
+menu.register(
+    menu.Entry(
+        "moderation",
+        _("Moderation"),
+        lambda r: reverse("forums:moderation"),
+        45,  # beside the forums, where the reports come from
+        visible=lambda request: bool(header.counts(request)["reports"]),
+        badge="reports",
+        badge_label=_("to handle"),
+    )
 )

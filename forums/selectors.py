@@ -6,6 +6,7 @@ from collections.abc import Iterable
 from datetime import UTC, datetime
 from typing import TYPE_CHECKING, TypedDict
 
+from django.contrib.auth.models import Permission
 from django.db.models import (
     Count,
     Exists,
@@ -247,6 +248,25 @@ def open_reports(*, user: User) -> QuerySet[Report]:
         user_id=user.pk, role=CommitteeMembership.Role.REFERENT
     ).values("committee_id")
     return reports.filter(post__topic__category__committee_id__in=refereed)
+
+
+def open_reports_counted(*, user: User) -> QuerySet[Report]:
+    """`open_reports` in SQL alone (no permission read first), for the header's
+    counter: whether `user` moderates is asked inside the query."""
+    reports = Report.objects.filter(status=Report.Status.OPEN)
+    if user.is_superuser:
+        return reports
+    moderates = Permission.objects.filter(
+        Q(user=user.pk) | Q(group__user=user.pk),
+        content_type__app_label="members",
+        codename="moderate",
+    )
+    refereed = CommitteeMembership.objects.filter(
+        user_id=user.pk, role=CommitteeMembership.Role.REFERENT
+    ).values("committee_id")
+    return reports.filter(
+        Q(Exists(moderates)) | Q(post__topic__category__committee_id__in=refereed)
+    )
 
 
 def moderation_log(*, user: User) -> QuerySet[ModerationLog]:

@@ -327,14 +327,17 @@ def report_create(*, post: Post, reporter: User, reason: str) -> Report:
             _("You already reported this message; moderators will look at it."),
             code="twice",
         )
-    return Report.objects.create(post=post, reporter=reporter, reason=reason[:1000])
+    report = Report.objects.create(post=post, reporter=reporter, reason=reason[:1000])
+    notices.reported(report=report)
+    return report
 
 
 @transaction.atomic
 def report_resolve(
     *, report: Report, by: User, acted: bool, resolution: str = ""
 ) -> None:
-    """Close a report; acting on it hides the post. Logged."""
+    """Close a report; acting on it hides the post. Logged; the reporter is told
+    it was handled, the author of a hidden message why."""
     report = Report.objects.select_for_update().get(pk=report.pk)
     if not selectors.can_moderate(user=by, category=report.post.topic.category):
         raise PermissionDenied
@@ -354,3 +357,4 @@ def report_resolve(
     _log(
         by, action, topic=report.post.topic, post=report.post, details=report.resolution
     )
+    notices.report_handled(report=report, hidden=acted)

@@ -12,9 +12,9 @@ from wagtail.models import PageViewRestriction
 from activity import activity
 from activity import selectors as activity_selectors
 from committees.models import CommitteeMembership, CommitteePage
-from home import selectors
+from home import review, selectors
 from home.models import NewsPage, StandardPage
-from intranet.shell import dashboard, feed, menu, search
+from intranet.shell import dashboard, feed, header, menu, search
 from members.selectors import can_invite_from
 
 feed.register_verb(
@@ -138,6 +138,30 @@ dashboard.register(
 dashboard.register(
     dashboard.Panel(
         "shortcuts", "home/panels/shortcuts.html", _shortcuts, dashboard.SIDE, 90
+    )
+)
+
+
+# « À relire »: the pages waiting for the member's review. Whether any waits is
+# read with the header's counters (one query every page makes anyway), so members
+# who review nothing pay nothing.
+header.register(
+    header.Counter(
+        "reviews", lambda user: header.count_of(review.waiting_for(user=user))
+    )
+)
+
+
+def _to_review(request):
+    count = header.counts(request)["reviews"]
+    if not count:
+        return None
+    return {"pages": review.pages_waiting_for(user=request.user), "count": count}
+
+
+dashboard.register(
+    dashboard.Panel(
+        "to_review", "home/panels/to_review.html", _to_review, dashboard.MAIN, 3
     )
 )
 

@@ -32,9 +32,10 @@ def websocket_application(routes: list[URLPattern]) -> OriginValidator:
 
 
 if "twisted.web.http" in sys.modules:  # served by daphne
-    from intranet.daphne import answer_long_lines
+    from intranet.daphne import answer_long_lines, leave_bodies_to_django
 
     answer_long_lines()
+    leave_bodies_to_django()
 
 application = ProtocolTypeRouter(
     {

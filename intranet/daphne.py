@@ -1,9 +1,17 @@
-"""Daphne answers a request line or a header that is too long.
+"""Daphne answers a request line or a header that is too long, and leaves request
+bodies to Django.
 
 Daphne reads HTTP with Twisted, whose line reader drops the connection without a
 word when a line passes 16 KB (a 1 MB query string, say): the browser shows a
 network error. Here it answers 414 (the request line) or 431 (a header) first, as
 nginx and gunicorn do. `intranet.asgi` installs it when Twisted is running.
+
+Twisted also parses a multipart body into arguments of its own before Daphne hands
+the body to Django, and refuses with a bare 400 (never reaching Django, nor the
+access log) a body it cannot split: an empty form, as Wagtail's editing-session
+ping sends (`FormData` of a form with no field set), so the admin's « someone else
+is editing » notice never worked under Daphne. Daphne never reads those arguments:
+Django parses the body.
 """
 
 from __future__ import annotations
@@ -39,3 +47,18 @@ def answer_long_lines() -> None:
         self.transport.loseConnection()
 
     HTTPChannel.lineLengthExceeded = line_length_exceeded  # type: ignore[method-assign]
+
+
+def leave_bodies_to_django() -> None:
+    from daphne.http_protocol import WebRequest
+
+    if getattr(WebRequest, "_sohosolo_bodies_left", False):
+        return
+    original = WebRequest.__init__
+
+    def __init__(self: Any, *args: Any, **kwargs: Any) -> None:
+        original(self, *args, **kwargs)
+        self._parsePOSTFormSubmission = False
+
+    WebRequest.__init__ = __init__
+    WebRequest._sohosolo_bodies_left = True

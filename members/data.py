@@ -19,7 +19,7 @@ PROFILE_FIELDS = [
     "display_name", "headline", "profession", "bio", "offers", "needs",
     "arrival_year", "languages", "phone", "website", "linkedin", "other_link",
     "open_to_collaborate", "helps_newcomers", "email_visibility",
-    "phone_visibility", "commune_visibility", "updated_at",
+    "phone_visibility", "commune_visibility", "updated_at", "first_steps_dismissed_at",
 ]  # fmt: skip
 
 

@@ -1,6 +1,8 @@
 """How members appear in the feeds: who joins the network and its committees, and
 what "Mon fil" gathers from the people and committees one follows."""
 
+from django.db.models import CharField, F, Value
+from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
@@ -8,8 +10,8 @@ from activity import activity
 from committees.models import CommitteeMembership, CommitteePage
 from committees.services import MemberJoined
 from intranet import bus
-from intranet.shell import feed, menu
-from members import selectors
+from intranet.shell import dashboard, feed, header, menu
+from members import first_steps, selectors
 from members.models import User
 
 feed.register_verb(
@@ -59,3 +61,22 @@ menu.register(
         visible=lambda request: selectors.can_invite_from(request=request),
     )
 )
+
+# The header's avatar: the member's current thumbnail (a new name at each upload,
+# so no cache keeps the old one), read in the header's one query.
+header.register(
+    header.Counter(
+        "photo",
+        lambda user: Coalesce(
+            F("profile__photo_thumbnail"), Value(""), output_field=CharField()
+        ),
+        "",
+    )
+)
+
+dashboard.register(
+    dashboard.Panel(
+        "first_steps", "members/panels/first_steps.html", first_steps.checklist,
+        dashboard.MAIN, 1,
+    )
+)  # fmt: skip

@@ -209,6 +209,8 @@ class Profile(models.Model):
         default=Visibility.MEMBERS,
     )
     updated_at = models.DateTimeField(_("updated on"), auto_now=True)
+    # The dashboard's « first steps » checklist, put away by the member.
+    first_steps_dismissed_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         verbose_name = _("profile")

@@ -324,3 +324,12 @@ def email_change_confirm(*, user: User, token: str) -> str:
     EmailAddress.objects.filter(user=user).delete()
     EmailAddress.objects.create(user=user, email=new_email, verified=True, primary=True)
     return new_email
+
+
+@transaction.atomic
+def first_steps_dismiss(*, user: User) -> None:
+    """Put away the dashboard's first-steps checklist for good."""
+    from members import first_steps
+
+    Profile.objects.filter(user=user).update(first_steps_dismissed_at=timezone.now())
+    transaction.on_commit(lambda: first_steps.forget(user.pk))

@@ -20,6 +20,11 @@ urlpatterns = [
         name="following",
     ),
     path("mon-profil/", views.profile_edit, name="profile_edit"),
+    path(
+        "premiers-pas/masquer/",
+        views.first_steps_dismiss,
+        name="first_steps_dismiss",
+    ),
     path("suggestions/", views.mention_suggestions, name="mention_suggestions"),
     path("comites/<int:pk>/", views.committee_manage, name="committee_manage"),
     path("comites/<int:pk>/rejoindre/", views.committee_join, name="committee_join"),

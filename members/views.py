@@ -6,6 +6,7 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
+from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -160,7 +161,20 @@ def member_follow(request, pk):
             messages.success(request, _("You now follow %(name)s.") % {"name": other})
     except ValidationError as error:
         errors.tell(request, error)
-    return redirect("members:profile_detail", pk=other.pk)
+    # From the dashboard's suggestions, back to the dashboard.
+    return redirect(
+        next_url(request, reverse("members:profile_detail", args=[other.pk]))
+    )
+
+
+@require_POST
+def first_steps_dismiss(request):
+    services.first_steps_dismiss(user=request.user)
+    messages.success(
+        request,
+        _("The first steps are put away. Your profile is at « My profile »."),
+    )
+    return redirect("/")
 
 
 def follow_list(request, pk, direction):

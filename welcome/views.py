@@ -102,7 +102,18 @@ def link(request, token):
     checked = links.check(token)
     if checked.status == links.VALID:
         links.remember(request, checked.project)
-        return redirect("welcome:my_project")
+        # The family reads its page in the language it wrote its project in
+        # (the link may open in another browser than the form's), until it
+        # picks another with the switch.
+        response = redirect("welcome:my_project")
+        response.set_cookie(
+            settings.LANGUAGE_COOKIE_NAME,
+            checked.project.language,
+            max_age=settings.LANGUAGE_COOKIE_AGE,
+            samesite="Lax",
+            secure=settings.HTTPS,
+        )
+        return response
     status = 410 if checked.status == links.EXPIRED else 404
     return render(
         request,
@@ -142,6 +153,10 @@ def my_project(request):
     project = _family_project(request)
     if project is None:
         return redirect("welcome:link_request")
+    if settings.LANGUAGE_COOKIE_NAME not in request.COOKIES:
+        # A session remembered without the link's cookie: the project's language.
+        translation.activate(project.language)
+        request.LANGUAGE_CODE = project.language
     form = forms.MessageForm(request.POST or None)
     if request.method == "POST" and form.is_valid():
         try:

@@ -1,5 +1,6 @@
 from django import template
 from django.conf import settings
+from django.core.files.storage import default_storage
 
 from intranet.shell import header, menu
 
@@ -39,4 +40,16 @@ def language_switch(context):
         "current": request.LANGUAGE_CODE,
         "next": request.get_full_path(),
         "csrf_token": context.get("csrf_token"),
+    }
+
+
+@register.inclusion_tag("tags/header_avatar.html", takes_context=True)
+def header_avatar(context):
+    """The member's photo in the header (read with the header's counters), or
+    their initials."""
+    request = context["request"]
+    photo = header.counts(request).get("photo") or ""
+    return {
+        "user": request.user,
+        "photo_url": default_storage.url(photo) if photo else "",
     }

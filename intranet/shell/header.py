@@ -1,11 +1,12 @@
 """The counters every page's header shows (unread notifications, unread chat
-messages, families followed…). Each app registers a counter as an SQL expression
-on the member's row; `counts` reads them all in one query, once per request, whose
-SQL is built once per process (`intranet.prepared`): building it was a third of a
-light page's CPU."""
+messages, families followed…, and the member's own photo). Each app registers a
+counter as an SQL expression on the member's row; `counts` reads them all in one
+query, once per request, whose SQL is built once per process (`intranet.prepared`):
+building it was a third of a light page's CPU."""
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from functools import partial
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -19,8 +20,10 @@ from intranet.prepared import Prepared
 @dataclass(frozen=True)
 class Counter:
     key: str
-    expression: Callable[[Any], Expression | Subquery]  # the member -> a value
-    default: int | bool = 0
+    expression: Callable[
+        [Any], Expression | Subquery
+    ]  # of the member's id, is_superuser
+    default: int | bool | str = 0
 
 
 COUNTERS: dict[str, Counter] = {}
@@ -28,7 +31,8 @@ COUNTERS: dict[str, Counter] = {}
 
 def register(counter: Counter) -> None:
     COUNTERS[counter.key] = counter
-    _ROW.reset()
+    for prepared in _ROWS.values():
+        prepared.reset()
 
 
 def count_of(queryset: QuerySet) -> Expression:
@@ -37,11 +41,12 @@ def count_of(queryset: QuerySet) -> Expression:
     return Coalesce(Subquery(counted.values("n")), 0)
 
 
-def _row(member: int) -> QuerySet:
-    """The member's row with every counter; built with a stand-in member, which is
-    all a counter may depend on."""
+def _row(member: int, *, superuser: bool) -> QuerySet:
+    """The member's row with every counter, built with a stand-in member: a
+    counter may depend on the member's id and on whether they are a superuser
+    (two shapes), on nothing else of theirs."""
     User = get_user_model()
-    stand_in = User(pk=member, is_active=True)
+    stand_in = User(pk=member, is_active=True, is_superuser=superuser)
     return (
         User.objects.filter(pk=member)
         .annotate(
@@ -54,7 +59,10 @@ def _row(member: int) -> QuerySet:
     )
 
 
-_ROW = Prepared(_row, member=int)
+_ROWS = {
+    superuser: Prepared(partial(_row, superuser=superuser), member=int)
+    for superuser in (False, True)
+}
 
 
 def counts(request: HttpRequest) -> dict[str, Any]:
@@ -66,7 +74,7 @@ def counts(request: HttpRequest) -> dict[str, Any]:
     user = request.user
     values = defaults
     if user.is_authenticated and COUNTERS:
-        rows = _ROW.rows(member=user.pk)
+        rows = _ROWS[user.is_superuser].rows(member=user.pk)
         if rows:
             values = {
                 key: type(default)(value)

@@ -5,7 +5,7 @@ from django.urls import reverse
 from wagtail.models import Workflow
 
 from committees.models import CommitteeAccess
-from committees.rights import workflow_name
+from committees.rights import review_names
 from tests.factories import CommitteePageFactory
 
 
@@ -15,7 +15,10 @@ def test_the_workflow_reads_well_after_soumettre_a(db):
     assert workflow.name == "la relecture du comité d'accueil de Saint-Puy"
     assert "#" not in workflow.name
     assert "#" not in workflow.tasks.get().name
-    assert workflow_name("Bureau de Lectoure") == "la relecture · Bureau de Lectoure"
+    assert review_names("Bureau de Lectoure") == (
+        "la relecture de Bureau de Lectoure",
+        "la validation de Bureau de Lectoure",
+    )
 
 
 def test_the_editor_sees_the_button_in_french(client, db, network_editor):

@@ -272,3 +272,38 @@ def test_profile_page_queries_do_not_grow(
     with django_assert_max_num_queries(16):  # 11 + the member's activity
         response = client_member.get(url)
     assert response.status_code == 200
+
+
+def _header_avatar(client) -> str:
+    html = client.get(reverse("members:directory")).content.decode()
+    summary = re.search(
+        r'<details class="user-menu">\s*<summary>(.*?)</summary>', html, re.S
+    )
+    assert summary, "the header's account menu"
+    return summary[1]
+
+
+def test_the_header_shows_the_new_photo_at_once_and_initials_without_one(
+    client_member, member, django_capture_on_commit_callbacks
+):
+    assert ">CL</span>" in _header_avatar(client_member)
+    client_member.post(
+        reverse("members:profile_edit"),
+        profile_data(new_photo=upload(jpeg_with_gps())),
+    )
+    first = Profile.objects.get(user=member).photo_thumbnail
+    avatar = _header_avatar(client_member)
+    assert f'src="{first.url}"' in avatar and "CL" not in avatar
+    client_member.post(
+        reverse("members:profile_edit"),
+        profile_data(new_photo=upload(jpeg_with_gps((900, 900)))),
+    )
+    second = Profile.objects.get(user=member).photo_thumbnail
+    # A new address at each upload: no browser or cache keeps showing the old one.
+    assert second.url != first.url
+    assert f'src="{second.url}"' in _header_avatar(client_member)
+    with django_capture_on_commit_callbacks(execute=True):
+        client_member.post(
+            reverse("members:profile_edit"), profile_data(remove_photo="on")
+        )
+    assert ">CL</span>" in _header_avatar(client_member)

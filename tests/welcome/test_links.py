@@ -154,3 +154,28 @@ def test_a_closed_project_takes_no_more_messages(client, project, team_member):
     assert response.status_code == 400
     assert "Ce projet est clos" in html.unescape(response.content.decode())
     assert not Message.objects.exists()
+
+
+def test_the_family_page_keeps_the_familys_language(client, project):
+    InstallationProject.objects.filter(pk=project.pk).update(language="en")
+    # The link opens on a phone whose browser asks for French.
+    response = client.get(
+        f"/venir-dans-le-gers/lien/{links.token_for(project)}/",
+        headers={"accept-language": "fr-FR,fr;q=0.9"},
+    )
+    assert response.cookies["django_language"].value == "en"
+    page = client.get(
+        "/venir-dans-le-gers/mon-projet/", headers={"accept-language": "fr-FR"}
+    )
+    assert page["Content-Language"] == "en"
+    assert '<html lang="en"' in page.content.decode()
+    # Without the cookie (cleared), the remembered project still speaks English.
+    del client.cookies["django_language"]
+    page = client.get(
+        "/venir-dans-le-gers/mon-projet/", headers={"accept-language": "fr-FR"}
+    )
+    assert '<html lang="en"' in page.content.decode()
+    # The family's own choice with the switch wins.
+    client.cookies["django_language"] = "fr"
+    page = client.get("/venir-dans-le-gers/mon-projet/")
+    assert '<html lang="fr"' in page.content.decode()
