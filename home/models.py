@@ -39,6 +39,7 @@ class HomePage(Page):
         "home.NewsIndexPage",
         "home.StandardPage",
         "events.EventIndexPage",
+        "territory.WorkspaceIndexPage",
     ]
     max_count = 1
 

@@ -2,7 +2,7 @@
 
 from intranet.shell.personal_data import eraser, exporter
 from territory import services
-from territory.models import SpeedTest
+from territory.models import MeetingProposal, SpeedTest, WorkspaceRegular
 
 
 @exporter("broadband_tests", covers=[SpeedTest])
@@ -26,3 +26,27 @@ def export_tests(user) -> list[dict]:
 def erase_tests(user) -> None:
     """The tests go, and the medians of their communes are computed without them."""
     services.member_tests_erase(user=user)
+
+
+@exporter("workspaces", covers=[WorkspaceRegular, MeetingProposal])
+def export_workspaces(user) -> dict:
+    return {
+        "i_work_there": [
+            {"workspace": r.workspace.title, "since": r.created_at}
+            for r in WorkspaceRegular.objects.filter(user=user).select_related(
+                "workspace"
+            )
+        ],
+        "proposals_to_meet": [
+            {"workspace": p.workspace.title, "day": p.day, "note": p.note,
+             "created_at": p.created_at}
+            for p in MeetingProposal.objects.filter(user=user).select_related(
+                "workspace"
+            )
+        ],
+    }  # fmt: skip
+
+
+@eraser(covers=[WorkspaceRegular, MeetingProposal])
+def erase_workspaces(user) -> None:
+    services.member_workspaces_erase(user=user)

@@ -1,9 +1,11 @@
-"""How the territory plugs into the shell: its entry in the main navigation."""
+"""How the territory plugs into the shell: its entry in the main navigation, its
+workspaces in the site search."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
-from intranet.shell import menu
+from intranet.shell import menu, search
+from territory.models import WorkspacePage
 
 menu.register(
     menu.Entry(
@@ -12,5 +14,16 @@ menu.register(
         lambda request: reverse("territory:broadband_map"),
         65,
         visible=lambda request: request.user.is_authenticated,
+    )
+)
+
+search.register(
+    search.page_kind(
+        "workspaces",
+        _("Places to work"),
+        WorkspacePage,
+        lambda page: f"{page.get_kind_display()}, {page.commune.name}",
+        order=25,
+        related=("commune",),
     )
 )

@@ -4,15 +4,23 @@ Figures are shown only where at least `MIN_MEMBERS` members tested (for every
 technology together, and for each technology alike): a median of one or two
 members would be their own result."""
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from django.core.cache import cache
 from django.db.models import QuerySet
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from communes.models import Commune
 from members.models import User
-from territory.models import CommuneBroadband, Place, SpeedTest
+from territory.models import (
+    CommuneBroadband,
+    MeetingProposal,
+    Place,
+    SpeedTest,
+    WorkspacePage,
+    WorkspaceRegular,
+)
 
 MIN_MEMBERS = 3
 
@@ -124,3 +132,111 @@ def commune_sheet(*, commune_id: int) -> tuple[CommuneFigures | None, list[Speed
         )
         cache.set(key, found, SHEET_TTL)
     return found
+
+
+# Workspaces
+
+NEAREST = 3
+NEAREST_KM = 40
+WORKSPACES_KEY = "territory:workspaces"
+REGULARS_SHOWN = 12
+PROPOSALS_SHOWN = 10
+
+
+@dataclass(frozen=True)
+class NearbyWorkspace:
+    """A published workspace as the committee pages list it (from the cache)."""
+
+    pk: int
+    title: str
+    url: str
+    kind: str
+    commune: Commune
+    distance_km: float = 0.0
+
+
+def _places() -> list[NearbyWorkspace]:
+    found = cache.get(WORKSPACES_KEY)
+    if found is None:
+        found = [
+            NearbyWorkspace(
+                page.pk,
+                page.title,
+                page.url or "",
+                page.get_kind_display(),
+                page.commune,
+            )
+            for page in WorkspacePage.objects.live()
+            .public()
+            .select_related("commune")
+            .order_by("title")
+        ]
+        cache.set(WORKSPACES_KEY, found, SHEET_TTL)
+    return found
+
+
+def forget_workspaces() -> None:
+    cache.delete(WORKSPACES_KEY)
+
+
+def nearest_workspaces(
+    *, commune: Commune, limit: int = NEAREST
+) -> list[NearbyWorkspace]:
+    """The published workspaces nearest to the commune, within NEAREST_KM (from
+    the cache: no query once warm)."""
+    near = [
+        replace(place, distance_km=commune.distance_km(place.commune))
+        for place in _places()
+    ]
+    near = [place for place in near if place.distance_km <= NEAREST_KM]
+    return sorted(near, key=lambda place: (place.distance_km, place.title))[:limit]
+
+
+@dataclass
+class Found:
+    page: WorkspacePage
+    distance_km: float | None = None
+
+
+def workspace_directory(
+    *, origin: Commune | None, within_km: int, equipment: list[str]
+) -> list[Found]:
+    """The published workspaces with every piece of `equipment`, nearest to
+    `origin` first (within `within_km` when given), else by title."""
+    pages = WorkspacePage.objects.live().public().select_related("commune")
+    for name in equipment:
+        if name in WorkspacePage.EQUIPMENT:
+            pages = pages.filter(**{name: True})
+    found = [Found(page) for page in pages.order_by("title")]
+    if origin is None:
+        return found
+    distances = {item.page.pk: origin.distance_km(item.page.commune) for item in found}
+    for item in found:
+        item.distance_km = distances[item.page.pk]
+    if within_km:
+        found = [item for item in found if distances[item.page.pk] <= within_km]
+    return sorted(found, key=lambda item: distances[item.page.pk])
+
+
+def workspace_facts(*, workspace: WorkspacePage, viewer: User | None) -> dict:
+    """What a workspace's page shows beyond its fields: for members, who works
+    there, the coming proposals to meet there and the tests made there."""
+    if viewer is None:
+        return {}
+    regulars = WorkspaceRegular.objects.filter(
+        workspace=workspace, user__is_active=True
+    ).select_related("user__profile")
+    today = timezone.localdate()
+    return {
+        "regulars": list(regulars.order_by("-created_at")[:REGULARS_SHOWN]),
+        "regular_count": regulars.count(),
+        "is_regular": regulars.filter(user=viewer).exists(),
+        "proposals": list(
+            MeetingProposal.objects.filter(
+                workspace=workspace, day__gte=today, user__is_active=True
+            ).select_related("user")[:PROPOSALS_SHOWN]
+        ),
+        "tests": list(
+            SpeedTest.objects.filter(workspace=workspace).order_by("-measured_at")[:5]
+        ),
+    }

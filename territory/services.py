@@ -1,7 +1,7 @@
 """Writes of the territory: members' broadband tests and the communes' figures."""
 
 import statistics
-from datetime import datetime, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.cache import cache
 from django.core.exceptions import PermissionDenied, ValidationError
@@ -11,16 +11,20 @@ from django.utils.translation import gettext as _
 
 from communes.models import Commune
 from intranet import ratelimit
+from intranet.text import printable
 from members.models import User
-from territory import selectors
+from territory import notices, selectors
 from territory.models import (
     MAX_LATENCY_MS,
     MAX_MBPS,
     CommuneBroadband,
+    MeetingProposal,
     Place,
     Source,
     SpeedTest,
     Technology,
+    WorkspacePage,
+    WorkspaceRegular,
 )
 
 # A few results per member and hour: enough to test again after moving the box,
@@ -59,6 +63,7 @@ def speed_test_record(
     latency_ms: float,
     source: str = Source.BROWSER,
     measured_at: datetime | None = None,
+    workspace: WorkspacePage | None = None,
 ) -> SpeedTest:
     """Store a member's test (impossible values refused, a few per hour at most)
     and recompute its commune's figures."""
@@ -66,6 +71,11 @@ def speed_test_record(
         raise PermissionDenied
     if technology not in Technology.values or place not in Place.values:
         raise ValidationError(_("Choose a technology and a place from the list."))
+    if workspace is not None:
+        if not workspace.live:
+            raise ValidationError({"workspace": _("This place is not published.")})
+        # A test in a workspace of the directory is of its line, in its commune.
+        place, commune = Place.WORKSPACE, workspace.commune
     if source not in Source.values:
         raise ValidationError(_("Unknown source of the measure."))
     _check_figures(
@@ -98,6 +108,7 @@ def speed_test_record(
         latency_ms=round(latency_ms, 1),
         source=source,
         measured_at=measured_at,
+        workspace=workspace,
     )
     commune_recompute(commune_id=commune.pk)
     return test
@@ -168,3 +179,72 @@ def commune_recompute(*, commune_id: int) -> None:
     cache.delete(key)
     # Again once committed: a reader in between may have cached the old figures.
     transaction.on_commit(lambda: cache.delete(key))
+
+
+# Workspaces
+
+MEETINGS_PER_DAY = 5
+MEETING_RATE = ratelimit.Rate(MEETINGS_PER_DAY, 24 * 60 * 60)
+MEETING_HORIZON = timedelta(days=60)
+
+
+def _member(user: User) -> None:
+    if not user.is_authenticated or not user.is_active:
+        raise PermissionDenied
+
+
+@transaction.atomic
+def workspace_regular_set(
+    *, user: User, workspace: WorkspacePage, works_there: bool
+) -> bool:
+    """« J'y travaille » on or off for the member (members only); whether it is on."""
+    _member(user)
+    if not workspace.live:
+        raise ValidationError(_("This place is not published."))
+    if works_there:
+        WorkspaceRegular.objects.get_or_create(user=user, workspace=workspace)
+    else:
+        WorkspaceRegular.objects.filter(user=user, workspace=workspace).delete()
+    return works_there
+
+
+@transaction.atomic
+def meeting_propose(
+    *, user: User, workspace: WorkspacePage, day: date, note: str = ""
+) -> MeetingProposal:
+    """Propose a day to work together at the place; its regulars are told (a few
+    proposals per member and day)."""
+    _member(user)
+    if not workspace.live:
+        raise ValidationError(_("This place is not published."))
+    today = timezone.localdate()
+    if not today <= day <= today + MEETING_HORIZON:
+        raise ValidationError(
+            {"day": _("Choose a day between today and two months from now.")}
+        )
+    if not ratelimit.spend(f"workspace-meetings:{user.pk}", MEETING_RATE):
+        raise ValidationError(
+            _("You have proposed %(count)d meetings today: try again tomorrow.")
+            % {"count": MEETINGS_PER_DAY}
+        )
+    note = printable(note).strip()
+    if len(note) > 300:
+        raise ValidationError({"note": _("At most 300 characters.")})
+    proposal = MeetingProposal.objects.create(
+        user=user, workspace=workspace, day=day, note=note
+    )
+    regulars = (
+        WorkspaceRegular.objects.filter(workspace=workspace, user__is_active=True)
+        .exclude(user=user)
+        .select_related("user")
+    )
+    for regular in regulars:
+        notices.meeting_proposed(regular.user, proposal=proposal, workspace=workspace)
+    return proposal
+
+
+@transaction.atomic
+def member_workspaces_erase(*, user: User) -> None:
+    """The member's « j'y travaille » and proposals go."""
+    WorkspaceRegular.objects.filter(user=user).delete()
+    MeetingProposal.objects.filter(user=user).delete()

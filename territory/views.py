@@ -3,20 +3,32 @@ from datetime import datetime, time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth.decorators import login_not_required
+from django.contrib.auth.views import redirect_to_login
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
-from django.http import HttpResponse, JsonResponse, StreamingHttpResponse
+from django.http import (
+    HttpResponse,
+    HttpResponseNotAllowed,
+    JsonResponse,
+    StreamingHttpResponse,
+)
 from django.shortcuts import redirect, render
+from django.template.response import TemplateResponse
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_GET, require_POST
 
 from communes.maps import MapPoint
-from intranet import ratelimit
+from intranet import errors, ratelimit
 from intranet.http import object_or_404
 from territory import selectors, services, transfers
-from territory.forms import ManualTestForm, SpeedTestForm
+from territory.forms import (
+    ManualTestForm,
+    MeetingForm,
+    SpeedTestForm,
+    WorkspaceFilterForm,
+)
 from territory.models import Place, Source, SpeedTest
 
 PER_PAGE = 20
@@ -77,6 +89,7 @@ def _record(request, form, *, source: str, measured_at=None) -> bool:
             latency_ms=data["latency_ms"],
             source=source,
             measured_at=measured_at,
+            workspace=data.get("workspace"),
         )
     except ValidationError as error:
         if hasattr(error, "error_dict"):
@@ -93,7 +106,11 @@ def _record(request, form, *, source: str, measured_at=None) -> bool:
 def speed_test(request):
     """The test in the browser; the member confirms the commune, the technology
     and the place, then records the result."""
-    form = SpeedTestForm(request.POST or None, initial=_initial(request.user))
+    initial = _initial(request.user)
+    here = request.GET.get("lieu", "")
+    if here.isdigit() and len(here) < 12:  # from a workspace's page
+        initial.update(workspace=int(here), place=Place.WORKSPACE)
+    form = SpeedTestForm(request.POST or None, initial=initial)
     if request.method == "POST" and form.is_valid():
         if _record(request, form, source=Source.BROWSER):
             return redirect("territory:my_tests")
@@ -209,3 +226,100 @@ def upload(request):
     if received > transfers.MAX_UPLOAD_BYTES:
         return JsonResponse({"error": _("Too much data sent.")}, status=413)
     return _no_store(JsonResponse({"received": received}))
+
+
+# Workspaces (routes of WorkspaceIndexPage and WorkspacePage)
+
+
+def workspace_directory(request, index):
+    """The places to work on the map and in a list, filtered by distance from a
+    commune and by equipment (public)."""
+    form = WorkspaceFilterForm(request.GET or None)
+    filters = form.cleaned_data if form.is_valid() else {}
+    found = selectors.workspace_directory(
+        origin=filters.get("commune"),
+        within_km=int(filters.get("distance") or 0),
+        equipment=filters.get("equipment") or [],
+    )
+    points = [
+        MapPoint(item.page.commune, item.page.title, item.page.url) for item in found
+    ]
+    return TemplateResponse(
+        request,
+        "territory/workspace_index_page.html",
+        {
+            **index.get_context(request),
+            "form": form,
+            "found": found,
+            "points": points,
+            "filtered": bool(filters) and any(filters.values()),
+        },
+    )
+
+
+def workspace_detail(request, page):
+    context = page.get_context(request)
+    context.update(
+        selectors.workspace_facts(
+            workspace=page,
+            viewer=request.user if request.user.is_authenticated else None,
+        )
+    )
+    if request.user.is_authenticated:
+        context["meet_form"] = MeetingForm(initial={"day": timezone.localdate()})
+    return TemplateResponse(request, "territory/workspace_page.html", context)
+
+
+def _members_only(request):
+    if not request.user.is_authenticated:
+        return redirect_to_login(request.get_full_path())
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    return None
+
+
+def workspace_regular(request, page):
+    """« J'y travaille », on or off."""
+    refused = _members_only(request)
+    if refused:
+        return refused
+    works_there = request.POST.get("works_there") == "1"
+    try:
+        services.workspace_regular_set(
+            user=request.user, workspace=page, works_there=works_there
+        )
+    except ValidationError as error:
+        errors.tell(request, error)
+    else:
+        messages.success(
+            request,
+            _("Members now see that you work here.")
+            if works_there
+            else _("You no longer appear among the regulars here."),
+        )
+    return redirect(page.url)
+
+
+def workspace_meet(request, page):
+    """« Se retrouver là-bas »: propose a day; the regulars are told."""
+    refused = _members_only(request)
+    if refused:
+        return refused
+    form = MeetingForm(request.POST)
+    if form.is_valid():
+        try:
+            services.meeting_propose(
+                user=request.user,
+                workspace=page,
+                day=form.cleaned_data["day"],
+                note=form.cleaned_data["note"],
+            )
+        except ValidationError as error:
+            errors.tell(request, error)
+        else:
+            messages.success(
+                request, _("Your proposal is on the page; the regulars are told.")
+            )
+    else:
+        errors.tell(request, form)
+    return redirect(page.url + "#meet")

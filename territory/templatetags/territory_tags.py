@@ -22,3 +22,13 @@ def commune_broadband(context, commune):
         "commune": commune,
         "min_members": selectors.MIN_MEMBERS,
     }
+
+
+@register.inclusion_tag("territory/includes/nearest_workspaces.html")
+def nearest_workspaces(commune):
+    """The published workspaces nearest to the commune (from the cache)."""
+    return {
+        "places": selectors.nearest_workspaces(commune=commune),
+        "commune": commune,
+        "within_km": selectors.NEAREST_KM,
+    }

@@ -80,6 +80,7 @@ class Command(BaseCommand):
             chat_demo.seed_chat(people, pages, seed, editors)
             welcome_demo.seed_welcome(people, pages, seed, editors)
             territory_demo.seed_broadband(pages, seed)
+            territory_demo.seed_workspaces(pages, seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "
