@@ -97,7 +97,12 @@ class CommitteePage(ViewRestrictionsFromCache, RoutablePageMixin, Page):
     ]
 
     parent_page_types = ["home.CommitteeIndexPage"]
-    subpage_types = ["home.NewsPage", "home.StandardPage", "events.EventPage"]
+    subpage_types = [
+        "home.NewsPage",
+        "home.StandardPage",
+        "events.EventPage",
+        "territory.WorkspacePage",
+    ]
 
     #: Prospects see the description, the village sheet and the contact; the
     #: template shows the rest to members only.

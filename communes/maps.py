@@ -35,6 +35,10 @@ MARKER_RADIUS = 6
 MIN_MARKER_RADIUS = 4
 MAX_MARKER_RADIUS = 16
 
+# The shades of a toned marker, low to high (ColorBrewer RdBu, colour-blind safe):
+# `map-tone-N` in static/css/site.css, with the colour as a fallback attribute.
+TONES = ("#b2182b", "#ef8a62", "#67a9cf", "#2166ac", "#053061")
+
 # Used only while the database holds no commune (the frame is then not cached).
 _GERS_FALLBACK = ((43.19, 44.06), (-0.27, 1.52))
 
@@ -45,13 +49,16 @@ _ids = itertools.count(1)
 class MapPoint:
     """One marker: a commune, its label (in the marker's tooltip) and an optional link.
 
-    ``count`` sizes the marker on a ``scaled`` map (members in the commune, ...).
+    ``count`` sizes the marker on a ``scaled`` map (members in the commune, ...);
+    ``tone`` (1 to 5) shades it from ``TONES`` (a value on a scale: the map then
+    needs a legend, and the list beside it the values in text).
     """
 
     commune: Commune
     label: str
     url: str = ""
     count: int = 1
+    tone: int = 0
 
 
 @dataclass(frozen=True)
@@ -234,8 +241,11 @@ def render_map(
         else:
             r = _num(MARKER_RADIUS * unit)
             tooltip = point.label
+        toned = ""
+        if 1 <= point.tone <= len(TONES):
+            toned = f' class="map-tone-{point.tone}" fill="{TONES[point.tone - 1]}"'
         marker = (
-            f'<circle cx="{at(px)}" cy="{at(py)}" r="{r}">'
+            f'<circle cx="{at(px)}" cy="{at(py)}" r="{r}"{toned}>'
             f"<title>{escape(tooltip)}</title></circle>"
         )
         if point.url:

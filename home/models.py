@@ -40,6 +40,7 @@ class HomePage(ViewRestrictionsFromCache, Page):
         "home.NewsIndexPage",
         "home.StandardPage",
         "events.EventIndexPage",
+        "territory.WorkspaceIndexPage",
     ]
     max_count = 1
 

@@ -56,6 +56,7 @@ INSTALLED_APPS = [
     "forums",
     "events",
     "chat",
+    "territory",
     "welcome",
     "home",
     "wagtail.contrib.forms",
@@ -271,6 +272,9 @@ DATA_UPLOAD_MAX_MEMORY_SIZE = 10 * 1024 * 1024
 # No form takes more (photos stop at 5 MB, with the form's own message): larger
 # requests get 413 before they are read. nginx's client_max_body_size matches it.
 MAX_REQUEST_BYTES = 25 * 1024 * 1024
+# The broadband test's download file is sent by nginx (X-Accel-Redirect to its
+# internal /_debit/ location, deploy/nginx/sohosolo.conf) rather than by Django.
+SPEEDTEST_NGINX = env.bool("DJANGO_SPEEDTEST_NGINX", default=False)
 
 # --- Backups ------------------------------------------------------------------------
 

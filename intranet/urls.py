@@ -62,6 +62,7 @@ urlpatterns = [
     path("forums/", include("forums.urls")),
     path("rencontres/", include("events.urls")),
     path("discussions/", include("chat.urls")),
+    path("debit/", include("territory.urls")),
     path("", include("welcome.urls")),
     path("", include("home.urls")),
     # Uploaded files are served by Django behind the login wall; in production

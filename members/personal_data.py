@@ -90,6 +90,12 @@ KEPT: list[Kept] = [
           "it is not tied to any account."),
     ),
     Kept(
+        ("territory.WorkspacePage",),
+        _("A place to work's contact address"),
+        _("It is the place's, published on its page by the editors; it is not tied "
+          "to any account."),
+    ),
+    Kept(
         ("wagtailsearch.IndexEntry", "taggit.TaggedItem"),
         _("The site's search index and the tags of images and documents"),
         _("They point at pages, images and documents only, never at an account: "

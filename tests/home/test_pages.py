@@ -12,6 +12,7 @@ from home.models import (
     NewsPage,
     StandardPage,
 )
+from territory.models import WorkspaceIndexPage, WorkspacePage
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,
@@ -46,6 +47,7 @@ class TestPageTree:
             NewsIndexPage,
             StandardPage,
             EventIndexPage,
+            WorkspaceIndexPage,
         }
         assert set(CommitteeIndexPage.allowed_parent_page_models()) == {
             HomePage,
@@ -60,6 +62,7 @@ class TestPageTree:
             NewsPage,
             StandardPage,
             EventPage,
+            WorkspacePage,
         }
         assert set(EventPage.allowed_parent_page_models()) == {
             EventIndexPage,

@@ -30,6 +30,9 @@ PUBLIC_VIEWS = {
     "home.feeds.NewsFeed",
     # iCalendar feed: the same secret token.
     "events.views.calendar_feed",
+    # The broadband map of the Gers: medians of at least 3 members, for families
+    # choosing a village (territory.selectors.MIN_MEMBERS).
+    "territory.views.broadband_map",
     # /admin/login/ and /_util/login/ send to allauth's form (shadowing the two
     # unthrottled login forms of Wagtail, listed below but never reached).
     "django.views.generic.base.RedirectView",

@@ -17,6 +17,7 @@ from home.models import NewsPage
 from intranet import ratelimit
 from members import demo as members_demo
 from members.models import User
+from territory import demo as territory_demo
 from welcome import demo as welcome_demo
 
 
@@ -78,6 +79,8 @@ class Command(BaseCommand):
             events_demo.seed_events(people, pages, seed, editors)
             chat_demo.seed_chat(people, pages, seed, editors)
             welcome_demo.seed_welcome(people, pages, seed, editors)
+            territory_demo.seed_broadband(pages, seed)
+            territory_demo.seed_workspaces(pages, seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "
