@@ -10,6 +10,7 @@ from activity.models import (
     Notification,
     NotificationPreference,
     PostReaction,
+    PushSubscription,
     SentDigest,
 )
 from intranet.shell import notices
@@ -23,8 +24,9 @@ def _kind(key: str) -> str:
 
 @exporter(
     "notifications",
-    covers=[Notification, NotificationPreference, DigestSubscription, SentDigest],
-)
+    covers=[Notification, NotificationPreference, DigestSubscription, SentDigest,
+            PushSubscription],
+)  # fmt: skip
 def export_notifications(user) -> dict:
     return {
         "received": [
@@ -53,6 +55,12 @@ def export_notifications(user) -> dict:
         ),
         "digest": DigestSubscription.objects.filter(user=user)
         .values_list("frequency", flat=True).first() or "weekly",
+        # The push service's address names the device; its keys stay here.
+        "push_devices": [
+            {"device": p.label, "push_service": p.endpoint, "since": p.created_at,
+             "last_sent": p.last_success}
+            for p in PushSubscription.objects.filter(user=user).order_by("created_at")
+        ],
     }  # fmt: skip
 
 
@@ -89,7 +97,7 @@ def export_feed(user) -> list:
 
 @eraser(
     covers=[Notification, NotificationPreference, DigestSubscription, SentDigest,
-            PostReaction, Action, Follow]
+            PostReaction, PushSubscription, Action, Follow]
 )  # fmt: skip
 def erase_activity(user) -> None:
     """Posts and comments stay, shown as by "Ancien membre"; what names the member
@@ -99,5 +107,6 @@ def erase_activity(user) -> None:
     NotificationPreference.objects.filter(user=user).delete()
     DigestSubscription.objects.filter(user=user).delete()
     SentDigest.objects.filter(user=user).delete()
+    PushSubscription.objects.filter(user=user).delete()
     PostReaction.objects.filter(user=user).delete()
     activity.erase_member(user)

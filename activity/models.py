@@ -88,6 +88,27 @@ class NotificationPreference(models.Model):
         return f"{self.user} {self.kind} {self.channel}"
 
 
+class PushSubscription(models.Model):
+    """One device (a browser) a member turned Web Push on for (RFC 8030): where its
+    push service takes messages, and the keys to encrypt them for it (RFC 8291)."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.CASCADE,
+        related_name="push_subscriptions",
+    )
+    endpoint = models.URLField(max_length=1000, unique=True)
+    p256dh = models.CharField(max_length=100)
+    auth = models.CharField(max_length=50)
+    # « Firefox sur Linux »: for the member to recognise the device in the list.
+    label = models.CharField(max_length=100, blank=True)
+    created_at = models.DateTimeField(default=timezone.now)
+    last_success = models.DateTimeField(null=True, blank=True)
+
+    def __str__(self) -> str:
+        return f"{self.user} {self.label}"
+
+
 class Reaction(models.TextChoices):
     """The small fixed set of reactions, shared with the forums."""
 

@@ -3,7 +3,7 @@ calls `notify()` in its services.
 
 The text is rendered once, in the recipient's language, when the notification is
 created; the member's preference per kind decides whether it is kept, e-mailed at
-once, kept for the digest, or dropped.
+once, pushed to their devices (`activity.push`), kept for the digest, or dropped.
 """
 
 from dataclasses import dataclass
@@ -12,7 +12,7 @@ from typing import Any
 from django.db import transaction
 from django.utils import timezone, translation
 
-from activity import emails
+from activity import emails, push
 from activity.models import Notification, NotificationPreference
 from intranet import bus, membertext
 from intranet.shell.notices import KINDS, Channel, Kind
@@ -46,8 +46,17 @@ def preferences_of(user) -> list[tuple[Kind, str]]:
     return [(kind, chosen.get(kind.key, kind.default)) for kind in KINDS.values()]
 
 
+def channels() -> list[tuple[str, str]]:
+    """The choices offered: push only when the server can send it."""
+    return [
+        (value, label)
+        for value, label in Channel.choices
+        if value != Channel.PUSH or push.enabled()
+    ]
+
+
 def preference_set(*, user, kind: str, channel: str) -> None:
-    if kind not in KINDS or channel not in Channel.values:
+    if kind not in KINDS or channel not in dict(channels()):
         raise ValueError(f"unknown kind or channel: {kind} {channel}")
     NotificationPreference.objects.update_or_create(
         user=user, kind=kind, defaults={"channel": channel}
@@ -94,6 +103,9 @@ def notify(
         )
     if channel == Channel.EMAIL:
         transaction.on_commit(lambda: emails.send_notification(notification))
+    elif channel == Channel.PUSH:
+        # Each time, a repeat too: it replaces the device's previous one (same tag).
+        transaction.on_commit(lambda: push.send_notification(notification))
     if notification.count == 1:
         # Pushed live once: a repeat joins a notification the bell already counts.
         bus.publish(NotificationStored(notification=notification))

@@ -9,6 +9,16 @@ urlpatterns = [
     path("notifications/tout-lu/", views.notification_read_all, name="read_all"),
     path("notifications/preferences/", views.preferences, name="preferences"),
     path(
+        "notifications/push/abonnement/",
+        views.push_subscribe,
+        name="push_subscribe",
+    ),
+    path(
+        "notifications/push/desabonnement/",
+        views.push_unsubscribe,
+        name="push_unsubscribe",
+    ),
+    path(
         "notifications/desabonnement/<str:token>/",
         views.unsubscribe,
         name="unsubscribe",

@@ -1,10 +1,13 @@
+import json
+
+from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import get_user_model
 from django.contrib.auth.decorators import login_not_required
 from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
-from django.http import Http404
+from django.http import Http404, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
 from django.utils.http import url_has_allowed_host_and_scheme
 from django.utils.translation import gettext as _
@@ -18,6 +21,7 @@ from activity import (
     feed,
     mentions,
     notifications,
+    push,
     reactions,
     selectors,
     services,
@@ -79,7 +83,7 @@ def preferences(request):
     if request.method == "POST":
         for kind, _current in notifications.preferences_of(request.user):
             channel = request.POST.get(kind.key)
-            if channel in Channel.values:
+            if channel in dict(notifications.channels()):
                 notifications.preference_set(
                     user=request.user, kind=kind.key, channel=channel
                 )
@@ -94,11 +98,53 @@ def preferences(request):
         "activity/preferences.html",
         {
             "rows": notifications.preferences_of(request.user),
-            "channels": Channel.choices,
+            "channels": notifications.channels(),
             "frequency": digests.frequency_of(request.user),
             "frequencies": DigestFrequency.choices,
+            "push_key": settings.VAPID_PUBLIC_KEY if push.enabled() else "",
+            "devices": push.devices_of(request.user),
         },
     )
+
+
+@require_POST
+def push_subscribe(request):
+    """Turn push on for this device: the browser's `PushSubscription` as JSON."""
+    try:
+        data = json.loads(request.body or b"null")
+    except ValueError:
+        data = None
+    try:
+        push.subscribe(
+            user=request.user,
+            data=data,
+            user_agent=request.headers.get("User-Agent", ""),
+        )
+    except ValidationError as error:
+        return JsonResponse({"errors": error.messages}, status=400)
+    return JsonResponse({"ok": True}, status=201)
+
+
+@require_POST
+def push_unsubscribe(request):
+    """Turn push off: for this device (JSON `endpoint`, from its script), or for
+    one in the list (form field `device`)."""
+    if request.content_type == "application/json":
+        try:
+            data = json.loads(request.body or b"null")
+        except ValueError:
+            data = None
+        endpoint = data.get("endpoint") if isinstance(data, dict) else None
+        if not isinstance(endpoint, str):
+            return JsonResponse(
+                {"errors": [_("This subscription is not valid.")]}, status=400
+            )
+        push.unsubscribe(user=request.user, endpoint=endpoint)
+        return JsonResponse({"ok": True})
+    device = request.POST.get("device", "")
+    if device.isdigit() and push.unsubscribe(user=request.user, pk=int(device)):
+        messages.success(request, _("Push notifications are off for that device."))
+    return redirect("activity:preferences")
 
 
 @login_not_required

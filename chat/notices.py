@@ -1,5 +1,5 @@
-"""Mentions in chat messages and reactions to them, told through activity's
-notifications."""
+"""Mentions in chat messages, reactions to them and direct messages, told through
+activity's notifications."""
 
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
@@ -8,7 +8,43 @@ from activity import notices as activity_notices
 from activity.mentions import mentioned_ids
 from activity.notices import MAX_NOTIFIED, MENTION
 from activity.notifications import notify
+from intranet.shell.notices import Channel, Kind, register
 from members.models import User
+
+DIRECT_MESSAGE = "direct_message"
+# The chat's own counters tell of new messages in the site: off until a member
+# asks for them by push (or e-mail) on the notification choices page.
+register(Kind(DIRECT_MESSAGE, _("A direct message to me"), Channel.OFF))
+
+
+def direct_message(*, message, room) -> None:
+    """Tell the other members of a direct conversation (not those who left it or
+    muted it); messages in one conversation join one notification while unread."""
+    from chat.models import Participant, ReadMarker
+
+    muted = ReadMarker.objects.filter(room=room, muted=True).values("user_id")
+    others = (
+        Participant.objects.filter(room=room, left_at__isnull=True, is_guest=False)
+        .exclude(user_id=message.author_id)
+        .exclude(user_id__in=muted)
+        .select_related("user")
+    )
+    for participant in others:
+        notify(
+            participant.user,
+            DIRECT_MESSAGE,
+            actor=message.author,
+            text=_("%(name)s sent you a message."),
+            params={"name": str(message.author)},
+            url=room.get_absolute_url() + f"#message-{message.pk}",
+            excerpt=message.body,
+            regarding=room,
+            many=ngettext_lazy(
+                "%(count)d new message from %(name)s.",
+                "%(count)d new messages, the latest from %(name)s.",
+                "count",
+            ),
+        )
 
 
 def mentions(*, message, room) -> None:

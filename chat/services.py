@@ -171,6 +171,8 @@ def _post(
         Message.objects.filter(pk=message.pk).update(attachment_count=len(checked))
     _read_upto(author, room, message.pk)
     notices.mentions(message=message, room=room)
+    if room.is_direct and author is not None:
+        notices.direct_message(message=message, room=room)
     transaction.on_commit(lambda: broadcast.message(message, event="message"))
     if room.has_guest:
         bus.publish(GuestConversationMessage(message=message))

@@ -104,6 +104,7 @@ def worker(request: HttpRequest) -> HttpResponse:
         "logout": reverse("account_logout"),
         "static": settings.STATIC_URL,
         "never": NEVER_KEPT,
+        "icon": static("img/icons/icon-192.png"),
     }
     template = loader.get_template("pwa/worker.js")
     # The version names the worker's store of files: any change to the script or

@@ -306,6 +306,15 @@ DEFAULT_FROM_EMAIL = env.str(
 )
 SERVER_EMAIL = DEFAULT_FROM_EMAIL
 
+# Web Push (RFC 8030, VAPID RFC 8292): both keys from `manage.py vapid_keys`. Without
+# them the push choice is not offered and nothing is sent (the embedded default).
+VAPID_PUBLIC_KEY = env.str("DJANGO_VAPID_PUBLIC_KEY", default="")
+VAPID_PRIVATE_KEY = env.str("DJANGO_VAPID_PRIVATE_KEY", default="")
+# Who push services may contact about our messages: a mailto: or https: URL.
+VAPID_SUBJECT = env.str("DJANGO_VAPID_SUBJECT", default="") or (
+    "mailto:" + (DEFAULT_FROM_EMAIL.rpartition("<")[2].rstrip(">") or "root@localhost")
+)
+
 # --- Security -----------------------------------------------------------------------
 
 # DJANGO_HTTPS=1 says "TLS is terminated in front of Django" (by nginx, or any proxy

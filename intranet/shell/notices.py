@@ -11,6 +11,9 @@ from django.utils.translation import gettext_lazy as _
 class Channel(models.TextChoices):
     SITE = "site", _("In the site only")
     EMAIL = "email", _("By e-mail at once")
+    # Web Push to the devices the member turned it on for (kept in the site too);
+    # offered only when the server has its VAPID keys (`activity.push`).
+    PUSH = "push", _("By push on my devices")
     DIGEST = "digest", _("In the e-mail digest")
     OFF = "off", _("Off")
 

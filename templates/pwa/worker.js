@@ -9,6 +9,8 @@
      Account pages, the admin and pages the server marks no-store are not kept.
      Without network and without a copy: the offline page, listing the copies.
    - Logging out (and any page seen signed out, see shell.js) drops the copies.
+   - Web Push (activity/push.py): a push shows its notification; a click on it
+     brings forward a window already on that page, or opens it.
 
    Version {{ version }} */
 "use strict";
@@ -197,4 +199,36 @@ function offlinePage() {
     });
   });
 }
+
+self.addEventListener("push", function (event) {
+  var message = {};
+  try {
+    message = event.data ? event.data.json() : {};
+  } catch (error) {
+    message = { body: event.data.text() };
+  }
+  event.waitUntil(
+    self.registration.showNotification(message.title || "Sohosolo", {
+      body: message.body || "",
+      tag: message.tag,
+      renotify: Boolean(message.tag),
+      icon: CONFIG.icon,
+      data: { url: message.url || "/notifications/" },
+    })
+  );
+});
+
+self.addEventListener("notificationclick", function (event) {
+  event.notification.close();
+  var target = new URL(event.notification.data.url, self.location.origin);
+  if (target.origin !== self.location.origin) target = new URL("/notifications/", self.location.origin);
+  event.waitUntil(
+    self.clients.matchAll({ type: "window", includeUncontrolled: true }).then(function (windows) {
+      for (var i = 0; i < windows.length; i++) {
+        if (windows[i].url === target.href && "focus" in windows[i]) return windows[i].focus();
+      }
+      return self.clients.openWindow(target.href);
+    })
+  );
+});
 {% endautoescape %}
