@@ -202,13 +202,21 @@ def test_no_template_shows_a_count_next_to_a_word_without_a_plural():
 
 
 # Counts that are never 1: a text over its limit (at least 2 characters), a list
-# of results shown only beyond one page.
+# of results shown only beyond one page, the broadband figures' threshold (3
+# members) and the territory's hourly and daily limits (5), reached only past 1.
 ALWAYS_PLURAL = {
     "%(count)s characters: the limit is %(max)s. Shorten it a little.",
     "The title has %(count)s characters; at most %(max)s.",
     "The message has %(count)s characters; at most %(max)s.",
     "See the more than %(count)s results in %(kind)s",
     "See the %(count)s results in %(kind)s",
+    "Members test their own lines, at home, village by village. Each commune shows "
+    "the median of its tests once at least %(count)s members tested there: never "
+    "anyone's own result.",
+    "No commune has tests from %(count)s members yet.",
+    "Not enough tests yet (figures are shown once %(count)s members tested).",
+    "You have recorded %(count)d tests in the last hour: try again a little later.",
+    "You have proposed %(count)d meetings today: try again tomorrow.",
 }
 
 
