@@ -244,10 +244,14 @@ def test_reply_react_attach_and_delete_live(asgi_server, new_page, width, tmp_pa
         .inner_text()
         .endswith("Alice Roux Qui a des photos du marché de Lectoure ?")
     )
-    answer.locator(".chat-file--photo img").wait_for()
-    assert (
-        answer.locator(".chat-file--photo img").evaluate("i => i.naturalWidth") == 160
+    thumbnail = answer.locator(".chat-file--photo img")
+    thumbnail.scroll_into_view_if_needed()
+    # Its width once loaded (a loaded page may still be fetching it).
+    loaded = (
+        "i => i.complete && i.naturalWidth ? i.naturalWidth : new Promise("
+        "r => { i.onload = () => r(i.naturalWidth); i.onerror = () => r(0); })"
     )
+    assert thumbnail.evaluate(loaded) == 160
     assert answer.get_by_role("link", name="liste.txt").is_visible()
     stored = Message.objects.get(body="Les voici !")
     assert stored.reply_to.body.startswith("Qui a des photos")
