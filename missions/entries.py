@@ -1,0 +1,35 @@
+"""How missions plug into the shell: their feed entries (members only), their
+entry in the main navigation."""
+
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+from activity import activity
+from intranet.shell import feed, menu
+from missions import selectors
+from missions.models import POSTED, Mission
+
+# What the feed may point at.
+activity.register(Mission)
+
+feed.register_verb(feed.Verb(POSTED, "missions/entries/posted.html"))
+
+
+def _missions(viewer):
+    # Every shown mission for a member, a hidden one for its author and the
+    # moderators; nothing for anyone else (the site's feeds are behind the login,
+    # and no public feed reads actions).
+    return selectors.readable(user=viewer).select_related("commune")
+
+
+feed.register_model(Mission, _missions)
+
+menu.register(
+    menu.Entry(
+        "missions",
+        _("Missions"),
+        lambda request: reverse("missions:list"),
+        55,
+        visible=lambda request: request.user.is_authenticated,
+    )
+)
