@@ -14,12 +14,12 @@ from django.utils.translation import pgettext_lazy
 from intranet.fulltext import StoredVector, WithoutVector
 
 
-class MissionQuerySet(models.QuerySet):
-    def shown(self):
+class MissionQuerySet(models.QuerySet["Mission"]):
+    def shown(self) -> "MissionQuerySet":
         """Not hidden by the moderators."""
         return self.filter(hidden_at__isnull=True)
 
-    def open(self, today: date | None = None):
+    def open(self, today: date | None = None) -> "MissionQuerySet":
         """Open and not past their closing date (closed on read, before the
         `close_expired_missions` command marks them)."""
         today = today or timezone.localdate()

@@ -12,6 +12,7 @@ page then name the skills in common and the distance in kilometres.
 from dataclasses import dataclass
 from datetime import date
 from math import cos, radians
+from typing import Any, cast
 
 from django.contrib.auth.models import AnonymousUser
 from django.db.models import (
@@ -36,7 +37,7 @@ from communes.models import Commune
 from intranet.shell.notices import Channel
 from members import selectors as member_selectors
 from members.models import Profile, Skill, TaggedSkill, User
-from missions.models import Answer, Mission
+from missions.models import Answer, Mission, MissionQuerySet
 from missions.notices import MATCH
 
 PER_PAGE = 20
@@ -49,7 +50,7 @@ def can_moderate(*, user: User | AnonymousUser) -> bool:
     return bool(user.is_active and user.has_perm("members.moderate"))
 
 
-def readable(*, user: User | AnonymousUser) -> QuerySet[Mission]:
+def readable(*, user: User | AnonymousUser) -> MissionQuerySet:
     """The missions `user` may read: every shown one for a member (never public),
     and a hidden one for its author and the moderators."""
     if not (user.is_authenticated and user.is_active):
@@ -115,13 +116,10 @@ def open_missions(
         .order_by()
         .values("mission_id")
         .annotate(n=Count("*"))
-        .values("n")
+        .values("n")  # type: ignore[misc]  # the stubs miss the annotation
     )
     missions = (
-        readable(user=user)
-        .shown()
-        .open(today)
-        .annotate(fit=Coalesce(Subquery(fit), 0))
+        readable(user=user).shown().open(today).annotate(fit=Coalesce(Subquery(fit), 0))
     )
     if filters.skill:
         missions = missions.filter(
@@ -180,9 +178,9 @@ def missions_answered_by(*, user: User) -> QuerySet[Mission]:
 
 def answers_to(*, mission: Mission) -> QuerySet[Answer]:
     """Every answer to `mission`, for its author: oldest first."""
-    return Answer.objects.filter(mission=mission, member__is_active=True).select_related(
-        "member__profile"
-    )
+    return Answer.objects.filter(
+        mission=mission, member__is_active=True
+    ).select_related("member__profile")
 
 
 def answer_of(*, mission: Mission, user: User) -> Answer | None:
@@ -201,24 +199,48 @@ class Match:
 
 
 def candidates(
-    *, mission: Mission, viewer: User | None = None, skill_ids: list[int] | None = None
+    *,
+    mission: Mission,
+    limit: int,
+    viewer: User | None = None,
+    skill_ids: list[int] | None = None,
 ) -> QuerySet[Profile]:
     """The profiles of the active members who have at least one of the mission's
     skills, with `shared` (how many) and `d2` (the squared distance to the
     mission's commune, when `viewer` may see theirs; `viewer` None: the network's
-    own ordering, shown to nobody), best first. One query; slice it."""
+    own ordering, shown to nobody), best first, to slice at `limit`.
+
+    The members are ordered by skills in common first: for a mission of several
+    skills, a first query counts them on the tagged-skill table alone and finds
+    how many the `limit`-th best shares (with room for members who left); only
+    those who share at least as many are joined to their profile and commune,
+    not every holder of a common skill."""
     if skill_ids is None:
         skill_ids = [skill.pk for skill in mission.skills.all()]
-    profiles = (
-        Profile.objects.filter(
-            tagged_skills__tag_id__in=skill_ids, user__is_active=True
+    author = Profile.objects.filter(user_id=mission.author_id).values("pk")
+    profiles = Profile.objects.filter(
+        tagged_skills__tag_id__in=skill_ids, user__is_active=True
+    ).exclude(user_id=mission.author_id)
+    if len(skill_ids) > 1:
+        counts = (
+            TaggedSkill.objects.filter(tag_id__in=skill_ids)
+            .exclude(content_object_id__in=author)
+            .order_by()
+            .values("content_object_id")
+            .annotate(n=Count("pk"))
         )
-        .exclude(user_id=mission.author_id)
-        .annotate(shared=Count("tagged_skills"))
-    )
+        slack = 2 * limit  # members who left still count in the threshold
+        nth = list(counts.order_by("-n").values_list("n", flat=True)[slack - 1 : slack])
+        threshold = nth[0] if nth else 1
+        if threshold > 1:
+            band = counts.filter(n__gte=threshold).values("content_object_id")
+            profiles = profiles.filter(pk__in=band)
+    profiles = profiles.annotate(shared=Count("tagged_skills"))
     order = [F("shared").desc()]
     if mission.commune is not None:
-        d2 = _squared_km("commune__latitude", "commune__longitude", mission.commune)
+        d2: Any = _squared_km(
+            "commune__latitude", "commune__longitude", mission.commune
+        )
         if viewer is not None:
             shown = member_selectors.field_visible_q(field="commune", viewer=viewer)
             d2 = Case(When(shown, then=d2), default=None, output_field=FloatField())
@@ -237,8 +259,9 @@ def matches_for(
     if not skills:
         return []
     found = list(
-        candidates(mission=mission, viewer=viewer, skill_ids=list(skills))
-        .select_related("user", "commune")[:limit]
+        candidates(
+            mission=mission, limit=limit, viewer=viewer, skill_ids=list(skills)
+        ).select_related("user", "commune")[:limit]
     )
     if not found:
         return []
@@ -255,7 +278,12 @@ def matches_for(
             if visible[profile.user_id]["commune"]:
                 distance = mission.commune.distance_km(profile.commune)
         matches.append(
-            Match(profile, profile.shared, sorted(shared.get(profile.pk, [])), distance)
+            Match(
+                profile,
+                cast(Any, profile).shared,
+                sorted(shared.get(profile.pk, [])),
+                distance,
+            )
         )
     return matches
 
@@ -267,7 +295,7 @@ def members_to_tell(*, mission: Mission, limit: int) -> QuerySet[User]:
         "user_id"
     )
     best = (
-        candidates(mission=mission)
+        candidates(mission=mission, limit=limit)
         .exclude(user_id__in=off)
         .values_list("user_id", flat=True)[:limit]
     )

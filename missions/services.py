@@ -1,7 +1,7 @@
 """Missions: the only code that writes missions and their answers."""
 
 from collections.abc import Iterable
-from datetime import date, timedelta
+from datetime import date, datetime, timedelta
 
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
@@ -85,7 +85,7 @@ def mission_create(
     duration: str,
     closes_on: date,
     budget: str = "",
-    at: timezone.datetime | None = None,
+    at: datetime | None = None,
 ) -> Mission:
     """Post a mission: a feed entry for the members, and the best fits told after
     commit (their choice per kind; the digest by default)."""
@@ -185,7 +185,7 @@ def _readable(user: User, mission: Mission) -> None:
 
 @transaction.atomic
 def answer_create(
-    *, member: User, mission: Mission, message: str, at: timezone.datetime | None = None
+    *, member: User, mission: Mission, message: str, at: datetime | None = None
 ) -> Answer:
     """« Je suis intéressé·e »: once per member and mission, while it is open."""
     _require_member(member)

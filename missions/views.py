@@ -159,9 +159,13 @@ def mission_close(request, pk):
 @require_POST
 def conversation_open(request, pk):
     mission = _mission(request, pk)
-    ids = [int(v) for v in request.POST.getlist("member") if v.isdigit() and len(v) < 19]
+    ids = [
+        int(v) for v in request.POST.getlist("member") if v.isdigit() and len(v) < 19
+    ]
     try:
-        room = services.conversation_open(user=request.user, mission=mission, members=ids)
+        room = services.conversation_open(
+            user=request.user, mission=mission, members=ids
+        )
     except ValidationError as error:
         errors.tell(request, error)
         return redirect(mission.get_absolute_url() + "#answers")

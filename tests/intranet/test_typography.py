@@ -208,6 +208,7 @@ ALWAYS_PLURAL = {
     "%(count)s characters: the limit is %(max)s. Shorten it a little.",
     "The title has %(count)s characters; at most %(max)s.",
     "The message has %(count)s characters; at most %(max)s.",
+    "The description has %(count)s characters; at most %(max)s.",
     "See the more than %(count)s results in %(kind)s",
     "See the %(count)s results in %(kind)s",
     "Members test their own lines, at home, village by village. Each commune shows "

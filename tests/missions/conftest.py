@@ -19,12 +19,18 @@ def commune(name: str) -> Commune:
     return Commune.objects.get(name=name)
 
 
-def person(*skills: str, where: str | None = None, **profile):
-    """A member with `skills` on their profile, living in `where`."""
+USER_FIELDS = {"email", "first_name", "last_name"}
+
+
+def person(*skills: str, where: str | None = None, **fields):
+    """A member with `skills` on their profile, living in `where` (`fields`: of
+    the user or of the profile)."""
     user = UserFactory(
-        profile__commune=commune(where) if where else None, **{
-            f"profile__{key}": value for key, value in profile.items()
-        }
+        profile__commune=commune(where) if where else None,
+        **{
+            key if key in USER_FIELDS else f"profile__{key}": value
+            for key, value in fields.items()
+        },
     )
     user.profile.skills.add(*[skill(name) for name in skills])
     return user

@@ -101,7 +101,9 @@ def test_missions_are_never_public(mission):
     ):
         response = anonymous.get(url)
         assert response.status_code == 302 and "/comptes/" in response.url
-    response = anonymous.post(reverse("missions:answer", args=[mission.pk]), {"message": "x"})
+    response = anonymous.post(
+        reverse("missions:answer", args=[mission.pk]), {"message": "x"}
+    )
     assert response.status_code == 302 and not Answer.objects.exists()
     assert not selectors.readable(user=AnonymousUser()).exists()
 
@@ -182,7 +184,11 @@ def test_the_list_puts_my_best_matches_first_and_filters(member, other_member):
     c = post(member, title="Aucune", skills=("Comptabilité",), where=None)
     listed = list(selectors.open_missions(user=other_member))
     assert listed == [a, b, c] and [m.fit for m in listed] == [2, 1, 0]
-    newest = list(selectors.open_missions(user=other_member, filters=selectors.Filters(sort="new")))
+    newest = list(
+        selectors.open_missions(
+            user=other_member, filters=selectors.Filters(sort="new")
+        )
+    )
     assert newest == [c, b, a]
     near = selectors.Filters(near=10)
     assert list(selectors.open_missions(user=other_member, filters=near)) == [a]
@@ -190,9 +196,11 @@ def test_the_list_puts_my_best_matches_first_and_filters(member, other_member):
     assert list(selectors.open_missions(user=other_member, filters=remote)) == [c]
     by_skill = selectors.Filters(skill="illustration")
     assert list(selectors.open_missions(user=other_member, filters=by_skill)) == [a]
-    page = client_of(other_member).get(
-        reverse("missions:list"), {"where": "50", "kind": "team"}
-    ).content.decode()
+    page = (
+        client_of(other_member)
+        .get(reverse("missions:list"), {"where": "50", "kind": "team"})
+        .content.decode()
+    )
     assert "Deux des miennes" in page and "Aucune" not in page
     assert "2 de vos compétences" in page
 
@@ -261,9 +269,9 @@ def test_only_the_author_sees_the_answers_and_opens_a_conversation(mission, memb
     response = client_of(member).post(url, {"member": [one.pk, two.pk]})
     room = Participant.objects.get(user=one).room
     assert response.url == room.get_absolute_url()
-    assert set(Participant.objects.filter(room=room).values_list("user", flat=True)) == {
-        member.pk, one.pk, two.pk
-    }
+    assert set(
+        Participant.objects.filter(room=room).values_list("user", flat=True)
+    ) == {member.pk, one.pk, two.pk}
 
 
 def test_only_the_author_closes_and_those_who_answered_are_told(mission, member):
@@ -313,7 +321,9 @@ def test_the_feed_shows_the_mission_to_members(mission, other_member):
 
 
 def test_the_search_finds_missions_without_accents(mission, other_member):
-    response = client_of(other_member).get(reverse("home:search"), {"q": "Tourisme allemand"})
+    response = client_of(other_member).get(
+        reverse("home:search"), {"q": "Tourisme allemand"}
+    )
     assert mission.get_absolute_url() in response.content.decode()
     assert "**" not in response.content.decode()  # the excerpt is plain text
     Mission.objects.filter(pk=mission.pk).update(hidden_at=timezone.now())
@@ -335,7 +345,9 @@ def test_the_list_costs_a_flat_number_of_queries(
     client.get(reverse("missions:list"))
     with django_assert_max_num_queries(14):
         response = client.get(reverse("missions:list"))
-    assert response.content.decode().count("Mission n°") == min(count, selectors.PER_PAGE)
+    assert response.content.decode().count("Mission n°") == min(
+        count, selectors.PER_PAGE
+    )
 
 
 @pytest.mark.parametrize("count", [5, 50])
