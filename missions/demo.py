@@ -74,6 +74,66 @@ MISSIONS = [
     ("Recrutement d'un·e chef·fe de projet pour une startup agricole",
      "Une startup de Fleurance cherche son premier chef de projet : définition du poste, sourcing, entretiens. À deux, ce serait plus rapide.",
      ["Recrutement", "Management"], "team", "weeks", "1k-5k"),
+    ("Relire un roman jeunesse avant impression",
+     "Une petite maison d'édition de Lectoure sort un album illustré en mars : relecture orthotypographique et vérification de la mise en page. Je suis sur un autre livre, je transmets.",
+     ["Relecture", "Édition jeunesse", "Mise en page"], "handover", "weeks", "lt1k"),
+    ("Capteurs connectés pour des chais",
+     "Un viticulteur veut suivre température et humidité de ses chais. Je fais l'électronique des capteurs, je cherche quelqu'un pour le logiciel embarqué et la remontée des données.",
+     ["IoT", "Systèmes embarqués", "C"], "team", "months", "5k-15k"),
+    ("Traduction espagnole de contrats de distribution",
+     "Un négociant exporte vers l'Espagne : trois contrats de distribution à traduire et relire, avec un œil juridique.",
+     ["Espagnol", "Droit des contrats", "Traduction technique"], "team", "weeks", "1k-5k"),
+    ("Animation d'un séminaire d'équipe à Marciac",
+     "Une entreprise toulousaine réunit 25 personnes deux jours pendant le festival. Il faut concevoir et animer les ateliers ; je cherche un·e co-animateur·rice.",
+     ["Animation d'ateliers", "Coaching", "Événementiel"], "team", "days", "1k-5k"),
+    ("Site vitrine et newsletter pour une ferme équestre",
+     "Petit site de cinq pages et une newsletter mensuelle. Je n'ai plus de place avant l'été : je passe la mission.",
+     ["Rédaction", "Newsletter", "Réseaux sociaux"], "handover", "weeks", "lt1k"),
+    ("Modèle de prévision des ventes pour une conserverie",
+     "Prévoir les ventes de foie gras selon la saison et les salons. Données de cinq ans, modèle simple et tableau de bord pour l'équipe.",
+     ["Machine learning", "Statistiques", "Python"], "team", "months", "5k-15k"),
+    ("Plan de communication pour l'ouverture d'un tiers-lieu",
+     "Un tiers-lieu ouvre à Samatan en septembre : plan de communication, relations presse locales, inauguration. À deux, on irait plus vite.",
+     ["Communication", "Relations presse", "Événementiel"], "team", "months", "1k-5k"),
+    ("Migration de serveurs vers Debian 12",
+     "Une association a quatre vieux serveurs à migrer, sauvegardes comprises. Mission courte, je la passe à un·e admin système du réseau.",
+     ["Linux", "DevOps", "Réseaux"], "handover", "days", "1k-5k"),
+    ("Cours de français langue étrangère pour une famille arrivée d'Italie",
+     "Une famille installée à Mirande cherche des cours de FLE à domicile, deux fois par semaine. Je suis complète, qui prend le relais ?",
+     ["FLE", "Pédagogie", "Italien"], "handover", "ongoing", "lt1k"),
+    ("Bande dessinée sur l'histoire d'une bastide",
+     "La mairie de Fourcès veut une BD de 12 pages pour les écoles. Je fais le scénario, je cherche un·e illustrateur·rice.",
+     ["Bande dessinée", "Illustration"], "team", "months", "5k-15k"),
+    ("Paie et déclarations pour trois salariés",
+     "Un restaurant de Condom cherche quelqu'un pour ses bulletins de paie et la DSN chaque mois. Je le transmets, je n'ai plus le temps.",
+     ["Paie", "Comptabilité"], "handover", "ongoing", "lt1k"),
+    ("Prototype d'application pour des randonnées patrimoniales",
+     "L'office de tourisme veut tester une application de randonnée avant de la commander. Prototype cliquable et tests avec des randonneurs.",
+     ["Prototypage", "Recherche utilisateur", "Figma"], "team", "weeks", "1k-5k"),
+    ("Accompagnement à la création d'une SCOP",
+     "Cinq salariés reprennent leur imprimerie en SCOP : statuts, plan de financement, formation à la gestion. Je cherche un·e partenaire côté juridique.",
+     ["Création d'entreprise", "Droit du travail", "Formation"], "team", "months", "5k-15k"),
+    ("Photos et vidéo d'un mariage à la ferme",
+     "Un couple se marie en juin près d'Eauze et cherche photo et vidéo. Je fais la photo, il me faut un·e vidéaste.",
+     ["Vidéo", "Montage vidéo", "Photographie"], "team", "days", "1k-5k"),
+    ("Référencement d'un site de chambres d'hôtes",
+     "Audit SEO et réécriture des pages principales d'un site de chambres d'hôtes. Petite mission, je la transmets.",
+     ["SEO", "Rédaction", "Marketing digital"], "handover", "days", "lt1k"),
+    ("Module e-learning sur la sécurité au chai",
+     "Une coopérative viticole veut un module en ligne de 30 minutes pour ses saisonniers. Je connais le métier, je cherche quelqu'un pour l'e-learning.",
+     ["E-learning", "Pédagogie", "Viticulture"], "team", "weeks", "1k-5k"),
+    ("Diagnostic d'une grange avant réhabilitation",
+     "Des nouveaux arrivants veulent transformer une grange en logement : diagnostic, esquisse, éco-matériaux. Je cherche un·e binôme architecte.",
+     ["Éco-construction", "Bâti ancien", "Rénovation"], "team", "weeks", "1k-5k"),
+    ("Gestion de projet pour le déploiement d'un logiciel métier",
+     "Une maison de santé de Nogaro déploie un nouveau logiciel : six mois de pilotage, à mi-temps. Je passe la main.",
+     ["Gestion de projet", "Agilité", "Conduite du changement"], "handover", "months", "5k-15k"),
+    ("Analyse d'enquête auprès des adhérents d'une association",
+     "Trois cents réponses à un questionnaire à analyser et à restituer en réunion. Je fais la restitution, je cherche quelqu'un pour les statistiques.",
+     ["Analyse de données", "Statistiques", "Visualisation de données"], "team", "weeks", "lt1k"),
+    ("Protection d'une marque et d'un logo",
+     "Une créatrice de bijoux veut déposer sa marque et vérifier les droits sur son logo. Je la mets en relation avec un·e juriste du réseau.",
+     ["Propriété intellectuelle", "Identité visuelle"], "handover", "days", "lt1k"),
 ]  # fmt: skip
 
 
@@ -94,15 +154,14 @@ def seed_missions(people, seed: int) -> None:
     now = timezone.now()
     for n in range(COUNT):
         title, description, names, kind, duration, budget = MISSIONS[n % len(MISSIONS)]
-        if n >= len(MISSIONS):
-            title = f"{title} (nouvelle demande)"
         # The older half over a year, the newer half over the last three weeks.
-        age = rng.randint(30, 360) if n % 2 else rng.randint(0, 20)
+        age = rng.randint(45, 360) if n % 2 else rng.randint(0, 20)
         created = now - timedelta(days=age, hours=rng.randint(0, 10))
         author = rng.choice(authors)
         wanted = [skills[name] for name in names if name in skills]
         if not wanted:
             continue
+        closes = created.date() + timedelta(days=rng.randint(21, 40))
         remote = rng.random() < 0.35 or author.profile.commune is None
         mission = services.mission_create(
             author=author,
@@ -111,10 +170,10 @@ def seed_missions(people, seed: int) -> None:
             kind=kind,
             skills=wanted,
             commune=None if remote else author.profile.commune,
-            starts_on=created.date() + timedelta(days=rng.randint(10, 30)),
+            starts_on=closes + timedelta(days=rng.randint(3, 20)),
             duration=duration,
             budget=budget if rng.random() < 0.8 else "",
-            closes_on=created.date() + timedelta(days=rng.randint(21, 40)),
+            closes_on=closes,
             at=created,
         )
         fits = [

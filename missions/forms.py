@@ -50,7 +50,8 @@ class MissionForm(forms.Form):
         help_text=_("The commune where the work is done, or remote."),
     )
     starts_on = forms.DateField(
-        label=_("Start"), widget=forms.DateInput(attrs={"type": "date"})
+        label=_("Start"),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
     )
     duration = forms.ChoiceField(label=_("Duration"), choices=Mission.Duration.choices)
     budget = forms.ChoiceField(
@@ -60,7 +61,7 @@ class MissionForm(forms.Form):
     )
     closes_on = forms.DateField(
         label=_("Answers until"),
-        widget=forms.DateInput(attrs={"type": "date"}),
+        widget=forms.DateInput(attrs={"type": "date"}, format="%Y-%m-%d"),
         help_text=_("After this date the mission closes by itself."),
     )
 
@@ -127,7 +128,7 @@ class FilterForm(forms.Form):
     sort = forms.ChoiceField(
         label=_("Order"),
         required=False,
-        choices=[("match", _("Best matches first")), ("new", _("Newest first"))],
+        choices=[("match", _("Best match")), ("new", _("Newest"))],
     )
 
     def __init__(self, *args, skills, has_commune: bool, **kwargs):

@@ -86,3 +86,26 @@ def test_my_missions_and_answers_join_the_download_and_go_with_the_account(
     assert not Notification.objects.filter(
         kind=notices.MATCH, recipient=member
     ).exists()
+
+
+@pytest.mark.django_db
+def test_the_demo_has_forty_missions_over_a_year_half_closed_with_answers():
+    from members.demo import vocabulary
+    from missions import demo
+    from tests.missions.conftest import person
+
+    people = [
+        person(*skills, where="Auch") for skills in vocabulary()["professions"].values()
+    ]
+    demo.seed_missions(people, 32)
+    missions = list(Mission.objects.all())
+    assert len(missions) == demo.COUNT
+    assert len({m.title for m in missions}) == demo.COUNT
+    closed = [m for m in missions if m.shown_status != "open"]
+    assert len(closed) == demo.COUNT // 2
+    ages = [(timezone.now() - m.created_at).days for m in missions]
+    assert max(ages) > 200 and min(ages) < 21
+    assert Answer.objects.count() > demo.COUNT
+    assert all(a.member_id != a.mission.author_id for a in Answer.objects.all())
+    demo.seed_missions(people, 32)  # idempotent
+    assert Mission.objects.count() == demo.COUNT
