@@ -1,12 +1,12 @@
 """How missions plug into the shell: their feed entries (members only), their
-entry in the main navigation."""
+entry in the main navigation, and reports to the moderators."""
 
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import activity
-from intranet.shell import feed, menu
-from missions import selectors
+from intranet.shell import feed, menu, reports
+from missions import selectors, services
 from missions.models import POSTED, Mission
 
 # What the feed may point at.
@@ -31,5 +31,19 @@ menu.register(
         lambda request: reverse("missions:list"),
         55,
         visible=lambda request: request.user.is_authenticated,
+    )
+)
+
+reports.register(
+    reports.Reportable(
+        Mission,
+        _("mission"),
+        readable=lambda user: selectors.readable(user=user).shown(),
+        hide=lambda mission, *, by, hidden: services.mission_hide(
+            mission=mission, by=by, hidden=hidden
+        ),
+        title=str,
+        text=lambda mission: mission.description,
+        url=lambda mission: mission.get_absolute_url(),
     )
 )

@@ -251,6 +251,20 @@ def conversation_open(*, user: User, mission: Mission, members: Iterable[int]) -
     return chat_services.conversation_for(user=user, others=chosen)
 
 
+@transaction.atomic
+def mission_hide(*, mission: Mission, by: User, hidden: bool = True) -> None:
+    """Hide a mission from the lists, the feeds and the search (or show it again):
+    moderators only. Its author and the moderators still read it, marked hidden.
+    Called by the moderation queue on a report (`intranet.shell.reports`) too."""
+    _require_member(by)
+    if not selectors.can_moderate(user=by):
+        raise PermissionDenied
+    mission = _locked(mission)
+    mission.hidden_at = timezone.now() if hidden else None
+    mission.hidden_by = by if hidden else None
+    mission.save(update_fields=["hidden_at", "hidden_by"])
+
+
 def close_expired(*, today: date | None = None) -> int:
     """Mark the open missions past their closing date as expired: one UPDATE,
     so two runs at once close each mission once."""

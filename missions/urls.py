@@ -13,4 +13,5 @@ urlpatterns = [
     path("<int:pk>/retirer/", views.answer_withdraw, name="withdraw"),
     path("<int:pk>/cloturer/", views.mission_close, name="close"),
     path("<int:pk>/conversation/", views.conversation_open, name="conversation"),
+    path("<int:pk>/masquer/", views.mission_hide, name="hide"),
 ]

@@ -170,3 +170,15 @@ def conversation_open(request, pk):
         errors.tell(request, error)
         return redirect(mission.get_absolute_url() + "#answers")
     return redirect(room)
+
+
+@require_POST
+def mission_hide(request, pk):
+    mission = _mission(request, pk)
+    hidden = request.POST.get("hidden") == "1"
+    services.mission_hide(mission=mission, by=request.user, hidden=hidden)
+    if hidden:
+        messages.success(request, _("The mission is hidden."))
+    else:
+        messages.success(request, _("The mission is shown again."))
+    return redirect(mission)
