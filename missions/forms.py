@@ -87,7 +87,7 @@ class MissionForm(forms.Form):
             raise forms.ValidationError(
                 _("At most %(max)s skills.") % {"max": MAX_SKILLS}
             )
-        skills, unknown = selectors.skills_named(names)
+        skills, unknown = selectors.skills_named(names=names)
         if unknown:
             raise forms.ValidationError(
                 _(

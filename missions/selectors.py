@@ -149,10 +149,10 @@ def open_missions(
     order = ["-created_at", "-pk"]
     if filters.sort != "new":
         order = ["-fit", *order]
-    return with_list_relations(missions).order_by(*order)
+    return with_list_relations(missions=missions).order_by(*order)
 
 
-def with_list_relations(missions: QuerySet[Mission]) -> QuerySet[Mission]:
+def with_list_relations(*, missions: QuerySet[Mission]) -> QuerySet[Mission]:
     return missions.select_related("author__profile", "commune").prefetch_related(
         "skills"
     )
@@ -161,7 +161,7 @@ def with_list_relations(missions: QuerySet[Mission]) -> QuerySet[Mission]:
 def missions_by(*, user: User) -> QuerySet[Mission]:
     """My missions, open or closed, newest first."""
     return with_list_relations(
-        readable(user=user).filter(author=user).order_by("-created_at", "-pk")
+        missions=readable(user=user).filter(author=user).order_by("-created_at", "-pk")
     )
 
 
@@ -169,7 +169,7 @@ def missions_answered_by(*, user: User) -> QuerySet[Mission]:
     """The missions I answered, newest answer first."""
     answered = Answer.objects.filter(member=user, mission_id=OuterRef("pk"))
     return with_list_relations(
-        readable(user=user)
+        missions=readable(user=user)
         .filter(Exists(answered))
         .annotate(answered_at=Subquery(answered.values("created_at")[:1]))
         .order_by("-answered_at", "-pk")
@@ -318,7 +318,7 @@ def skill_choices() -> list[tuple[str, str]]:
     )
 
 
-def skills_named(names: list[str]) -> tuple[list[Skill], list[str]]:
+def skills_named(*, names: list[str]) -> tuple[list[Skill], list[str]]:
     """The skills of the members' vocabulary called `names` (by their slug: any
     case), and the names it does not hold."""
     slugs = {Skill().slugify(name): name for name in names}
