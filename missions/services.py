@@ -72,6 +72,33 @@ def _check_choices(kind: str, duration: str, budget: str) -> None:
         raise ValidationError(_("Choose among the options offered."), code="choice")
 
 
+def _checked(
+    title: str,
+    description: str,
+    skills: Iterable[Skill],
+    kind: str,
+    duration: str,
+    budget: str,
+) -> tuple[str, str, list[Skill]]:
+    """The title, the description and the skills as stored, once all is valid."""
+    title = _clean_title(title)
+    description = clean_text(
+        description,
+        max_length=DESCRIPTION_MAX,
+        empty=_("Describe the mission."),
+        too_long=_("The description has %(count)s characters; at most %(max)s."),
+    )
+    skills = list({skill.pk: skill for skill in skills}.values())
+    if not skills:
+        raise ValidationError(_("Name at least one skill wanted."), code="no_skill")
+    if len(skills) > MAX_SKILLS:
+        raise ValidationError(
+            _("At most %(max)s skills.") % {"max": MAX_SKILLS}, code="skills"
+        )
+    _check_choices(kind, duration, budget)
+    return title, description, skills
+
+
 @transaction.atomic
 def mission_create(
     *,
@@ -90,21 +117,9 @@ def mission_create(
     """Post a mission: a feed entry for the members, and the best fits told after
     commit (their choice per kind; the digest by default)."""
     _require_member(author)
-    title = _clean_title(title)
-    description = clean_text(
-        description,
-        max_length=DESCRIPTION_MAX,
-        empty=_("Describe the mission."),
-        too_long=_("The description has %(count)s characters; at most %(max)s."),
+    title, description, skills = _checked(
+        title, description, skills, kind, duration, budget
     )
-    skills = list({skill.pk: skill for skill in skills}.values())
-    if not skills:
-        raise ValidationError(_("Name at least one skill wanted."), code="no_skill")
-    if len(skills) > MAX_SKILLS:
-        raise ValidationError(
-            _("At most %(max)s skills.") % {"max": MAX_SKILLS}, code="skills"
-        )
-    _check_choices(kind, duration, budget)
     if at is None:
         _check_dates(starts_on, closes_on)
         if not ratelimit.spend(f"missions:{author.pk}", RATE):
@@ -175,6 +190,45 @@ def mission_close(*, user: User, mission: Mission, status: str) -> Mission:
         is_active=True,
     )
     notices.closed(mission=mission, members=members)
+    return mission
+
+
+@transaction.atomic
+def mission_update(
+    *,
+    user: User,
+    mission: Mission,
+    title: str,
+    description: str,
+    kind: str,
+    skills: Iterable[Skill],
+    commune: Commune | None,
+    starts_on: date,
+    duration: str,
+    closes_on: date,
+    budget: str = "",
+) -> Mission:
+    """The author changes their open mission; its answers stay, and nobody is
+    told again (the best fits were told when it was posted)."""
+    _require_author(user, mission)
+    mission = _locked(mission)
+    if not mission.is_open():
+        raise ValidationError(
+            _("A closed mission can no longer be changed."), code="closed"
+        )
+    title, description, skills = _checked(
+        title, description, skills, kind, duration, budget
+    )
+    if starts_on != mission.starts_on or closes_on != mission.closes_on:
+        # A start already past may stay; a new one may not be.
+        unchanged = starts_on == mission.starts_on
+        _check_dates(timezone.localdate() if unchanged else starts_on, closes_on)
+    mission.title, mission.description, mission.kind = title, description, kind
+    mission.commune, mission.starts_on, mission.duration = commune, starts_on, duration
+    mission.closes_on, mission.budget = closes_on, budget
+    mission.updated_at = timezone.now()
+    mission.save()
+    mission.skills.set(skills)
     return mission
 
 

@@ -9,6 +9,7 @@ urlpatterns = [
     path("repondues/", views.mission_answered, name="answered"),
     path("nouvelle/", views.mission_create, name="create"),
     path("<int:pk>/", views.mission_detail, name="detail"),
+    path("<int:pk>/modifier/", views.mission_edit, name="edit"),
     path("<int:pk>/interesse/", views.answer_create, name="answer"),
     path("<int:pk>/retirer/", views.answer_withdraw, name="withdraw"),
     path("<int:pk>/cloturer/", views.mission_close, name="close"),

@@ -86,6 +86,44 @@ def mission_create(request):
     )
 
 
+def mission_edit(request, pk):
+    """The author changes their open mission (the same form as to post it)."""
+    mission = _mission(request, pk)
+    if mission.author_id != request.user.pk:
+        raise Http404
+    initial = {
+        "title": mission.title,
+        "kind": mission.kind,
+        "description": mission.description,
+        "skills": ", ".join(skill.name for skill in mission.skills.all()),
+        "commune": mission.commune_id,
+        "starts_on": mission.starts_on,
+        "duration": mission.duration,
+        "budget": mission.budget,
+        "closes_on": mission.closes_on,
+    }
+    form = MissionForm(request.POST or None, initial=initial)
+    if form.is_valid():
+        try:
+            services.mission_update(
+                user=request.user, mission=mission, **form.cleaned_data
+            )
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your mission is changed."))
+            return redirect(mission)
+    return render(
+        request,
+        "missions/mission_form.html",
+        {
+            "form": form,
+            "mission": mission,
+            "skill_suggestions": member_selectors.skill_names(),
+        },
+    )
+
+
 def mission_detail(request, pk):
     mission = selectors.mission_for_page(pk=pk, user=request.user)
     if mission is None:

@@ -85,6 +85,58 @@ def test_a_past_closing_date_a_bad_choice_and_too_many_skills_are_refused(member
     assert not Mission.objects.exists()
 
 
+def test_the_author_changes_an_open_mission_others_cannot(
+    mission, member, other_member
+):
+    person("Traduction", "Relecture")
+    url = reverse("missions:edit", args=[mission.pk])
+    page = client_of(member).get(mission.get_absolute_url()).content.decode()
+    assert url in page  # offered to the author
+    assert (
+        url
+        not in client_of(other_member).get(mission.get_absolute_url()).content.decode()
+    )
+    form = client_of(member).get(url).content.decode()
+    assert 'value="Traduire un site de tourisme en allemand"' in form
+    data = {
+        "title": "Traduire et relire un site",
+        "kind": "handover",
+        "description": "Le client veut aussi une relecture.",
+        "skills": "Traduction, Relecture",
+        "commune": "",
+        "starts_on": mission.starts_on,
+        "duration": "days",
+        "budget": "",
+        "closes_on": mission.closes_on + timedelta(days=5),
+    }
+    # Another member's crafted POST: nothing changes.
+    assert client_of(other_member).post(url, data).status_code == 404
+    with pytest.raises(PermissionDenied):
+        services.mission_update(
+            user=other_member,
+            mission=mission,
+            **{**data, "skills": [], "commune": None},
+        )
+    mission.refresh_from_db()
+    assert mission.title == "Traduire un site de tourisme en allemand"
+    response = client_of(member).post(url, data)
+    assert response.status_code == 302
+    mission.refresh_from_db()
+    assert (mission.title, mission.kind, mission.is_remote) == (
+        "Traduire et relire un site",
+        "handover",
+        True,
+    )
+    assert sorted(s.name for s in mission.skills.all()) == ["Relecture", "Traduction"]
+    # A past start or a too-far closing date is refused in French; closed: no more.
+    data["starts_on"] = timezone.localdate() - timedelta(days=5)
+    assert "Le début est passé" in client_of(member).post(url, data).content.decode()
+    services.mission_close(user=member, mission=mission, status="filled")
+    data["starts_on"] = mission.starts_on
+    page = client_of(member).post(url, data).content.decode()
+    assert "Une mission clôturée ne peut plus être modifiée." in page
+
+
 def test_posting_is_rate_limited(member):
     for _ in range(services.PER_DAY):
         post(member)
