@@ -11,11 +11,12 @@ its content (a language, a committee), never by what a viewer may see.
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
+
+from intranet import cache as versions
 
 MAIN, SIDE = "main", "side"
 SHARED_TIMEOUT = 600  # seconds: a safety net, invalidation is what keeps it fresh
@@ -60,11 +61,7 @@ def _generation_key(name: str) -> str:
 def shared(name: str, key: str, compute: Callable[[], Any]) -> Any:
     """The cached value of `name` for `key` (a language, a committee…), computed
     once per generation of `name`."""
-    generation = cache.get(_generation_key(name))
-    if generation is None:
-        generation = uuid4().hex
-        if not cache.add(_generation_key(name), generation, None):
-            generation = cache.get(_generation_key(name), generation)
+    generation = versions.version(_generation_key(name))
     full_key = f"shell:dashboard:{name}:{generation}:{key}"
     value = cache.get(full_key)
     if value is None:
