@@ -28,8 +28,11 @@ feed.register_verb(feed.Verb(activity.GOING, "events/entries/going.html", group=
 
 
 def _events(viewer):
-    # Annotated like the agenda's lists: the entries show places and my answer.
-    return selectors.listing(events=selectors.visible_events(), user=viewer)
+    # Annotated like the agenda's lists: the entries show places and my answer,
+    # never the committee (the entry names it: it is the entry's target).
+    return selectors.listing(
+        events=selectors.visible_events(), user=viewer, with_committee=False
+    )
 
 
 feed.register_model(EventPage, _events)

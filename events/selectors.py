@@ -83,9 +83,14 @@ def with_answer(*, events: QuerySet[EventPage], user: User) -> QuerySet[EventPag
     return events.annotate(my_status=Subquery(mine[:1]))
 
 
-def listing(*, events: QuerySet[EventPage], user: User) -> QuerySet[EventPage]:
+def listing(
+    *, events: QuerySet[EventPage], user: User, with_committee: bool = True
+) -> QuerySet[EventPage]:
+    """Meetups as lists show them (`includes/event_item.html`): places, the
+    reader's answer, the commune, and the committee unless the list hides it."""
+    related = ("commune", "committee") if with_committee else ("commune",)
     return with_answer(events=with_places(events=events), user=user).select_related(
-        "commune", "committee"
+        *related
     )
 
 
@@ -125,7 +130,10 @@ def for_member(*, user: User, limit: int = 5) -> list[EventPage]:
 def committee_upcoming(
     *, committee: CommitteePage, user: User, limit: int = 4
 ) -> list[EventPage]:
-    return list(upcoming(user=user, committee=committee)[:limit])
+    """The next meetups of one committee, for its page (which names it already)."""
+    events = visible_events().filter(end__gte=timezone.now(), committee=committee)
+    listed = listing(events=events, user=user, with_committee=False)
+    return list(listed.order_by("start", "pk")[:limit])
 
 
 @dataclass

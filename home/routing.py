@@ -11,13 +11,12 @@ view restrictions and the `before_serve_page` hooks run as before. The site come
 from the cache too (`intranet.pages`).
 """
 
-from uuid import uuid4
-
 from django.apps import apps
 from django.core.cache import cache
 from django.http import Http404, HttpRequest
 from wagtail.models import Page, Site
 
+from intranet import cache as versions
 from intranet import pages
 
 VERSION_KEY = "home:routes-version"
@@ -25,12 +24,7 @@ TIMEOUT = 24 * 3600
 
 
 def _key(request: HttpRequest, path: str) -> str:
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
-    return f"home:route:{version}:{request.get_host()}:{path}"
+    return f"home:route:{versions.version(VERSION_KEY)}:{request.get_host()}:{path}"
 
 
 def route(request: HttpRequest, path: str) -> None:
@@ -61,4 +55,4 @@ def route(request: HttpRequest, path: str) -> None:
 
 def forget() -> None:
     """Every remembered address (a page was published, moved, deleted…)."""
-    cache.set(VERSION_KEY, uuid4().hex, None)
+    versions.new_version(VERSION_KEY)

@@ -8,6 +8,10 @@ call, for `RETRY_AFTER` seconds, to a local-memory cache of the process; then th
 next call tries Redis again, and when it answers, everything goes back to it. No
 restart is needed either way.
 
+`version(key)` and `new_version(key)` are the one way to keep values beside a
+version: a cache key whose value (a random token) goes into the keys of what is
+kept, so that replacing the token forgets all of it at once.
+
 While Redis is down, throttling is kept per server process (local memory): an
 attacker spreading attempts over several processes gets a few more tries, never
 an unlimited number.
@@ -20,7 +24,9 @@ import threading
 import time
 from collections.abc import Callable
 from typing import Any
+from uuid import uuid4
 
+from django.core.cache import cache
 from django.core.cache.backends.locmem import LocMemCache
 from django.core.cache.backends.redis import RedisCache
 from redis.exceptions import RedisError
@@ -82,3 +88,21 @@ def _fail_soft(name: str) -> Callable[..., Any]:
 
 for _name in _OPERATIONS:
     setattr(FailSoftRedisCache, _name, _fail_soft(_name))
+
+
+def version(key: str, known: str | None = None) -> str:
+    """The version kept at `key` (`known`: what the caller already read there),
+    made when there is none; two processes that race agree on the first one."""
+    if known is not None:
+        return known
+    known = cache.get(key)
+    if known is None:
+        made = uuid4().hex
+        cache.add(key, made, None)
+        known = cache.get(key, made)
+    return known
+
+
+def new_version(key: str) -> None:
+    """Replace the version at `key`: what was kept under the old one is forgotten."""
+    cache.set(key, uuid4().hex, None)

@@ -15,6 +15,7 @@ from django.middleware.gzip import GZipMiddleware
 from django.utils.datastructures import MultiValueDictKeyError
 from django.utils.translation import gettext as _
 
+from intranet import pages
 from intranet.text import printable
 
 URLENCODED = "application/x-www-form-urlencoded"
@@ -80,6 +81,20 @@ class TextGZipMiddleware(GZipMiddleware):
         if not response.get("Content-Type", "").startswith(COMPRESSIBLE):
             return response
         return super().process_response(request, response)
+
+
+class SiteFromCache:
+    """The request's Wagtail site from the cache (`intranet.pages`): `{% pageurl %}`
+    in any view asks for it, and Wagtail would read it from the database once a
+    request; the page links of the same request then share Wagtail's site root
+    paths, kept on the request."""
+
+    def __init__(self, get_response: Callable[[HttpRequest], HttpResponse]) -> None:
+        self.get_response = get_response
+
+    def __call__(self, request: HttpRequest) -> HttpResponse:
+        pages.remember_site(request)
+        return self.get_response(request)
 
 
 def _body(request: HttpRequest) -> str:

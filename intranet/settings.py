@@ -103,6 +103,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.auth.middleware.LoginRequiredMiddleware",
+    "intranet.middleware.SiteFromCache",
     "members.middleware.MemberLanguageMiddleware",
     # After the member's language is set, so that the 403 speaks it.
     "committees.middleware.AdminAccessMiddleware",

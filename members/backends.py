@@ -15,13 +15,14 @@ back in one round trip, and a set made under another version is read again.
 """
 
 from typing import Any
-from uuid import uuid4
 
 from django.contrib.auth.backends import ModelBackend
 from django.contrib.auth.models import Group, Permission
 from django.core.cache import cache
 from django.db.models import Q
 from django.db.models.signals import m2m_changed, post_delete, post_migrate
+
+from intranet import cache as versions
 
 VERSION_KEY = "members:permissions-version"
 TIMEOUT = 3600
@@ -58,17 +59,14 @@ def _cached_or_read(user: Any) -> set[str]:
             "content_type__app_label", "codename"
         ).distinct()
     }
-    if version is None:
-        version = uuid4().hex
-        cache.add(VERSION_KEY, version, None)
-        version = cache.get(VERSION_KEY, version)
+    version = versions.version(VERSION_KEY, version)
     cache.set(key, (version, names), TIMEOUT)
     return names
 
 
 def forget(**kwargs: Any) -> None:
     """Every member's kept permissions (groups or permissions changed)."""
-    cache.set(VERSION_KEY, uuid4().hex, None)
+    versions.new_version(VERSION_KEY)
 
 
 def connect() -> None:

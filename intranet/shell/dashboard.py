@@ -11,11 +11,12 @@ its content (a language, a committee), never by what a viewer may see.
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
-from uuid import uuid4
 
 from django.core.cache import cache
 from django.db import transaction
 from django.http import HttpRequest
+
+from intranet import cache as versions
 
 MAIN, SIDE = "main", "side"
 SHARED_TIMEOUT = 600  # seconds: a safety net, invalidation is what keeps it fresh
@@ -59,17 +60,17 @@ def _generation_key(name: str) -> str:
 
 def shared(name: str, key: str, compute: Callable[[], Any]) -> Any:
     """The cached value of `name` for `key` (a language, a committee…), computed
-    once per generation of `name`."""
-    generation = cache.get(_generation_key(name))
-    if generation is None:
-        generation = uuid4().hex
-        if not cache.add(_generation_key(name), generation, None):
-            generation = cache.get(_generation_key(name), generation)
-    full_key = f"shell:dashboard:{name}:{generation}:{key}"
-    value = cache.get(full_key)
-    if value is None:
-        value = compute()
-        cache.set(full_key, value, SHARED_TIMEOUT)
+    once per generation of `name`. The value is kept with the generation it was
+    computed in, and both are read in one round trip."""
+    generation_key = _generation_key(name)
+    full_key = f"shell:dashboard:{name}:value:{key}"
+    found = cache.get_many([generation_key, full_key])
+    generation = versions.version(generation_key, found.get(generation_key))
+    kept = found.get(full_key)
+    if kept is not None and kept[0] == generation:
+        return kept[1]
+    value = compute()
+    cache.set(full_key, (generation, value), SHARED_TIMEOUT)
     return value
 
 

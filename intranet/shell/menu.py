@@ -49,8 +49,11 @@ def entries_for(request: HttpRequest) -> list[tuple[Entry, str]]:
 
 
 def section_url(request: HttpRequest, page_type: str) -> str:
-    """The address of the live top-level page of `page_type` ("app.Model"), or ""."""
-    urls = cache.get(SECTIONS_CACHE_KEY)
+    """The address of the live top-level page of `page_type` ("app.Model"), or "".
+    Read from the cache once a request (the navigation asks for four sections)."""
+    urls = getattr(request, "_section_urls", None)
+    if urls is None:
+        urls = cache.get(SECTIONS_CACHE_KEY)
     if urls is None:
         urls = {}
         sections = Page.objects.live().filter(depth=SECTION_DEPTH).order_by("path")
@@ -58,6 +61,7 @@ def section_url(request: HttpRequest, page_type: str) -> str:
             label = page.specific_class._meta.label
             urls.setdefault(label, page.get_url(request) or "")
         cache.set(SECTIONS_CACHE_KEY, urls, 300)
+    request._section_urls = urls  # type: ignore[attr-defined]  # a per-request memo
     return urls.get(page_type, "")
 
 

@@ -1,6 +1,8 @@
 from datetime import timedelta
 
 import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
 from django.utils import timezone
 
@@ -225,3 +227,17 @@ def test_comments_on_my_post_read_as_mine(client_member, member, other_member):
         client_member.get(reverse("activity:mine")).content.decode().split()
     )
     assert "Bastien Dupouy a commenté votre publication" in html
+
+
+def test_feed_pages_link_pages_without_reading_the_site(client_member, member):
+    """The feeds' links to committees (`{% pageurl %}`) take the site from the
+    cache (`intranet.middleware.SiteFromCache`) and Wagtail's root paths once."""
+    committee = CommitteePageFactory(title="Comité de Lectoure")
+    CommitteeMembershipFactory(user=member, committee=committee)
+    services.post_create(author=member, body="Bonjour", committee=committee)
+    url = reverse("activity:network")
+    client_member.get(url)  # the site and its root paths cached, as in a server
+    with CaptureQueriesContext(connection) as queries:
+        html = client_member.get(url).content.decode()
+    assert f'href="{committee.url}"' in html
+    assert not [q for q in queries if "wagtailcore_site" in q["sql"]]
