@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "chat",
     "territory",
     "welcome",
+    "mutualaid",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.table_block",

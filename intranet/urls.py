@@ -63,6 +63,7 @@ urlpatterns = [
     path("rencontres/", include("events.urls")),
     path("discussions/", include("chat.urls")),
     path("debit/", include("territory.urls")),
+    path("entraide/", include("mutualaid.urls")),
     path("", include("welcome.urls")),
     path("", include("home.urls")),
     # Uploaded files are served by Django behind the login wall; in production

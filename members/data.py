@@ -13,10 +13,10 @@ from committees import rights
 from committees.models import CommitteeMembership, JoinRequest
 from intranet.shell.personal_data import eraser, exporter, masked
 from members import selectors
-from members.models import FeedToken, Invitation, Profile, User
+from members.models import FeedToken, Invitation, OfferNeed, Profile, User
 
 PROFILE_FIELDS = [
-    "display_name", "headline", "profession", "bio", "offers", "needs",
+    "display_name", "headline", "profession", "bio",
     "arrival_year", "languages", "phone", "website", "linkedin", "other_link",
     "open_to_collaborate", "helps_newcomers", "email_visibility",
     "phone_visibility", "commune_visibility", "updated_at", "first_steps_dismissed_at",
@@ -62,7 +62,7 @@ def export_sessions(user: User) -> list:
     ]  # fmt: skip
 
 
-@exporter("profile", covers=[Profile])
+@exporter("profile", covers=[Profile, OfferNeed])
 def export_profile(user: User) -> dict:
     profile = Profile.objects.filter(user=user).select_related("commune").first()
     if profile is None:
@@ -70,6 +70,14 @@ def export_profile(user: User) -> dict:
     data = {name: getattr(profile, name) for name in PROFILE_FIELDS}
     data["commune"] = profile.commune.name if profile.commune else None
     data["skills"] = sorted(profile.skills.names())
+    for kind, name in (
+        (OfferNeed.Kind.OFFER, "offers"),
+        (OfferNeed.Kind.NEED, "needs"),
+    ):
+        data[name] = [
+            {"text": entry.text, "skill": entry.skill.name if entry.skill else None}
+            for entry in profile.offers_needs.filter(kind=kind).select_related("skill")
+        ]
     return data
 
 
@@ -111,7 +119,7 @@ def export_join_requests(user: User) -> list:
 
 @eraser(
     covers=[
-        Profile, CommitteeMembership, JoinRequest, FeedToken, Invitation,
+        Profile, OfferNeed, CommitteeMembership, JoinRequest, FeedToken, Invitation,
         EmailAddress, UserSession, Session, "actstream.Follow",
     ]
 )  # fmt: skip

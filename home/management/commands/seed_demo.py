@@ -17,6 +17,7 @@ from home.models import NewsPage
 from intranet import ratelimit
 from members import demo as members_demo
 from members.models import User
+from mutualaid import demo as mutualaid_demo
 from territory import demo as territory_demo
 from welcome import demo as welcome_demo
 
@@ -81,6 +82,7 @@ class Command(BaseCommand):
             welcome_demo.seed_welcome(people, pages, seed, editors)
             territory_demo.seed_broadband(pages, seed)
             territory_demo.seed_workspaces(pages, seed)
+            mutualaid_demo.seed_help(people, seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "
