@@ -5,6 +5,7 @@ from actstream.models import Action, Follow
 from activity import activity
 from activity.models import (
     Comment,
+    ContentReport,
     DigestSubscription,
     FeedPost,
     Notification,
@@ -64,6 +65,18 @@ def export_notifications(user) -> dict:
     }  # fmt: skip
 
 
+@exporter("reports", covers=[ContentReport])
+def export_reports(user) -> list:
+    """What the member reported outside the forums, and what became of it."""
+    return [
+        {"content": f"{r.content_type.app_label}.{r.content_type.model}",
+         "id": r.object_id, "reason": r.reason, "status": r.status,
+         "created_at": r.created_at}
+        for r in ContentReport.objects.filter(reporter=user)
+        .select_related("content_type").order_by("created_at", "pk")
+    ]  # fmt: skip
+
+
 @exporter("posts", covers=[FeedPost, Comment, PostReaction])
 def export_posts(user) -> dict:
     return {
@@ -97,7 +110,7 @@ def export_feed(user) -> list:
 
 @eraser(
     covers=[Notification, NotificationPreference, DigestSubscription, SentDigest,
-            PostReaction, PushSubscription, Action, Follow]
+            PostReaction, PushSubscription, Action, Follow, ContentReport]
 )  # fmt: skip
 def erase_activity(user) -> None:
     """Posts and comments stay, shown as by "Ancien membre"; what names the member
@@ -109,4 +122,5 @@ def erase_activity(user) -> None:
     SentDigest.objects.filter(user=user).delete()
     PushSubscription.objects.filter(user=user).delete()
     PostReaction.objects.filter(user=user).delete()
+    ContentReport.objects.filter(reporter=user).delete()
     activity.erase_member(user)

@@ -2,12 +2,13 @@
 
 from django.contrib.auth import get_user_model
 from django.db.models import Expression, Q
+from django.utils.translation import gettext_lazy as _
 
-from activity import activity, selectors
+from activity import activity, selectors, services
 from activity import feed as feeds
 from activity.models import Comment, FeedPost, Notification
 from intranet import membertext
-from intranet.shell import dashboard, feed, header
+from intranet.shell import dashboard, feed, header, reports
 
 feed.register_verb(feed.Verb(activity.POSTED, "activity/entries/posted.html"))
 feed.register_verb(
@@ -65,3 +66,18 @@ def _unread_notifications(user) -> Expression:
 
 
 header.register(header.Counter("notifications", _unread_notifications))
+
+
+reports.register(
+    reports.Reportable(
+        FeedPost,
+        _("post"),
+        readable=lambda user: selectors.visible_posts(viewer=user),
+        hide=lambda post, *, by, hidden: services.post_hide(
+            post=post, by=by, hidden=hidden
+        ),
+        title=str,
+        text=lambda post: post.body,
+        url=lambda post: post.get_absolute_url(),
+    )
+)

@@ -90,3 +90,12 @@ class CommitteeFeedForm(forms.Form):
         required=False,
         help_text=_("Otherwise every member of the network sees them."),
     )
+
+
+class ReportForm(forms.Form):
+    reason = forms.CharField(
+        label=_("What is wrong with it?"),
+        max_length=1000,
+        widget=forms.Textarea(attrs={"rows": 3}),
+        error_messages={"required": _("Say what is wrong with it.")},
+    )

@@ -325,3 +325,69 @@ class SentDigest(models.Model):
 
     def __str__(self) -> str:
         return f"{self.user} {self.period_end:%Y-%m-%d}"
+
+
+class ContentReport(models.Model):
+    """A member's report of something written outside the forums (a mission, a
+    help entry, a feed post…: whatever `intranet.shell.reports` registers), for
+    the moderators to act on or dismiss."""
+
+    class Status(models.TextChoices):
+        OPEN = "open", _("To handle")
+        ACTED = "acted", _("Acted on")
+        DISMISSED = "dismissed", _("Dismissed")
+
+    content_type = models.ForeignKey(
+        "contenttypes.ContentType", on_delete=models.CASCADE, related_name="+"
+    )
+    object_id = models.PositiveBigIntegerField()
+    reporter = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    reason = models.TextField(_("reason"), max_length=1000)
+    created_at = models.DateTimeField(default=timezone.now)
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.OPEN
+    )
+    resolution = models.TextField(_("resolution"), max_length=1000, blank=True)
+    resolved_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+    )
+    resolved_at = models.DateTimeField(null=True, blank=True)
+
+    # Set by `selectors.content_reports_open` and the moderation queue.
+    target: Any
+    reportable: Any
+    html: str
+    title: str
+    url: str
+    author: Any
+
+    class Meta:
+        ordering = ["-created_at", "-pk"]
+        verbose_name = _("report")
+        verbose_name_plural = _("reports")
+        indexes = [
+            models.Index(
+                fields=["content_type", "object_id"], name="activity_reported_object"
+            ),
+            models.Index(
+                fields=["created_at"],
+                condition=models.Q(status="open"),
+                name="activity_open_reports",
+            ),
+        ]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["content_type", "object_id", "reporter"],
+                condition=models.Q(status="open"),
+                name="activity_one_open_report_each",
+            )
+        ]
+
+    def __str__(self) -> str:
+        return f"{self.content_type_id} {self.object_id} {self.status}"

@@ -5,6 +5,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from activity.notifications import notify
+from intranet.shell import reports
 from intranet.shell.notices import Channel, Kind, register
 
 MENTION = "mention"
@@ -74,3 +75,60 @@ def reaction(*, to, by, text, many, params=None, url: str = "") -> None:
         regarding=to,
         many=many,
     )
+
+
+# Reports of what `intranet.shell.reports` registers (forum messages keep theirs).
+CONTENT_REPORTED = "content_report"
+CONTENT_REPORT_HANDLED = "content_report_handled"
+register(
+    Kind(
+        CONTENT_REPORTED,
+        _("A post, mission or help entry reported, for me to moderate"),
+        Channel.SITE,
+    )
+)
+register(
+    Kind(
+        CONTENT_REPORT_HANDLED,
+        _("What became of my other reports, and of what I wrote that was hidden"),
+        Channel.SITE,
+    )
+)
+
+
+def content_reported(*, report, title: str, author_id: int | None) -> None:
+    """Tell the moderators a report waits in their queue (the reporter's name
+    stays in the queue, not in the bell)."""
+    from activity.selectors import moderators
+
+    for user in moderators().exclude(pk__in=[report.reporter_id, author_id or 0]):
+        notify(
+            user,
+            CONTENT_REPORTED,
+            text=_("A report to handle: “%(title)s”."),
+            params={"title": title},
+            url=reports.queue_url(),
+        )
+
+
+def content_report_handled(*, handled, title: str, url: str, author, reason: str):
+    """Tell each reporter their report was handled and, when the content was
+    hidden, its author why."""
+    for report in handled:
+        notify(
+            report.reporter,
+            CONTENT_REPORT_HANDLED,
+            text=_("Your report of “%(title)s” was handled."),
+            params={"title": title},
+            url=url,
+        )
+    if author is not None and handled and handled[0].status == "acted":
+        notify(
+            author,
+            CONTENT_REPORT_HANDLED,
+            text=_("The moderators hid “%(title)s”: %(reason)s")
+            if reason
+            else _("The moderators hid “%(title)s”."),
+            params={"title": title, "reason": reason},
+            url=url,
+        )

@@ -5,19 +5,23 @@ from __future__ import annotations
 from collections import Counter
 from typing import TYPE_CHECKING, Any
 
-from django.db.models import Count, OuterRef, Q, QuerySet, Subquery
+from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Permission
+from django.db.models import Count, Exists, OuterRef, Q, QuerySet, Subquery
 from django.db.models.functions import Coalesce
 
 from activity import mentions
 from activity.models import (
     REACTION_NAMES,
     Comment,
+    ContentReport,
     FeedPost,
     PostReaction,
     Reaction,
 )
 from committees.models import CommitteeMembership
 from committees.rights import can_moderate
+from intranet.shell import reports
 
 if TYPE_CHECKING:
     from members.models import User
@@ -156,3 +160,60 @@ def viewer_memberships(*, viewer: User) -> list[CommitteeMembership]:
         )
         viewer._memberships_memo = memo  # type: ignore[attr-defined]  # a per-request memo: the user object of one request
     return memo
+
+
+def moderators() -> QuerySet[User]:
+    """The active members who moderate the whole site."""
+    moderate = Permission.objects.filter(
+        content_type__app_label="members", codename="moderate"
+    )
+    who = (
+        Q(groups__permissions__in=moderate)
+        | Q(user_permissions__in=moderate)
+        | Q(is_superuser=True)
+    )
+    return get_user_model().objects.filter(who, is_active=True).distinct()
+
+
+def content_reports_counted(*, user: User) -> QuerySet[ContentReport]:
+    """The open reports `user` may handle, in SQL alone (for the header's counter:
+    whether they moderate is asked inside the query)."""
+    reports = ContentReport.objects.filter(status=ContentReport.Status.OPEN)
+    if user.is_superuser:
+        return reports
+    moderates = Permission.objects.filter(
+        Q(user=user.pk) | Q(group__user=user.pk),
+        content_type__app_label="members",
+        codename="moderate",
+    )
+    return reports.filter(Exists(moderates))
+
+
+def content_reports_open(*, user: User, limit: int = 100) -> list[ContentReport]:
+    """The oldest open reports, for a moderator, each with its `target` (hidden
+    or not) and its `reportable`: one query for the reports, one per kind of
+    content reported. Reports of something deleted since are left out."""
+    if not can_moderate(user=user):
+        return []
+    found = list(
+        ContentReport.objects.filter(status=ContentReport.Status.OPEN)
+        .select_related("reporter", "content_type")
+        .order_by("created_at", "pk")[:limit]
+    )
+    by_type: dict[int, list[ContentReport]] = {}
+    for report in found:
+        by_type.setdefault(report.content_type_id, []).append(report)
+    shown = []
+    for group in by_type.values():
+        reportable = reports.of_type(group[0].content_type)
+        if reportable is None:
+            continue
+        targets = reportable.model._default_manager.select_related(
+            reportable.author
+        ).in_bulk({report.object_id for report in group})
+        for report in group:
+            report.target = targets.get(report.object_id)
+            report.reportable = reportable
+            if report.target is not None:
+                shown.append(report)
+    return sorted(shown, key=lambda report: (report.created_at, report.pk))

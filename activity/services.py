@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import transaction
+from django.db.models import Model
 from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.utils.translation import gettext_lazy, ngettext, ngettext_lazy
@@ -14,6 +16,7 @@ from activity import activity, mentions, notices
 from activity.models import (
     Comment,
     CommitteeFeedSettings,
+    ContentReport,
     FeedPost,
     PostReaction,
     Reaction,
@@ -22,6 +25,7 @@ from activity.models import (
 from committees.models import CommitteeMembership, CommitteePage
 from committees.rights import can_manage_committee, can_moderate
 from intranet import images, ratelimit
+from intranet.shell import reports
 from intranet.text import clean_text
 
 if TYPE_CHECKING:
@@ -263,4 +267,117 @@ def committee_feed_set(
         raise PermissionDenied
     CommitteeFeedSettings.objects.update_or_create(
         committee=committee, defaults={"members_only": members_only}
+    )
+
+
+REPORTS_PER_HOUR = 10
+REPORT_RATE = ratelimit.Rate(REPORTS_PER_HOUR, 3600)
+
+
+@transaction.atomic
+def content_report_create(
+    *, target: Model, reporter: User, reason: str
+) -> ContentReport:
+    """Report something one may read, written by someone else, to the moderators
+    (once at a time each, a few an hour)."""
+    reportable = reports.of(target)
+    if (
+        not reporter.is_active
+        or not reportable.readable(reporter).filter(pk=target.pk).exists()
+    ):
+        raise PermissionDenied
+    if getattr(target, f"{reportable.author}_id") == reporter.pk:
+        raise ValidationError(
+            _("You cannot report what you wrote yourself."), code="own"
+        )
+    reason = clean_text(
+        reason,
+        max_length=1000,
+        empty=_("Say what is wrong with it."),
+        too_long=_("%(count)s characters: the limit is %(max)s. Shorten it a little."),
+    )
+    content_type = ContentType.objects.get_for_model(target)
+    if ContentReport.objects.filter(
+        content_type=content_type,
+        object_id=target.pk,
+        reporter=reporter,
+        status=ContentReport.Status.OPEN,
+    ).exists():
+        raise ValidationError(
+            _("You already reported this; the moderators will look at it."),
+            code="twice",
+        )
+    if not ratelimit.spend(f"reports:{reporter.pk}", REPORT_RATE):
+        raise ValidationError(
+            ngettext(
+                "You may send at most %(count)s report an hour. "
+                "Write to a moderator if it is urgent.",
+                "You may send at most %(count)s reports an hour. "
+                "Write to a moderator if it is urgent.",
+                REPORTS_PER_HOUR,
+            )
+            % {"count": REPORTS_PER_HOUR},
+            code="rate",
+        )
+    report = ContentReport.objects.create(
+        content_type=content_type,
+        object_id=target.pk,
+        reporter=reporter,
+        reason=reason,
+    )
+    notices.content_reported(
+        report=report,
+        title=reportable.title(target),
+        author_id=getattr(target, f"{reportable.author}_id"),
+    )
+    return report
+
+
+@transaction.atomic
+def content_report_resolve(
+    *, report: ContentReport, by: User, acted: bool, resolution: str = ""
+) -> None:
+    """Act on a report (the app hides what was reported) or dismiss it; every
+    open report of the same thing closes with the same decision, each reporter is
+    told, and so is the author when it was hidden. Moderators only."""
+    if not can_moderate(user=by):
+        raise PermissionDenied
+    report = ContentReport.objects.select_for_update().get(pk=report.pk)
+    if report.status != ContentReport.Status.OPEN:
+        raise ValidationError(_("This report was already handled."), code="done")
+    reportable = reports.of_type(report.content_type)
+    if reportable is None:
+        raise PermissionDenied
+    target = reportable.model._default_manager.filter(pk=report.object_id).first()
+    if target is None:  # deleted since: nothing left to act on
+        acted = False
+    elif acted and getattr(target, "hidden_at", None) is None:
+        reportable.hide(target, by=by, hidden=True)
+    same = list(
+        ContentReport.objects.select_for_update()
+        .filter(
+            content_type=report.content_type,
+            object_id=report.object_id,
+            status=ContentReport.Status.OPEN,
+        )
+        .select_related("reporter")
+    )
+    resolution = (resolution or "").strip()[:1000]
+    now = timezone.now()
+    for each in same:
+        each.status = (
+            ContentReport.Status.ACTED if acted else ContentReport.Status.DISMISSED
+        )
+        each.resolution, each.resolved_by, each.resolved_at = resolution, by, now
+    ContentReport.objects.bulk_update(
+        same, ["status", "resolution", "resolved_by", "resolved_at"]
+    )
+    if target is None:
+        return
+    notices.content_report_handled(
+        handled=same,
+        title=reportable.title(target),
+        url=reportable.url(target),
+        author=getattr(target, reportable.author),
+        reason=resolution,
     )

@@ -23,6 +23,7 @@ urlpatterns = [
         views.unsubscribe,
         name="unsubscribe",
     ),
+    path("signaler/<str:label>/<int:pk>/", views.content_report, name="report"),
     path("fil/", views.my_feed, name="mine"),
     path("fil/reseau/", views.network_feed, name="network"),
     path("fil/comites/<int:pk>/", views.committee_feed, name="committee"),

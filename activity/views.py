@@ -26,11 +26,18 @@ from activity import (
     selectors,
     services,
 )
-from activity.forms import CommentForm, CommitteeFeedForm, PostEditForm, PostForm
+from activity.forms import (
+    CommentForm,
+    CommitteeFeedForm,
+    PostEditForm,
+    PostForm,
+    ReportForm,
+)
 from activity.models import Comment, DigestFrequency, FeedPost, Notification
 from committees.models import CommitteePage
 from intranet import membertext
 from intranet.http import next_url
+from intranet.shell import reports
 from intranet.shell.notices import KINDS, Channel
 from intranet.text import elide
 
@@ -455,3 +462,29 @@ def committee_feed_settings(request, pk):
     )
     messages.success(request, _("The committee's choice was saved."))
     return redirect("members:committee_manage", pk=committee.pk)
+
+
+def content_report(request, label, pk):
+    """Report to the moderators something registered in `intranet.shell.reports`
+    (a mission, a help entry, a post) that one may read."""
+    reportable = reports.REPORTABLES.get(label)
+    if reportable is None:
+        raise Http404
+    target = get_object_or_404(reportable.readable(request.user), pk=pk)
+    back = reportable.url(target)
+    form = ReportForm(request.POST or None)
+    if form.is_valid():
+        try:
+            services.content_report_create(
+                target=target, reporter=request.user, reason=form.cleaned_data["reason"]
+            )
+        except ValidationError as error:
+            form.add_error("reason", error)
+        else:
+            messages.success(request, _("Thank you: the moderators will look at it."))
+            return redirect(back)
+    return render(
+        request,
+        "activity/content_report.html",
+        {"form": form, "title": reportable.title(target), "back": back},
+    )

@@ -4,10 +4,11 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import activity
+from activity import selectors as reported
 from forums import selectors
 from forums.models import Category, Post, Subscription, Topic
 from intranet import membertext
-from intranet.shell import dashboard, feed, header, menu
+from intranet.shell import dashboard, feed, header, menu, reports
 
 # What the feed may point at.
 activity.register(Category, Topic, Post)
@@ -70,12 +71,17 @@ menu.register(
     menu.Entry("forums", _("Forums"), lambda r: reverse("forums:categories"), 40)
 )
 
-# The reports a moderator or référent may handle, counted in the header's query;
-# the navigation shows the queue with its count while there are some.
+# The reports a moderator or référent may handle (forum messages, and what other
+# apps made reportable), counted in the header's query; the navigation shows the
+# queue with its count while there are some.
+reports.register_queue(lambda: reverse("forums:moderation"))
 header.register(
     header.Counter(
         "reports",
-        lambda user: header.count_of(selectors.open_reports_counted(user=user)),
+        lambda user: (
+            header.count_of(selectors.open_reports_counted(user=user))
+            + header.count_of(reported.content_reports_counted(user=user))
+        ),
     )
 )
 menu.register(

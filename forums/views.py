@@ -8,6 +8,9 @@ from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
 from activity import mentions, reactions
+from activity import selectors as activity_selectors
+from activity import services as activity_services
+from activity.models import ContentReport
 from committees.selectors import is_referent_somewhere
 from forums import selectors, services
 from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
@@ -385,6 +388,8 @@ def moderation(request):
     """The reports to handle; moderators and référents only."""
     _require_moderation_rights(request.user)
     reports = selectors.open_reports(user=request.user)
+    if request.method == "POST" and "content_report" in request.POST:
+        return _content_report_resolve(request)
     if request.method == "POST":
         report = object_or_404(reports, request.POST.get("report"))
         try:
@@ -403,7 +408,36 @@ def moderation(request):
     users = mentions.names_for([report.post.body for report in reports])
     for report in reports:
         report.post.html = mentions.render(report.post.body, users)
-    return render(request, "forums/moderation.html", {"reports": reports})
+    others = activity_selectors.content_reports_open(user=request.user)
+    users = mentions.names_for([r.reportable.text(r.target) for r in others])
+    for report in others:
+        shown, target = report.reportable, report.target
+        report.html = mentions.render(shown.text(target), users)
+        report.title, report.url = shown.title(target), shown.url(target)
+        report.author = getattr(target, shown.author)
+    return render(
+        request, "forums/moderation.html", {"reports": reports, "others": others}
+    )
+
+
+def _content_report_resolve(request):
+    """Decide on a report of something other than a forum message."""
+    report = object_or_404(
+        ContentReport.objects.filter(status=ContentReport.Status.OPEN),
+        request.POST.get("content_report"),
+    )
+    try:
+        activity_services.content_report_resolve(
+            report=report,
+            by=request.user,
+            acted=request.POST.get("decision") == "act",
+            resolution=request.POST.get("resolution", ""),
+        )
+    except ValidationError as error:
+        errors.tell(request, error)
+    else:
+        messages.success(request, _("The report is handled."))
+    return redirect("forums:moderation")
 
 
 def moderation_log(request):
