@@ -6,7 +6,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import activity
-from intranet.shell import dashboard, feed, menu
+from intranet.shell import dashboard, feed, menu, reports
 from mutualaid import selectors, services
 from mutualaid.models import HelpEntry
 
@@ -43,5 +43,22 @@ menu.register(
         lambda request: reverse("mutualaid:list"),
         50,
         visible=lambda request: request.user.is_authenticated,
+    )
+)
+
+
+# Members report an entry to the moderators, who hide it (`activity` stores the
+# reports and shows them in the moderation queue).
+reports.register(
+    reports.Reportable(
+        HelpEntry,
+        _("help entry"),
+        readable=lambda user: selectors.visible_entries(viewer=user).shown(),
+        hide=lambda entry, *, by, hidden: services.entry_hide(
+            entry=entry, by=by, hidden=hidden
+        ),
+        title=lambda entry: entry.title,
+        text=lambda entry: entry.details or entry.title,
+        url=lambda entry: entry.get_absolute_url(),
     )
 )

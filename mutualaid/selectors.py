@@ -8,6 +8,7 @@ from django.core.cache import cache
 from django.db.models import Count, Q
 from django.urls import reverse
 
+from committees import rights
 from communes.models import Commune
 from members import selectors as member_selectors
 from members.models import OfferNeed, Profile
@@ -25,7 +26,8 @@ COMMUNES_FOR = 24 * 60 * 60
 
 
 def is_moderator(user: "User") -> bool:
-    return bool(user.is_authenticated and user.has_perm("members.moderate"))
+    """The network's moderators (help entries belong to no committee)."""
+    return rights.can_moderate(user=user)
 
 
 def visible_entries(*, viewer: "User") -> HelpEntryQuerySet:

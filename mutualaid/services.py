@@ -143,6 +143,19 @@ def entry_close(*, entry: HelpEntry, user: "User") -> HelpEntry:
 
 
 @transaction.atomic
+def entry_hide(*, entry: HelpEntry, by: "User", hidden: bool = True) -> None:
+    """Hide an entry from every list, feed, match and search but its author's and
+    the moderators' (or show it again): moderators only. What reports call
+    (`intranet.shell.reports`)."""
+    if not selectors.is_moderator(by):
+        raise PermissionDenied(_("Only moderators may hide an entry."))
+    entry = _lock(entry)
+    entry.hidden_at = timezone.now() if hidden else None
+    entry.hidden_by = by if hidden else None
+    entry.save(update_fields=["hidden_at", "hidden_by"])
+
+
+@transaction.atomic
 def answer_create(
     *, entry: HelpEntry, author: "User", message: str, at: datetime | None = None
 ) -> HelpAnswer:

@@ -9,6 +9,7 @@ urlpatterns = [
     path("<int:pk>/", views.entry_detail, name="entry"),
     path("<int:pk>/repondre/", views.answer_create, name="answer"),
     path("<int:pk>/regle/", views.entry_close, name="close"),
+    path("<int:pk>/masquer/", views.entry_hide, name="hide"),
     path(
         "<int:pk>/reponses/<int:answer>/discuter/",
         views.conversation_start,

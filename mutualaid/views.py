@@ -69,6 +69,7 @@ def entry_detail(request, pk):
     entry = _entry(request, pk)
     answers = selectors.answers_for(entry=entry, viewer=request.user)
     mine = entry.author_id == request.user.pk
+    moderator = selectors.is_moderator(request.user)
     answered = any(answer.author_id == request.user.pk for answer in answers)
     return render(
         request,
@@ -78,8 +79,8 @@ def entry_detail(request, pk):
             "answers": answers,
             "mine": mine,
             "answered": answered,
-            "can_close": entry.is_open
-            and (mine or selectors.is_moderator(request.user)),
+            "can_close": entry.is_open and (mine or moderator),
+            "moderator": moderator,
             "form": AnswerForm()
             if entry.is_open and not mine and not answered
             else None,
@@ -111,6 +112,18 @@ def entry_close(request, pk):
     entry = _entry(request, pk)
     services.entry_close(entry=entry, user=request.user)  # others: 403
     messages.success(request, _("Settled: the entry is closed. Thank you!"))
+    return redirect(entry)
+
+
+@require_POST
+def entry_hide(request, pk):
+    entry = _entry(request, pk)
+    hidden = request.POST.get("hidden") != "0"
+    services.entry_hide(entry=entry, by=request.user, hidden=hidden)  # others: 403
+    messages.success(
+        request,
+        _("The entry is hidden.") if hidden else _("The entry is shown again."),
+    )
     return redirect(entry)
 
 
