@@ -209,12 +209,16 @@ class OfferNeedForm(forms.Form):
         label=_("In a few words"),
         max_length=OfferNeed._meta.get_field("text").max_length,
         required=False,
+        # A visible hint where the columns' headings are hidden (phones).
+        widget=forms.TextInput(attrs={"placeholder": _("In a few words")}),
     )
     skill = forms.CharField(
         label=_("Skill (optional)"),
         max_length=50,
         required=False,
-        widget=forms.TextInput(attrs={"list": "skill-suggestions"}),
+        widget=forms.TextInput(
+            attrs={"list": "skill-suggestions", "placeholder": _("Skill (optional)")}
+        ),
     )
 
     def clean_text(self):

@@ -29,7 +29,10 @@ GENERIC = frozenset(
     aide aider aiderait aimerais avec besoin bonjour cherche cherchons chez
     conseil conseils vos idee idees avis svp heure heures jour jours mois
     semaine semaines fois annee petit petite grand grande bon bonne autre
-    autres deux trois
+    autres deux trois sous sur sans entre vers par plus moins tres aussi mais
+    donc comme quand leurs elle elles ils avons avez sont suis fait faut peut
+    peux veux vous tous toutes cela ceci celle celui dont encore deja apres avant
+    pendant depuis chaque quelques
     coup dans des donne est etre faire main merci mon nous pour propose
     proposons quelqu quelqu'un recherche sur une vous les aux qui que ton
     votre notre mes ses leur cette tout tous moi temps peu plus bien
@@ -59,11 +62,12 @@ def words(*texts: str) -> list[str]:
 
 
 def stem(word: str) -> str:
-    """SQLite's crude stem: a plural's s or x off, then the last two letters of
-    a long word (« prêter » → « pret », « enfants » → « enfan »)."""
+    """SQLite's crude stem: a plural's s or x off, then up to two last letters
+    of a long word, keeping five (« enfants » → « enfan », « vidéoprojecteurs »
+    → « videoprojecte »)."""
     if len(word) > 4 and word[-1] in "sx":
         word = word[:-1]
-    return word[: max(4, len(word) - 2)] if len(word) > 5 else word
+    return word[: max(5, len(word) - 2)]
 
 
 def query(word_list: list[str]) -> SearchQuery | None:
