@@ -235,6 +235,14 @@ class OfferNeedForm(forms.Form):
 
 
 class BaseOfferNeedFormSet(forms.BaseFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Every line is read, even one equal to its initial value (a blank line
+        # is valid all the same): a form sent without INITIAL_FORMS would
+        # otherwise skip the lines it did not change, and lose them.
+        form.empty_permitted = False
+        return form
+
     def entries(self) -> list[tuple[str, str]]:
         """(text, skill) of the lines filled in, in order."""
         return [

@@ -203,3 +203,11 @@ def test_the_free_texts_become_lines_and_back():
         assert not back.get_model("members", "OfferNeed").objects.exists()
     finally:
         _migrate(leaves)
+
+
+def test_lines_sent_again_unchanged_are_kept(client_member, member):
+    """Even when the form says no line was there before (INITIAL_FORMS=0)."""
+    data = profile_data(**lines("offers", [("Prêt d'outils", "")]))
+    client_member.post(reverse("members:profile_edit"), data)
+    client_member.post(reverse("members:profile_edit"), data)
+    assert offers_of(member) == [("Prêt d'outils", "")]
