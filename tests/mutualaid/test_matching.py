@@ -7,6 +7,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from intranet import ratelimit
 from members import services as member_services
 from members.models import Visibility
 from mutualaid import selectors, services
@@ -118,3 +119,22 @@ def test_the_panel_shows_entries_near_me_and_matching_my_profile(asker, helper):
 def test_the_panel_of_a_member_without_commune_nor_lines_is_empty(member, helper):
     post(helper, title="Des bras pour déménager samedi")
     assert selectors.near_me(viewer=member) == []
+
+
+@pytest.mark.parametrize("count", [5, 50])
+def test_the_panel_runs_two_queries_however_many_entries(
+    asker, count, django_assert_num_queries
+):
+    lines(asker, "need", "Une remorque pour un week-end", skill="Bricolage")
+    with ratelimit.suspended():
+        for n in range(count):
+            post(
+                live_in(UserFactory(), "Fleurance" if n % 2 else "Marciac"),
+                title=f"Je prête une remorque {n}",
+                kind="offer",
+            )
+    selectors.near_me(viewer=asker)  # the communes' coordinates cached
+    with django_assert_num_queries(2):
+        shown = selectors.near_me(viewer=asker)
+    assert len(shown) == 5
+    assert all(entry.matched_line for entry in shown)
