@@ -62,7 +62,7 @@ def export_sessions(user: User) -> list:
     ]  # fmt: skip
 
 
-@exporter("profile", covers=[Profile, OfferNeed])
+@exporter("profile", covers=[Profile])
 def export_profile(user: User) -> dict:
     profile = Profile.objects.filter(user=user).select_related("commune").first()
     if profile is None:
@@ -119,7 +119,7 @@ def export_join_requests(user: User) -> list:
 
 @eraser(
     covers=[
-        Profile, OfferNeed, CommitteeMembership, JoinRequest, FeedToken, Invitation,
+        Profile, CommitteeMembership, JoinRequest, FeedToken, Invitation,
         EmailAddress, UserSession, Session, "actstream.Follow",
     ]
 )  # fmt: skip

@@ -25,7 +25,7 @@ NEAR_KM = 20  # « près de chez vous »: a short drive in the Gers
 COMMUNES_FOR = 24 * 60 * 60
 
 
-def is_moderator(user: "User") -> bool:
+def is_moderator(*, user: "User") -> bool:
     """The network's moderators (help entries belong to no committee)."""
     return rights.can_moderate(user=user)
 
@@ -36,7 +36,7 @@ def visible_entries(*, viewer: "User") -> HelpEntryQuerySet:
     entries: HelpEntryQuerySet = HelpEntry.objects.all()
     if not (viewer.is_authenticated and viewer.is_active):
         return entries.none()
-    if not is_moderator(viewer):
+    if not is_moderator(user=viewer):
         entries = entries.filter(Q(hidden_at__isnull=True) | Q(author=viewer))
     return entries
 
@@ -70,7 +70,7 @@ def entry_list(*, viewer: "User", filters: Filters) -> HelpEntryQuerySet:
 def answers_for(*, entry: HelpEntry, viewer: "User") -> list[HelpAnswer]:
     """Every answer for the entry's author (and moderators); one's own otherwise."""
     answers = entry.answers.select_related("author__profile")
-    if entry.author_id != viewer.pk and not is_moderator(viewer):
+    if entry.author_id != viewer.pk and not is_moderator(user=viewer):
         answers = answers.filter(author=viewer)
     return list(answers)
 
@@ -91,7 +91,7 @@ def _coordinates() -> dict[int, tuple[float, float]]:
     return found
 
 
-def distance_km(a: int | None, b: int | None) -> float | None:
+def distance_km(*, a: int | None, b: int | None) -> float | None:
     coordinates = _coordinates()
     if a not in coordinates or b not in coordinates:
         return None
@@ -102,14 +102,14 @@ def distance_km(a: int | None, b: int | None) -> float | None:
     return here.distance_km(there)
 
 
-def communes_near(commune_id: int | None, km: float = NEAR_KM) -> list[int]:
+def communes_near(*, commune_id: int | None, km: float = NEAR_KM) -> list[int]:
     """The communes within `km` of `commune_id` (itself included)."""
     if commune_id is None:
         return []
     return [
         pk
         for pk in _coordinates()
-        if (distance := distance_km(commune_id, pk)) is not None and distance <= km
+        if (distance := distance_km(a=commune_id, b=pk)) is not None and distance <= km
     ]
 
 
@@ -186,7 +186,7 @@ def matches_for(*, entry: HelpEntry, viewer: "User") -> list[Match]:
                 skill=other.skill.name
                 if other.skill and other.skill_id == entry.skill_id
                 else "",
-                distance_km=distance_km(entry.commune_id, other.commune_id),
+                distance_km=distance_km(a=entry.commune_id, b=other.commune_id),
                 commune=other.commune.name,
             )
         )
@@ -206,7 +206,7 @@ def matches_for(*, entry: HelpEntry, viewer: "User") -> list[Match]:
                 skill=line.skill.name
                 if line.skill and line.skill_id == entry.skill_id
                 else "",
-                distance_km=distance_km(entry.commune_id, profile.commune_id)
+                distance_km=distance_km(a=entry.commune_id, b=profile.commune_id)
                 if shows
                 else None,
                 commune=profile.commune.name if shows and profile.commune else "",
@@ -233,7 +233,7 @@ def near_me(*, viewer: "User", size: int = PANEL_SIZE) -> list[HelpEntry]:
     needs = [(text, skill) for _c, kind, text, skill in rows if kind == NEED]
     offer_words = matching.words(*(text for text, _s in offers))
     need_words = matching.words(*(text for text, _s in needs))
-    near = communes_near(commune_id)
+    near = communes_near(commune_id=commune_id)
     wanted = Q(commune_id__in=near) if near else Q(pk__in=[])
     if offers:
         wanted |= Q(kind=HelpEntry.Kind.REQUEST) & _lines_q(offer_words, offers)
@@ -260,7 +260,7 @@ def near_me(*, viewer: "User", size: int = PANEL_SIZE) -> list[HelpEntry]:
             ),
             "",
         )
-        entry.distance = distance_km(commune_id, entry.commune_id)
+        entry.distance = distance_km(a=commune_id, b=entry.commune_id)
     entries.sort(
         key=lambda e: (
             not e.matched_line,

@@ -117,7 +117,7 @@ def entry_create(
     activity.record(author, POSTED, action_object=entry, at=at)
     if at is not None:
         return entry
-    near = selectors.communes_near(entry.commune_id)
+    near = selectors.communes_near(commune_id=entry.commune_id)
     for line in selectors.matching_lines(entry=entry, limit=TOLD_AT_MOST, near=near):
         notices.match_near(line.profile.user, entry=entry, line=line)
     return entry
@@ -133,7 +133,7 @@ def entry_close(*, entry: HelpEntry, user: "User") -> HelpEntry:
     again changes nothing."""
     _active(user)
     entry = _lock(entry)
-    if entry.author_id != user.pk and not selectors.is_moderator(user):
+    if entry.author_id != user.pk and not selectors.is_moderator(user=user):
         raise PermissionDenied(_("Only its author may say it is settled."))
     if entry.status == HelpEntry.Status.OPEN:
         entry.status = HelpEntry.Status.CLOSED
@@ -147,7 +147,7 @@ def entry_hide(*, entry: HelpEntry, by: "User", hidden: bool = True) -> None:
     """Hide an entry from every list, feed, match and search but its author's and
     the moderators' (or show it again): moderators only. What reports call
     (`intranet.shell.reports`)."""
-    if not selectors.is_moderator(by):
+    if not selectors.is_moderator(user=by):
         raise PermissionDenied(_("Only moderators may hide an entry."))
     entry = _lock(entry)
     entry.hidden_at = timezone.now() if hidden else None

@@ -69,7 +69,7 @@ def entry_detail(request, pk):
     entry = _entry(request, pk)
     answers = selectors.answers_for(entry=entry, viewer=request.user)
     mine = entry.author_id == request.user.pk
-    moderator = selectors.is_moderator(request.user)
+    moderator = selectors.is_moderator(user=request.user)
     answered = any(answer.author_id == request.user.pk for answer in answers)
     return render(
         request,
