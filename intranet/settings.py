@@ -59,6 +59,7 @@ INSTALLED_APPS = [
     "territory",
     "welcome",
     "missions",
+    "mutualaid",
     "home",
     "wagtail.contrib.forms",
     "wagtail.contrib.table_block",

@@ -64,6 +64,7 @@ urlpatterns = [
     path("discussions/", include("chat.urls")),
     path("debit/", include("territory.urls")),
     path("missions/", include("missions.urls")),
+    path("entraide/", include("mutualaid.urls")),
     path("", include("welcome.urls")),
     path("", include("home.urls")),
     # Uploaded files are served by Django behind the login wall; in production

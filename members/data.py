@@ -13,10 +13,10 @@ from committees import rights
 from committees.models import CommitteeMembership, JoinRequest
 from intranet.shell.personal_data import eraser, exporter, masked
 from members import selectors
-from members.models import FeedToken, Invitation, Profile, User
+from members.models import FeedToken, Invitation, OfferNeed, Profile, User
 
 PROFILE_FIELDS = [
-    "display_name", "headline", "profession", "bio", "offers", "needs",
+    "display_name", "headline", "profession", "bio",
     "arrival_year", "languages", "phone", "website", "linkedin", "other_link",
     "open_to_collaborate", "helps_newcomers", "email_visibility",
     "phone_visibility", "commune_visibility", "updated_at", "first_steps_dismissed_at",
@@ -70,6 +70,14 @@ def export_profile(user: User) -> dict:
     data = {name: getattr(profile, name) for name in PROFILE_FIELDS}
     data["commune"] = profile.commune.name if profile.commune else None
     data["skills"] = sorted(profile.skills.names())
+    for kind, name in (
+        (OfferNeed.Kind.OFFER, "offers"),
+        (OfferNeed.Kind.NEED, "needs"),
+    ):
+        data[name] = [
+            {"text": entry.text, "skill": entry.skill.name if entry.skill else None}
+            for entry in profile.offers_needs.filter(kind=kind).select_related("skill")
+        ]
     return data
 
 

@@ -18,7 +18,7 @@ from faker import Faker
 from activity import activity
 from committees.models import CommitteeMembership
 from communes.models import Commune
-from members.models import FeedToken, Profile, User
+from members.models import FeedToken, OfferNeed, Profile, User
 
 DEMO_PASSWORD = "gers-demo-2026"
 DEMO_DOMAIN = "sohosolo.example"
@@ -104,13 +104,30 @@ LANGUAGE_SETS = [
 ]
 
 
+def seed_offers_needs(profile: Profile, rng, skills: list[str], tagged) -> None:
+    """A profile's lines: an offer of their trade (with its skill), often an
+    everyday one, and a need of either kind."""
+    everyday = vocabulary()["everyday"]
+    skill = tagged.get(name=skills[0])
+    offers = [(rng.choice(OFFERS).format(skill=skills[0].lower()), skill)]
+    if rng.random() < 0.6:
+        offers.append((rng.choice(everyday["offers"]), None))
+    needs = [(rng.choice(NEEDS if rng.random() < 0.4 else everyday["needs"]), None)]
+    OfferNeed.objects.bulk_create(
+        OfferNeed(profile=profile, kind=kind, text=text, skill=skill, position=n)
+        for kind, lines in (
+            (OfferNeed.Kind.OFFER, offers),
+            (OfferNeed.Kind.NEED, needs),
+        )
+        for n, (text, skill) in enumerate(lines)
+    )
+
+
 def profile_details(rng, profession, skills, joined) -> dict:
     """The rest of a demo profile, drawn from `rng` in a fixed order."""
     return {
         "headline": f"{profession} · {', '.join(skills[:2])}",
         "bio": rng.choice(BIOS),
-        "offers": rng.choice(OFFERS).format(skill=skills[0].lower()),
-        "needs": rng.choice(NEEDS),
         "arrival_year": joined.year,
         "languages": rng.choice(LANGUAGE_SETS),
         "open_to_collaborate": rng.random() < 0.6,
@@ -182,6 +199,9 @@ def seed_members(count: int, committees: list, seed: int) -> list[User]:
                 ),
             )
             profile.skills.set(skills)
+            seed_offers_needs(
+                profile, random.Random(f"{seed}-lines-{i}"), skills, profile.skills
+            )
             CommitteeMembership.objects.create(
                 user=user, committee=home, joined_at=joined
             )

@@ -15,7 +15,7 @@ from django.db.models.lookups import Contains
 from communes.models import Commune
 from intranet.fulltext import Unaccent, fold
 from members import selectors
-from members.models import Profile, User, Visibility
+from members.models import OfferNeed, Profile, User, Visibility
 
 PER_PAGE = 24
 # Seconds during which what every member sees alike (skills offered, members per
@@ -41,7 +41,7 @@ class Filters:
 # Searched with LIKE '%word%' in the text folded (lower case, no accents: « ecole »
 # finds « École », « ÉCOLE » finds « ecole »), the same on both databases; on
 # PostgreSQL each folded column has a trigram index (migration 0012).
-PROFILE_TEXTS = ["display_name", "headline", "profession", "bio", "offers"]
+PROFILE_TEXTS = ["display_name", "headline", "profession", "bio"]
 USER_TEXTS = ["first_name", "last_name"]
 # From this many letters, a word also finds the names it resembles (PostgreSQL's
 # trigram similarity, over pg_trgm's threshold of 0.3): « Augre » finds « Auger ».
@@ -74,6 +74,12 @@ def _matching(word: str) -> Q:
         Profile.objects.filter(_any_text("", PROFILE_TEXTS, word)),
         Profile.objects.filter(names),
         Profile.objects.filter(Contains(Unaccent("skills__name"), word)),
+        # What they offer: its own table and index (members migration 0014).
+        Profile.objects.filter(
+            pk__in=OfferNeed.objects.filter(
+                Contains(Unaccent("text"), word), kind=OfferNeed.Kind.OFFER
+            ).values("profile_id")
+        ),
     ]
     return reduce(or_, (Q(pk__in=arm.order_by().values("pk")) for arm in arms))
 

@@ -20,7 +20,7 @@ from activity import activity
 from activity.models import NotificationPreference
 from committees.models import CommitteeMembership
 from intranet.shell import menu
-from members.models import TaggedSkill, User
+from members.models import OfferNeed, TaggedSkill, User
 
 NEW_FOR = timedelta(days=30)
 SUGGESTIONS = 4
@@ -48,8 +48,7 @@ def _state(user: Any) -> dict[str, Any] | None:
         .annotate(
             photo=F("profile__photo"),
             profession=F("profile__profession"),
-            offers=F("profile__offers"),
-            needs=F("profile__needs"),
+            offered=Exists(OfferNeed.objects.filter(profile=profile)),
             commune=F("profile__commune_id"),
             dismissed=F("profile__first_steps_dismissed_at"),
             skilled=Exists(TaggedSkill.objects.filter(content_object=profile)),
@@ -62,8 +61,7 @@ def _state(user: Any) -> dict[str, Any] | None:
         .values(
             "photo",
             "profession",
-            "offers",
-            "needs",
+            "offered",
             "commune",
             "dismissed",
             "skilled",
@@ -152,8 +150,8 @@ def checklist(request: Any) -> dict[str, Any] | None:
         ),
         (
             _("Say what you offer or what you look for"),
-            bool(state["offers"] or state["needs"]),
-            f"{profile_url}#id_offers",
+            state["offered"],
+            f"{profile_url}#offers-needs",
         ),
         (_("Give your commune"), bool(state["commune"]), f"{profile_url}#id_commune"),
         (_("Join your village's committee"), state["in_committee"], committees_url),

@@ -9,9 +9,9 @@ from django.utils.translation import gettext_lazy as _
 
 from committees.models import CommitteeMembership
 from communes.models import Commune
-from intranet.text import search_terms
+from intranet.text import printable, search_terms
 from members import selectors
-from members.models import LANGUAGE_CHOICES, Profile, User
+from members.models import LANGUAGE_CHOICES, OfferNeed, Profile, User
 
 
 class InvitationForm(forms.Form):
@@ -132,8 +132,6 @@ class ProfileForm(forms.ModelForm):
             "headline",
             "profession",
             "bio",
-            "offers",
-            "needs",
             "commune",
             "arrival_year",
             "languages",
@@ -149,8 +147,6 @@ class ProfileForm(forms.ModelForm):
         ]
         widgets = {
             "bio": forms.Textarea(attrs={"rows": 6}),
-            "offers": forms.Textarea(attrs={"rows": 3}),
-            "needs": forms.Textarea(attrs={"rows": 3}),
             "email_visibility": forms.RadioSelect,
             "phone_visibility": forms.RadioSelect,
             "commune_visibility": forms.RadioSelect,
@@ -163,8 +159,7 @@ class ProfileForm(forms.ModelForm):
             ["display_name", "headline", "profession", "bio", "commune",
              "arrival_year", "languages"],
         ),
-        (_("Offers and needs"), ["skills", "offers", "needs", "open_to_collaborate",
-                                 "helps_newcomers"]),
+        (_("Skills"), ["skills", "open_to_collaborate", "helps_newcomers"]),
         (_("Contact and links"), ["phone", "website", "linkedin", "other_link"]),
         (_("Photo"), ["new_photo", "remove_photo"]),
         (_("Privacy"), ["email_visibility", "phone_visibility", "commune_visibility"]),
@@ -204,6 +199,89 @@ class ProfileForm(forms.ModelForm):
         if len(skills) > 30:
             raise forms.ValidationError(_("At most 30 skills."))
         return skills
+
+
+class OfferNeedForm(forms.Form):
+    """One line of what a member offers or looks for: a few words, and the skill
+    it is about when there is one (from the same list as the profile's skills)."""
+
+    text = forms.CharField(
+        label=_("In a few words"),
+        max_length=OfferNeed._meta.get_field("text").max_length,
+        required=False,
+        # A visible hint where the columns' headings are hidden (phones).
+        widget=forms.TextInput(attrs={"placeholder": _("In a few words")}),
+    )
+    skill = forms.CharField(
+        label=_("Skill (optional)"),
+        max_length=50,
+        required=False,
+        widget=forms.TextInput(
+            attrs={"list": "skill-suggestions", "placeholder": _("Skill (optional)")}
+        ),
+    )
+
+    def clean_text(self):
+        return " ".join(printable(self.cleaned_data["text"]).split())
+
+    def clean_skill(self):
+        return " ".join(self.cleaned_data["skill"].split())[:50]
+
+    def clean(self):
+        cleaned = super().clean()
+        if cleaned.get("skill") and not cleaned.get("text"):
+            self.add_error("text", _("Say in a few words what it is."))
+        return cleaned
+
+
+class BaseOfferNeedFormSet(forms.BaseFormSet):
+    def _construct_form(self, i, **kwargs):
+        form = super()._construct_form(i, **kwargs)
+        # Every line is read, even one equal to its initial value (a blank line
+        # is valid all the same): a form sent without INITIAL_FORMS would
+        # otherwise skip the lines it did not change, and lose them.
+        form.empty_permitted = False
+        return form
+
+    def entries(self) -> list[tuple[str, str]]:
+        """(text, skill) of the lines filled in, in order."""
+        return [
+            (form.cleaned_data["text"], form.cleaned_data.get("skill", ""))
+            for form in self.forms
+            if form.cleaned_data.get("text")
+        ]
+
+
+# Two blank lines to fill in, up to eight per kind (a script adds lines; without
+# it, saving brings two new blank lines).
+OfferNeedFormSet = forms.formset_factory(
+    OfferNeedForm,
+    formset=BaseOfferNeedFormSet,
+    extra=2,
+    max_num=OfferNeed.MAX_PER_KIND,
+    absolute_max=OfferNeed.MAX_PER_KIND,
+    validate_max=True,
+)
+
+
+def offer_need_formsets(data, profile) -> dict[str, BaseOfferNeedFormSet]:
+    """The profile's offers and needs, as two formsets (prefixes `offers`,
+    `needs`). A form sent without a kind's lines (no management data: an older
+    page, a script) leaves that kind unbound, and its lines as they are."""
+    current: dict[str, list[dict]] = {OfferNeed.Kind.OFFER: [], OfferNeed.Kind.NEED: []}
+    if profile is not None:
+        for entry in profile.offers_needs.all():
+            current[entry.kind].append(
+                {"text": entry.text, "skill": entry.skill.name if entry.skill else ""}
+            )
+    return {
+        kind: OfferNeedFormSet(
+            data if data is not None and f"{kind}s-TOTAL_FORMS" in data else None,
+            initial=current[kind],
+            prefix=f"{kind}s",
+        )
+        for kind in (OfferNeed.Kind.OFFER, OfferNeed.Kind.NEED)
+    }
 
 
 class PlainSelect(forms.Select):

@@ -4,12 +4,15 @@ import secrets
 from django.conf import settings
 from django.contrib.auth.models import AbstractUser
 from django.contrib.auth.models import UserManager as DjangoUserManager
+from django.contrib.postgres.search import SearchVectorField
 from django.db import models
 from django.db.models.functions import Lower
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
+
+from intranet.fulltext import StoredVector
 
 
 class UserManager(DjangoUserManager):
@@ -149,18 +152,6 @@ class Profile(models.Model):
         help_text=_("Markdown: **bold**, *italic*, [link](https://…), lists."),
     )
     skills = TaggableManager(verbose_name=_("skills"), through=TaggedSkill, blank=True)
-    offers = models.TextField(
-        _("what I offer"),
-        max_length=600,
-        blank=True,
-        help_text=_("Services, help or know-how you can share with other members."),
-    )
-    needs = models.TextField(
-        _("what I am looking for"),
-        max_length=600,
-        blank=True,
-        help_text=_("Partners, skills, advice you are looking for."),
-    )
     commune = models.ForeignKey(
         "communes.Commune",
         verbose_name=_("commune"),
@@ -226,6 +217,49 @@ class Profile(models.Model):
     def get_language_names(self) -> list[str]:
         names = dict(LANGUAGE_CHOICES)
         return [str(names[code]) for code in self.languages if code in names]
+
+
+class OfferNeed(models.Model):
+    """One thing a member offers or looks for, a line of their profile: what the
+    help matching (`mutualaid`) reads, by its words and by its skill."""
+
+    class Kind(models.TextChoices):
+        OFFER = "offer", _("What I offer")
+        NEED = "need", _("What I am looking for")
+
+    MAX_PER_KIND = 8
+
+    profile = models.ForeignKey(
+        Profile, on_delete=models.CASCADE, related_name="offers_needs"
+    )
+    kind = models.CharField(_("kind"), max_length=6, choices=Kind.choices)
+    text = models.CharField(_("text"), max_length=160)
+    skill = models.ForeignKey(
+        Skill,
+        verbose_name=_("skill"),
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="offers_needs",
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+    # The text for the matching (GIN index on PostgreSQL; NULL on SQLite).
+    search_vector = models.GeneratedField(
+        expression=StoredVector("text"),
+        output_field=SearchVectorField(null=True),
+        db_persist=True,
+    )
+
+    class Meta:
+        ordering = ["profile", "kind", "position", "pk"]
+        verbose_name = _("offer or need")
+        verbose_name_plural = _("offers and needs")
+        indexes = [
+            models.Index(fields=["kind", "skill"], name="members_offerneed_skill")
+        ]
+
+    def __str__(self) -> str:
+        return self.text
 
 
 class FeedToken(models.Model):

@@ -7,7 +7,15 @@ from allauth.usersessions.models import UserSession
 from django.contrib.auth import SESSION_KEY
 from django.contrib.sessions.backends.db import SessionStore
 from django.contrib.sessions.models import Session
-from django.db.models import Exists, IntegerField, Model, OuterRef, Q, QuerySet
+from django.db.models import (
+    Exists,
+    IntegerField,
+    Model,
+    OuterRef,
+    Prefetch,
+    Q,
+    QuerySet,
+)
 from django.db.models.functions import Cast
 from django.utils import timezone
 
@@ -23,6 +31,7 @@ from intranet.text import search_terms
 from members.models import (
     FeedToken,
     Invitation,
+    OfferNeed,
     Profile,
     Skill,
     User,
@@ -167,7 +176,15 @@ def field_visible_q(*, field: str, viewer: User) -> Q:
 def profile_for_page(*, pk: int) -> Profile | None:
     return (
         Profile.objects.select_related("user", "commune")
-        .prefetch_related("skills")  # type: ignore[misc]  # stubs miss taggit's relation
+        .prefetch_related(
+            "skills",  # type: ignore[misc]  # stubs miss taggit's relation
+            Prefetch(
+                "offers_needs",
+                OfferNeed.objects.select_related("skill").order_by(
+                    "kind", "position", "pk"
+                ),
+            ),
+        )
         .filter(user__pk=pk, user__is_active=True)
         .first()
     )

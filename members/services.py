@@ -20,8 +20,17 @@ from committees import services as committee_services
 from committees.models import CommitteePage
 from intranet import bus, ratelimit
 from intranet.images import process_photo
+from intranet.text import printable
 from members import emails, notices, selectors
-from members.models import FeedToken, Invitation, Profile, User, hash_token
+from members.models import (
+    FeedToken,
+    Invitation,
+    OfferNeed,
+    Profile,
+    Skill,
+    User,
+    hash_token,
+)
 
 INVITATIONS = ratelimit.Rate(40, 3600)  # per inviter
 
@@ -197,6 +206,58 @@ def language_set(*, user: User, language: str) -> None:
     user.language = language
 
 
+def offers_needs_set(
+    *, profile: Profile, kind: str, lines: list[tuple[str, str]]
+) -> list[OfferNeed]:
+    """Replace the profile's lines of `kind` (offers or needs) with `lines`, each a
+    (text, skill name) pair; a skill is taken from the shared list, or added to it
+    under the name typed. At most `OfferNeed.MAX_PER_KIND` lines."""
+    if kind not in OfferNeed.Kind.values:
+        raise ValidationError(_("Unknown kind of line."), code="kind")
+    if len(lines) > OfferNeed.MAX_PER_KIND:
+        raise ValidationError(
+            _("At most %(max)d lines."),
+            code="too_many",
+            params={"max": OfferNeed.MAX_PER_KIND},
+        )
+    max_text = OfferNeed._meta.get_field("text").max_length or 160
+    with transaction.atomic():
+        OfferNeed.objects.filter(profile=profile, kind=kind).delete()
+        entries = []
+        for position, (text, skill_name) in enumerate(lines):
+            text = " ".join(printable(text).split())
+            if not text:
+                continue
+            if len(text) > max_text:
+                raise ValidationError(
+                    _("A line holds at most %(max)d characters."),
+                    code="too_long",
+                    params={"max": max_text},
+                )
+            skill = _skill_named(skill_name)
+            entries.append(
+                OfferNeed(
+                    profile=profile,
+                    kind=kind,
+                    text=text,
+                    skill=skill,
+                    position=position,
+                )
+            )
+        return OfferNeed.objects.bulk_create(entries)
+
+
+def _skill_named(name: str) -> Skill | None:
+    """The shared skill of that name (whatever its case), added when new."""
+    name = " ".join(printable(name or "").split())[:50]
+    if not name:
+        return None
+    found = Skill.objects.filter(name__iexact=name).first()
+    if found is None:
+        found = Skill.objects.create(name=name)  # TagBase makes its slug
+    return found
+
+
 def profile_update(
     *,
     user: User,
@@ -204,8 +265,10 @@ def profile_update(
     skills: list[str],
     photo: UploadedFile | None = None,
     remove_photo: bool = False,
+    offers_needs: dict[str, list[tuple[str, str]]] | None = None,
 ) -> Profile:
-    """Save the member's own profile, all or nothing.
+    """Save the member's own profile, all or nothing; `offers_needs` (kind → the
+    (text, skill) lines) replaces the lines of each kind given.
 
     A new photo is checked before anything is written; the old photo files are
     deleted once the new profile is committed.
@@ -229,6 +292,8 @@ def profile_update(
             profile.photo_thumbnail.save(thumbnail.name, thumbnail, save=False)
         profile.save()
         profile.skills.set([s for s in skills if s][:30])
+        for kind, lines in (offers_needs or {}).items():
+            offers_needs_set(profile=profile, kind=kind, lines=lines)
         if old_files:
             storage = Profile._meta.get_field("photo").storage
 

@@ -33,8 +33,9 @@ from members.forms import (
     LanguageForm,
     MembershipForm,
     ProfileForm,
+    offer_need_formsets,
 )
-from members.models import Invitation, User
+from members.models import Invitation, OfferNeed, User
 from members.personal_data import erase, export_zip
 
 
@@ -319,7 +320,10 @@ def profile_detail(request, pk):
 def profile_edit(request):
     profile = selectors.profile_for_page(pk=request.user.pk)
     form = ProfileForm(request.POST or None, request.FILES or None, instance=profile)
-    if form.is_valid():
+    lines = offer_need_formsets(request.POST or None, profile)
+    if form.is_valid() and all(
+        formset.is_valid() for formset in lines.values() if formset.is_bound
+    ):
         fields = {name: form.cleaned_data[name] for name in ProfileForm.Meta.fields}
         try:
             services.profile_update(
@@ -328,6 +332,11 @@ def profile_edit(request):
                 skills=form.cleaned_data["skills"],
                 photo=form.cleaned_data["new_photo"],
                 remove_photo=form.cleaned_data["remove_photo"],
+                offers_needs={
+                    kind: formset.entries()
+                    for kind, formset in lines.items()
+                    if formset.is_bound
+                },
             )
         except ValidationError as error:
             if error.code in {"too_big", "invalid", "format", "too_many_pixels"}:
@@ -343,6 +352,8 @@ def profile_edit(request):
         {
             "form": form,
             "profile": profile,
+            "offers": lines[OfferNeed.Kind.OFFER],
+            "needs": lines[OfferNeed.Kind.NEED],
             "skill_suggestions": selectors.skill_names(),
         },
     )

@@ -8,9 +8,12 @@ from django.test import Client
 from wagtail.models import PageViewRestriction
 
 from activity import services as activity_services
+from communes.models import Commune
 from events import services as event_services
 from home.models import NewsPage
 from members import services as member_services
+from members.models import Profile
+from mutualaid import services as help_services
 from tests.factories import (
     CommitteeMembershipFactory,
     CommitteePageFactory,
@@ -145,6 +148,11 @@ def test_the_dashboard_runs_a_flat_number_of_queries(
     committees = [CommitteePageFactory() for _ in range(3)]
     for committee in committees:
         CommitteeMembershipFactory(user=member, committee=committee)
+    auch = Commune.objects.get(name="Auch")
+    Profile.objects.filter(user=member).update(commune=auch)
+    member_services.offers_needs_set(
+        profile=member.profile, kind="need", lines=[("Une remorque", "Bricolage")]
+    )
     people = [UserFactory() for _ in range(count)]
     for n, person in enumerate(people):
         committee = committees[n % 3]
@@ -156,6 +164,12 @@ def test_the_dashboard_runs_a_flat_number_of_queries(
         neighbour = people[n - 1]
         activity_services.reaction_toggle(post=post, user=neighbour, reaction="like")
         activity_services.comment_create(post=post, author=neighbour, body="Merci")
+        # Mutual help near the member and matching their profile.
+        Profile.objects.filter(user=person).update(commune=auch)
+        help_services.entry_create(
+            author=person, kind="offer" if n % 2 else "request", category="tools",
+            title=f"Remorque {n}", skill="Bricolage",
+        )  # fmt: skip
     for n in range(min(count, 10)):
         publish(news_index(), f"Nouvelle {n}")
         publish(committees[n % 3], f"Locale {n}")
@@ -164,7 +178,9 @@ def test_the_dashboard_runs_a_flat_number_of_queries(
     # Session and member (2), Wagtail's routing (site, page, restrictions: 4),
     # the header (counts, permissions, the chat's committees: 3), the member's
     # committees, the feed (entries; people, comments, posts, committees; the
-    # reactions: 6), the meetups' answers and the forums' topics.
-    with django_assert_max_num_queries(18):
+    # reactions: 6), the meetups' answers, the forums' topics, and mutual help
+    # near the member (their commune and lines, the entries: 2).
+    with django_assert_max_num_queries(20):
         html = dashboard_of(client_member)
     assert f"Post {count - 1}" in html
+    assert html.count('<article class="help-item') == 5

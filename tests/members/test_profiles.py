@@ -29,6 +29,20 @@ def upload(content: bytes, name="photo.jpg", content_type="image/jpeg"):
     return SimpleUploadedFile(name, content, content_type=content_type)
 
 
+def lines(prefix, entries, *, total=None):
+    """The POST data of a formset of offers or needs (`prefix`)."""
+    data = {
+        f"{prefix}-TOTAL_FORMS": str(total if total is not None else len(entries) + 2),
+        f"{prefix}-INITIAL_FORMS": "0",
+        f"{prefix}-MIN_NUM_FORMS": "0",
+        f"{prefix}-MAX_NUM_FORMS": "8",
+    }
+    for n, (text, skill) in enumerate(entries):
+        data[f"{prefix}-{n}-text"] = text
+        data[f"{prefix}-{n}-skill"] = skill
+    return data
+
+
 def profile_data(**overrides):
     data = {
         "display_name": "",
@@ -39,8 +53,8 @@ def profile_data(**overrides):
         "arrival_year": "2021",
         "languages": ["fr", "en", "de"],
         "skills": "Traduction, Allemand , Sous-titrage, traduction",
-        "offers": "Relecture de documents en anglais.",
-        "needs": "Un graphiste pour mon site.",
+        **lines("offers", [("Relecture de documents en anglais.", "Anglais")]),
+        **lines("needs", [("Un graphiste pour mon site.", "")]),
         "open_to_collaborate": "on",
         "phone": "06 12 34 56 78",
         "website": "https://traductions.example",

@@ -18,6 +18,7 @@ from intranet import ratelimit
 from members import demo as members_demo
 from members.models import User
 from missions import demo as missions_demo
+from mutualaid import demo as mutualaid_demo
 from territory import demo as territory_demo
 from welcome import demo as welcome_demo
 
@@ -83,6 +84,7 @@ class Command(BaseCommand):
             territory_demo.seed_broadband(pages, seed)
             territory_demo.seed_workspaces(pages, seed)
             missions_demo.seed_missions(people, seed)
+            mutualaid_demo.seed_help(people, seed)
         self.stdout.write(
             self.style.SUCCESS(
                 f"Demo network: {len(pages)} committees, {len(people)} members. "

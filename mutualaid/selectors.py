@@ -1,0 +1,291 @@
+"""Reads of mutual help: the lists, an entry with its answers, and the matches
+of an entry (`mutualaid.matching`) with what each member shows of their commune."""
+
+from dataclasses import dataclass
+from typing import TYPE_CHECKING, Any
+
+from django.core.cache import cache
+from django.db.models import Count, Q
+from django.urls import reverse
+
+from committees import rights
+from communes.models import Commune
+from members import selectors as member_selectors
+from members.models import OfferNeed, Profile
+from mutualaid import matching
+from mutualaid.models import HelpAnswer, HelpEntry, HelpEntryQuerySet
+
+if TYPE_CHECKING:
+    from members.models import User
+
+PER_PAGE = 20
+TEXTS = ("title", "details")  # what SQLite searches (PostgreSQL: the vector)
+MATCHES = 8
+NEAR_KM = 20  # « près de chez vous »: a short drive in the Gers
+COMMUNES_FOR = 24 * 60 * 60
+
+
+def is_moderator(*, user: "User") -> bool:
+    """The network's moderators (help entries belong to no committee)."""
+    return rights.can_moderate(user=user)
+
+
+def visible_entries(*, viewer: "User") -> HelpEntryQuerySet:
+    """What `viewer` may open: nothing for a visitor; a hidden entry only for its
+    author and the moderators."""
+    entries: HelpEntryQuerySet = HelpEntry.objects.all()
+    if not (viewer.is_authenticated and viewer.is_active):
+        return entries.none()
+    if not is_moderator(user=viewer):
+        entries = entries.filter(Q(hidden_at__isnull=True) | Q(author=viewer))
+    return entries
+
+
+@dataclass
+class Filters:
+    kind: str = ""
+    category: str = ""
+    state: str = "open"  # open | closed | mine
+
+
+def entry_list(*, viewer: "User", filters: Filters) -> HelpEntryQuerySet:
+    entries = visible_entries(viewer=viewer)
+    if filters.state == "mine":
+        entries = entries.filter(author=viewer)
+    elif filters.state == "closed":
+        entries = entries.closed()
+    else:
+        entries = entries.open()
+    if filters.kind:
+        entries = entries.filter(kind=filters.kind)
+    if filters.category:
+        entries = entries.filter(category=filters.category)
+    return (
+        entries.select_related("author__profile", "commune", "skill")
+        .annotate(answer_count=Count("answers"))
+        .order_by("-created_at", "-pk")
+    )
+
+
+def answers_for(*, entry: HelpEntry, viewer: "User") -> list[HelpAnswer]:
+    """Every answer for the entry's author (and moderators); one's own otherwise."""
+    answers = entry.answers.select_related("author__profile")
+    if entry.author_id != viewer.pk and not is_moderator(user=viewer):
+        answers = answers.filter(author=viewer)
+    return list(answers)
+
+
+# Communes: public data the site never writes, kept in the cache as coordinates.
+
+
+def _coordinates() -> dict[int, tuple[float, float]]:
+    found: dict[int, tuple[float, float]] | None = cache.get("mutualaid:communes")
+    if found is None:
+        found = {
+            pk: (lat, lon)
+            for pk, lat, lon in Commune.objects.values_list(
+                "pk", "latitude", "longitude"
+            )
+        }
+        cache.set("mutualaid:communes", found, COMMUNES_FOR)
+    return found
+
+
+def distance_km(*, a: int | None, b: int | None) -> float | None:
+    coordinates = _coordinates()
+    if a not in coordinates or b not in coordinates:
+        return None
+    here, there = (
+        Commune(latitude=coordinates[a][0], longitude=coordinates[a][1]),
+        (Commune(latitude=coordinates[b][0], longitude=coordinates[b][1])),
+    )
+    return here.distance_km(there)
+
+
+def communes_near(*, commune_id: int | None, km: float = NEAR_KM) -> list[int]:
+    """The communes within `km` of `commune_id` (itself included)."""
+    if commune_id is None:
+        return []
+    return [
+        pk
+        for pk in _coordinates()
+        if (distance := distance_km(a=commune_id, b=pk)) is not None and distance <= km
+    ]
+
+
+# Matches of one entry
+
+
+@dataclass
+class Match:
+    """Someone who could help, or might be interested, and why."""
+
+    member: Any
+    text: str  # what they offer or look for
+    offers: bool  # True: they offer it; False: they look for it
+    url: str  # their entry, or their profile
+    skill: str = ""  # the skill both name
+    distance_km: float | None = None  # when their commune is visible
+    commune: str = ""
+    from_profile: bool = False
+
+
+def _opposite(entry: HelpEntry) -> tuple[str, str]:
+    """(kind of entries, kind of profile lines) that answer `entry`."""
+    if entry.kind == HelpEntry.Kind.OFFER:
+        return HelpEntry.Kind.REQUEST, OfferNeed.Kind.NEED
+    return HelpEntry.Kind.OFFER, OfferNeed.Kind.OFFER
+
+
+def matching_entries(
+    *, entry: HelpEntry, viewer: "User", limit: int = MATCHES
+) -> list[HelpEntry]:
+    words = matching.words(entry.title, entry.details)
+    kind, _line_kind = _opposite(entry)
+    rows = (
+        visible_entries(viewer=viewer)
+        .open()
+        .filter(kind=kind, hidden_at__isnull=True)
+        .exclude(author_id=entry.author_id)
+        .filter(matching.matching_q(TEXTS, words, entry.skill_id))
+        .select_related("author__profile", "commune", "skill")
+    )
+    return list(matching.ranked(rows, words, entry.skill_id)[:limit])
+
+
+def matching_lines(
+    *, entry: HelpEntry, limit: int = MATCHES, near: list[int] | None = None
+) -> list[OfferNeed]:
+    """The profile lines that answer `entry` (of active members other than its
+    author); with `near`, only those of members living in these communes."""
+    words = matching.words(entry.title, entry.details)
+    _kind, line_kind = _opposite(entry)
+    rows = (
+        OfferNeed.objects.filter(kind=line_kind, profile__user__is_active=True)
+        .exclude(profile__user_id=entry.author_id)
+        .filter(matching.matching_q(("text",), words, entry.skill_id))
+        .select_related("profile__user", "profile__commune", "skill")
+    )
+    if near is not None:
+        rows = rows.filter(profile__commune_id__in=near)
+    return list(matching.ranked(rows, words, entry.skill_id)[:limit])
+
+
+def matches_for(*, entry: HelpEntry, viewer: "User") -> list[Match]:
+    """Who could help (a request) or might be interested (an offer): open entries
+    of the other kind, then members whose profile says so; with the distance
+    from the entry's commune when theirs is visible to `viewer`. Four queries."""
+    matches: list[Match] = []
+    for other in matching_entries(entry=entry, viewer=viewer):
+        matches.append(
+            Match(
+                member=other.author,
+                text=other.title,
+                offers=other.kind == HelpEntry.Kind.OFFER,
+                url=other.get_absolute_url(),
+                skill=other.skill.name
+                if other.skill and other.skill_id == entry.skill_id
+                else "",
+                distance_km=distance_km(a=entry.commune_id, b=other.commune_id),
+                commune=other.commune.name,
+            )
+        )
+    lines = matching_lines(entry=entry)
+    visible = member_selectors.visible_fields(
+        profiles=[line.profile for line in lines], viewer=viewer
+    )
+    for line in lines:
+        profile = line.profile
+        shows = visible[profile.user_id]["commune"] and profile.commune_id
+        matches.append(
+            Match(
+                member=profile.user,
+                text=line.text,
+                offers=line.kind == OfferNeed.Kind.OFFER,
+                url=reverse("members:profile_detail", args=[profile.user_id]),
+                skill=line.skill.name
+                if line.skill and line.skill_id == entry.skill_id
+                else "",
+                distance_km=distance_km(a=entry.commune_id, b=profile.commune_id)
+                if shows
+                else None,
+                commune=profile.commune.name if shows and profile.commune else "",
+                from_profile=True,
+            )
+        )
+    return matches
+
+
+# The dashboard's « Près de chez vous »
+
+PANEL_SIZE = 5
+OFFER, NEED = OfferNeed.Kind.OFFER, OfferNeed.Kind.NEED
+
+
+def near_me(*, viewer: "User", size: int = PANEL_SIZE) -> list[HelpEntry]:
+    """Open entries of others near the member's commune or matching their
+    profile's lines (their offers answer requests, their needs offers), nearest
+    and matching first. Two queries: the member's commune and lines, then the
+    entries."""
+    rows = _profile_rows(viewer)
+    commune_id = rows[0][0] if rows else None
+    offers = [(text, skill) for _c, kind, text, skill in rows if kind == OFFER]
+    needs = [(text, skill) for _c, kind, text, skill in rows if kind == NEED]
+    offer_words = matching.words(*(text for text, _s in offers))
+    need_words = matching.words(*(text for text, _s in needs))
+    near = communes_near(commune_id=commune_id)
+    wanted = Q(commune_id__in=near) if near else Q(pk__in=[])
+    if offers:
+        wanted |= Q(kind=HelpEntry.Kind.REQUEST) & _lines_q(offer_words, offers)
+    if needs:
+        wanted |= Q(kind=HelpEntry.Kind.OFFER) & _lines_q(need_words, needs)
+    entries = list(
+        HelpEntry.objects.open()
+        .shown()
+        .exclude(author=viewer)
+        .filter(wanted)
+        .select_related("author__profile", "commune")
+        .order_by("-created_at", "-pk")[: size * 4]
+    )
+    for entry in entries:
+        lines = offers if entry.kind == HelpEntry.Kind.REQUEST else needs
+        entry.matched_line = next(
+            (
+                text
+                for text, skill in lines
+                if (skill and skill == entry.skill_id)
+                or matching.shares_words(
+                    f"{entry.title} {entry.details}", matching.words(text)
+                )
+            ),
+            "",
+        )
+        entry.distance = distance_km(a=commune_id, b=entry.commune_id)
+    entries.sort(
+        key=lambda e: (
+            not e.matched_line,
+            e.distance if e.distance is not None else 999,
+        )
+    )
+    return entries[:size]
+
+
+def _lines_q(words: list[str], lines: list[tuple[str, int | None]]) -> Q:
+    found = matching.text_q(TEXTS, words)
+    skills = [skill for _text, skill in lines if skill]
+    if skills:
+        found |= Q(skill_id__in=skills)
+    return found
+
+
+def _profile_rows(viewer: "User") -> list[tuple]:
+    """(commune, kind, text, skill) of each of the member's lines, or one row
+    (commune, None, None, None) when they have none: one query."""
+    return list(
+        Profile.objects.filter(user_id=viewer.pk).values_list(
+            "commune_id",
+            "offers_needs__kind",
+            "offers_needs__text",
+            "offers_needs__skill_id",
+        )
+    )
