@@ -24,7 +24,7 @@ from chat.consumers import SYNC_MARGIN
 from chat.forms import ConversationForm
 from chat.models import MAX_GROUP, MAX_MESSAGE, Attachment, Message, Room
 from committees.rights import can_manage_committee
-from intranet import errors
+from intranet import addresses, errors
 from members.models import User
 from members.selectors import members_named_like
 
@@ -43,23 +43,35 @@ def index(request):
 
 def _prepare(page: list[Message], viewer) -> None:
     """What the template shows of each message, from what was prefetched: its
-    mentions' names, the quote of the message it answers, its reactions."""
+    mentions' names, the quote of the message it answers, the reactions it was
+    given (the menu to react lists every reaction once per page), its addresses."""
     names = names_for(broadcast.bodies(page))
+    profile, react = addresses.of("members:profile_detail"), addresses.of("chat:react")
+    edit, delete = addresses.of("chat:edit"), addresses.of("chat:delete")
     for message in page:
         message.names = names
         message.quote = broadcast.quote_of(message, names)
-        given = {row["key"]: row for row in broadcast.reactions_of(message)}
         message.reaction_rows = [
             {
-                "key": key,
-                "emoji": emoji,
-                "name": REACTION_NAMES[Reaction(key)],
-                "count": given[key]["count"] if key in given else 0,
-                "mine": key in given and viewer.pk in given[key]["users"],
-                "people": given[key]["names"] if key in given else [],
+                **row,
+                "name": REACTION_NAMES[Reaction(row["key"])],
+                "mine": viewer.pk in row["users"],
+                "people": row["names"],
             }
-            for key, emoji in Reaction.choices
+            for row in broadcast.reactions_of(message)
         ]
+        message.author_url = profile(message.author_id)
+        message.react_url = react(message.pk)
+        if message.author_id == viewer.pk:
+            message.edit_url, message.delete_url = edit(message.pk), delete(message.pk)
+
+
+def _reactions() -> list[dict]:
+    """The set a member chooses from, as the page's menu and script list it."""
+    return [
+        {"key": key, "emoji": emoji, "name": REACTION_NAMES[Reaction(key)]}
+        for key, emoji in Reaction.choices
+    ]
 
 
 def _reply_to(request, room: Room) -> Message | None:
@@ -126,10 +138,7 @@ def room(request, pk):
             "reply_to": _reply_to(request, room),
             "first_unread": unread[0].pk if unread else None,
             "unread_count": len(unread),
-            "reactions": [
-                {"key": key, "emoji": emoji, "name": REACTION_NAMES[Reaction(key)]}
-                for key, emoji in Reaction.choices
-            ],
+            "reactions": _reactions(),
             "max_files": attachments.MAX_FILES,
             "online": online,
             "more_online": more_online,
@@ -302,19 +311,36 @@ def message_edit(request, pk):
     )
 
 
-@require_POST
 def react(request, pk):
-    """Toggle a reaction without JavaScript (the live page uses the socket)."""
+    """Toggle a reaction without JavaScript (the live page uses the socket); a
+    GET shows the message with the set of reactions to choose from (the room's
+    menu links here when the page has no script to fill it)."""
     message = _own_message(request, pk)
-    try:
-        services.reaction_toggle(
-            message=message,
-            user=request.user,
-            reaction=request.POST.get("reaction", ""),
-        )
-    except (ValidationError, PermissionDenied) as error:
-        errors.tell(request, error)
-    return redirect(message.room.get_absolute_url() + f"#message-{message.pk}")
+    if request.method == "POST":
+        try:
+            services.reaction_toggle(
+                message=message,
+                user=request.user,
+                reaction=request.POST.get("reaction", ""),
+            )
+        except (ValidationError, PermissionDenied) as error:
+            errors.tell(request, error)
+        return redirect(message.room.get_absolute_url() + f"#message-{message.pk}")
+    if message.deleted_at or not selectors.can_post(
+        user=request.user, room=message.room
+    ):
+        raise PermissionDenied
+    message = selectors.message_by_id(pk=message.pk)
+    _prepare([message], request.user)
+    return render(
+        request,
+        "chat/message_react.html",
+        {
+            "message": message,
+            "reactions": _reactions(),
+            "mine": [row["key"] for row in message.reaction_rows if row["mine"]],
+        },
+    )
 
 
 def _attachment(request, pk) -> Attachment:

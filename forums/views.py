@@ -15,7 +15,7 @@ from committees.selectors import is_referent_somewhere
 from forums import selectors, services
 from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
 from forums.models import Category, Post, Subscription
-from intranet import errors
+from intranet import addresses, errors
 from intranet.http import object_or_404
 
 
@@ -103,6 +103,27 @@ def topic_create(request, slug):
     )
 
 
+def _link(posts: list) -> None:
+    """The addresses each message of a page links to (one `reverse` per route)."""
+    profile, permalink = (
+        addresses.of("members:profile_detail"),
+        addresses.of("forums:post"),
+    )
+    react, quote = (
+        addresses.of("forums:reaction_toggle"),
+        addresses.of("forums:post_quote"),
+    )
+    edit, delete = addresses.of("forums:post_edit"), addresses.of("forums:post_delete")
+    report = addresses.of("forums:post_report")
+    for post in posts:
+        post.author_url, post.url = profile(post.author_id), permalink(post.pk)
+        post.react_url, post.quote_url = react(post.pk), quote(post.pk)
+        if getattr(post, "can_edit", False):
+            post.edit_url, post.delete_url = edit(post.pk), delete(post.pk)
+        else:
+            post.report_url = report(post.pk)
+
+
 def topic_detail(request, pk):
     topic = _topic(request, pk)
     moderator = selectors.can_moderate(user=request.user, category=topic.category)
@@ -111,6 +132,7 @@ def topic_detail(request, pk):
     ).get_page(request.GET.get("page"))
     posts = list(page_obj.object_list)
     selectors.prepare_posts(user=request.user, posts=posts, moderator=moderator)
+    _link(posts)
     unread = selectors.first_unread(topic=topic, user=request.user)
     quote = selectors.quote_of(topic=topic, pk=request.GET.get("citer", ""))
     return render(

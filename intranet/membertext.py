@@ -16,9 +16,10 @@ goes through here, so a code never reaches a reader:
 
 from __future__ import annotations
 
+import functools
 import html
 import re
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
@@ -174,6 +175,9 @@ def excerpt_html(
     return mark_safe("".join(out))
 
 
+_fold_letter = functools.lru_cache(maxsize=4096)(fold)
+
+
 def highlight(text: str, query: str) -> SafeString:
     """`text` escaped, each word of `query` found in it wrapped in <mark>, case
     and accents aside (« ecole » marks « École »)."""
@@ -185,16 +189,21 @@ def highlight(text: str, query: str) -> SafeString:
     )
     if not words:
         return escape(text)
-    # The text folded letter by letter, each folded letter knowing its source.
-    folded, source = [], []
-    for index, char in enumerate(text):
-        for letter in fold(char):
-            folded.append(letter)
-            source.append(index)
+    source: Sequence[int]
+    if text.isascii():  # folded is lower case, letter for letter
+        folded, source = text.lower(), range(len(text))
+    else:  # folded letter by letter, each folded letter knowing its source
+        letters: list[str] = []
+        places: list[int] = []
+        for index, char in enumerate(text):
+            for letter in _fold_letter(char):
+                letters.append(letter)
+                places.append(index)
+        folded, source = "".join(letters), places
     pattern = re.compile("|".join(re.escape(word) for word in words))
     out: list[str] = []
     position = 0
-    for match in pattern.finditer("".join(folded)):
+    for match in pattern.finditer(folded):
         start, end = source[match.start()], source[match.end() - 1] + 1
         if start < position:
             continue

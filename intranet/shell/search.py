@@ -85,6 +85,11 @@ def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
     one query: a query of the kind with a capped count as a scalar subquery (it
     stops at COUNT_CAP + 1 rows), or Wagtail's search results fetched up to it."""
     found = kind.search(user, query)
+    if not isinstance(found, QuerySet) and hasattr(found, "get_queryset"):
+        # Wagtail's search results (its database backends, PostgreSQL's and
+        # SQLite's) are a query of the pages, ranked: counted the same way rather
+        # than by fetching COUNT_CAP + 1 pages and building each of them.
+        found = found.get_queryset()
     if isinstance(found, QuerySet):
         some = found.order_by().values("pk")[: COUNT_CAP + 1]
         sql, params = some.query.sql_with_params()

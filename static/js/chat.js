@@ -272,13 +272,7 @@
       actions.appendChild(reply);
       var menu = el("details", "chat-react");
       menu.appendChild(el("summary", "", texts.react));
-      var choices = el("div", "chat-react__menu");
-      REACTIONS.forEach(function (reaction) {
-        var button = reactionButton(message.id, reaction);
-        button.title = reaction.name;
-        choices.appendChild(button);
-      });
-      menu.appendChild(choices);
+      menu.appendChild(el("div", "chat-react__menu"));  // filled when opened
       actions.appendChild(menu);
       if (own) {
         actions.appendChild(link(url(texts.editUrl, message.id), texts.edit));
@@ -919,9 +913,29 @@
     for (var waiting in pending) { pending[waiting].state = "failed"; showPending(waiting); }
   }
 
+  // « React » opens a menu of the room's reactions, made when it first opens:
+  // the page lists them once (`chat-reaction-set`), not once per message, and
+  // holds in each menu a link to the message's reaction page instead.
+  function fillMenu(menu) {
+    var item = menu.closest(".chat-message");
+    var choices = menu.querySelector(".chat-react__menu");
+    if (!item || !choices || choices.querySelector(".reaction")) return;
+    choices.textContent = "";
+    REACTIONS.forEach(function (reaction) {
+      var button = reactionButton(Number(item.dataset.id), reaction);
+      button.title = reaction.name;
+      choices.appendChild(button);
+    });
+  }
+
   // A message's actions, over the socket when it is open (else the forms work).
   if (list) {
+    list.addEventListener("toggle", function (event) {
+      if (event.target.open && event.target.matches(".chat-react")) fillMenu(event.target);
+    }, true);
     list.addEventListener("click", function (event) {
+      var summary = event.target.closest(".chat-react > summary");
+      if (summary) { fillMenu(summary.parentNode); return; }
       var target = event.target.closest("a, button");
       if (!target || !list.contains(target)) return;
       var item = target.closest(".chat-message");

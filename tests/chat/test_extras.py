@@ -15,10 +15,11 @@ from django.contrib.staticfiles import finders
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import Client
 from django.urls import reverse
+from django.utils.html import urlize
 from PIL import Image
 
 from activity.models import Notification
-from chat import services
+from chat import services, text
 from chat.models import Attachment, Message, MessageReaction, Room
 from intranet import ratelimit
 from members.personal_data import erase, export_zip
@@ -105,6 +106,71 @@ def test_reactions_are_the_posts_set_and_toggle(client_member, member, general):
     assert 'aria-pressed="true"' in html and "🎉" in html
     message.refresh_from_db()
     assert message.changed_at > message.created_at  # tabs away catch it up
+
+
+def test_the_room_lists_the_reactions_once_and_each_menu_links_to_its_page(
+    client_member, member, other_member, general
+):
+    """The menu of each message holds a link to the message's reaction page (the
+    script fills the menu with the set listed once, in `chat-reaction-set`); that
+    page toggles a reaction without JavaScript."""
+    messages = [
+        services.message_post(room=general, author=other_member, body=f"Idée {n}")
+        for n in range(3)
+    ]
+    html = client_member.get(general.get_absolute_url()).content.decode()
+    assert html.count('class="chat-react"') == 3
+    assert 'name="reaction"' not in html  # no menu lists the set…
+    assert html.count('"key": "thanks"') == 1  # …the page does, once
+    url = reverse("chat:react", args=[messages[1].pk])
+    assert html.count(f'<a href="{url}">Choisir une réaction</a>') == 1
+    page = client_member.get(url).content.decode()
+    assert "Idée 1" in page and page.count('name="reaction"') == 6
+    assert "reaction--mine" not in page
+    response = client_member.post(url, {"reaction": "thanks"})
+    assert response.url == f"{general.get_absolute_url()}#message-{messages[1].pk}"
+    page = client_member.get(url).content.decode()
+    assert page.count('class="reaction reaction--mine" aria-pressed="true"') == 1
+    assert "Merci (" in unescape(page)  # who gave it
+
+
+def test_the_reaction_page_is_only_for_who_writes_in_the_room(
+    client, committee, member, other_member
+):
+    room = services.committee_room(committee=committee)
+    author = UserFactory()
+    CommitteeMembershipFactory(committee=committee, user=author)
+    message = services.message_post(room=room, author=author, body="Réunion jeudi")
+    url = reverse("chat:react", args=[message.pk])
+    client.force_login(member)  # reads the open room, does not write in it
+    assert client.get(url).status_code == 403
+    client.force_login(author)
+    assert client.get(url).status_code == 200
+    services.message_delete(message=message, by=author)
+    assert client.get(url).status_code == 403
+    between = services.conversation_for(user=author, others=[other_member])
+    aside = services.message_post(room=between, author=author, body="Entre nous")
+    client.force_login(member)  # does not read that conversation
+    assert client.get(reverse("chat:react", args=[aside.pk])).status_code == 404
+
+
+@pytest.mark.parametrize(
+    "body",
+    [
+        "Rendez-vous à 9 h. Qui vient ?",
+        'Tarif : 3,50 € <b>l\'heure</b> & "gratuit" le 1er.',
+        "Voir https://example.org/a?b=1&c=2.",
+        "www.gers.fr, ou gers.com/ici.",
+        "Écrire à marie@exemple.fr (ou à Paul).",
+        "deux\nlignes : fin.",
+        "sohosolo.org",
+        "site.NET) et http:// seul",
+    ],
+)
+def test_a_message_is_escaped_and_linked_as_urlize_does(body):
+    """Texts without anything urlize could link skip it: the same HTML."""
+    expected = urlize(body, nofollow=True, autoescape=True).replace("\n", "<br>")
+    assert text.render(body, {}) == expected
 
 
 def test_reactions_to_a_message_ring_its_author_once_while_unread(
@@ -330,6 +396,9 @@ def test_a_full_room_page_weighs_under_60_kb_compressed(client_member, member, g
             for person in people[:2]:
                 services.reaction_toggle(message=previous, user=person, reaction="like")
     html = client_member.get(general.get_absolute_url()).content
+    # Raw, too: the menus of actions are not written once per message (84 KB
+    # here; 156 KB when each message listed the reactions).
+    assert len(html) < 100 * 1024, len(html)
     assets = re.findall(rb'(?:src|href)="/static/([^"]+\.(?:js|css))"', html)
     sizes = {"html": len(gzip.compress(html))}
     for asset in assets:
