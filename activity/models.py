@@ -134,11 +134,10 @@ def post_image_path(post: "FeedPost", filename: str) -> str:
     return f"posts/{timezone.now():%Y/%m}/{uuid.uuid4().hex}.webp"
 
 
-class Written(models.Model):
-    """What members write on the feed: dated, marked when edited, hideable."""
+class Hideable(models.Model):
+    """What a member wrote that the moderators may hide: then only its author and
+    the moderators see it (see `intranet.shell.reports`)."""
 
-    created_at = models.DateTimeField(default=timezone.now, db_index=True)
-    edited_at = models.DateTimeField(null=True, blank=True)
     hidden_at = models.DateTimeField(null=True, blank=True)
     hidden_by = models.ForeignKey(
         settings.AUTH_USER_MODEL,
@@ -147,6 +146,16 @@ class Written(models.Model):
         blank=True,
         related_name="+",
     )
+
+    class Meta:
+        abstract = True
+
+
+class Written(Hideable):
+    """What members write on the feed: dated, marked when edited, hideable."""
+
+    created_at = models.DateTimeField(default=timezone.now, db_index=True)
+    edited_at = models.DateTimeField(null=True, blank=True)
 
     class Meta:
         abstract = True

@@ -9,7 +9,7 @@ from django.utils.safestring import SafeString
 from django.utils.text import slugify
 from django.utils.translation import gettext_lazy as _
 
-from activity.models import ReactionBase
+from activity.models import Hideable, ReactionBase
 from intranet import membertext
 from intranet.fulltext import StoredVector, WithoutVector
 
@@ -109,7 +109,7 @@ class PostQuerySet(models.QuerySet):
         return self.filter(hidden_at__isnull=True, deleted_at__isnull=True)
 
 
-class Post(models.Model):
+class Post(Hideable):
     topic = models.ForeignKey(Topic, on_delete=models.CASCADE, related_name="posts")
     author = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
@@ -117,14 +117,6 @@ class Post(models.Model):
     body = models.TextField(_("message"), max_length=20_000)
     created_at = models.DateTimeField(default=timezone.now, db_index=True)
     edited_at = models.DateTimeField(null=True, blank=True)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     deleted_at = models.DateTimeField(null=True, blank=True)
     # The text for the site search (GIN index on PostgreSQL; NULL on SQLite).
     search_vector = models.GeneratedField(

@@ -11,6 +11,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
+from activity.models import Hideable
 from intranet.fulltext import StoredVector, WithoutVector
 
 
@@ -26,7 +27,7 @@ class MissionQuerySet(models.QuerySet["Mission"]):
         return self.filter(status=Mission.Status.OPEN, closes_on__gte=today)
 
 
-class Mission(models.Model):
+class Mission(Hideable):
     class Kind(models.TextChoices):
         TEAM = "team", _("Looking for a partner to team up with")
         HANDOVER = "handover", _("Passing the mission on")
@@ -77,14 +78,6 @@ class Mission(models.Model):
     closed_at = models.DateTimeField(null=True, blank=True)
     # Kept by the services (no database-side trigger).
     answer_count = models.PositiveIntegerField(default=0)
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     # Title and description for the site search (GIN on PostgreSQL; NULL on SQLite).
     search_vector = models.GeneratedField(
         expression=StoredVector("title", "description"),

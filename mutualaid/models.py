@@ -14,6 +14,7 @@ from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from activity.models import Hideable
 from intranet.fulltext import StoredVector, WithoutVector
 
 
@@ -38,7 +39,7 @@ class HelpEntryQuerySet(models.QuerySet["HelpEntry"]):
         return self.filter(hidden_at__isnull=True)
 
 
-class HelpEntry(models.Model):
+class HelpEntry(Hideable):
     """A member offers or asks for help."""
 
     class Kind(models.TextChoices):
@@ -82,15 +83,6 @@ class HelpEntry(models.Model):
     )
     closed_at = models.DateTimeField(_("settled on"), null=True, blank=True)
     created_at = models.DateTimeField(_("posted on"), default=timezone.now)
-    # Hidden by a moderator: shown only to its author and the moderators.
-    hidden_at = models.DateTimeField(null=True, blank=True)
-    hidden_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL,
-        on_delete=models.SET_NULL,
-        null=True,
-        blank=True,
-        related_name="+",
-    )
     # The title and details for the matching and the site search (GIN index on
     # PostgreSQL; NULL on SQLite, which searches the text itself).
     search_vector = models.GeneratedField(
