@@ -1,4 +1,7 @@
+from datetime import date
+
 from django import forms
+from django.utils.formats import date_format
 from django.utils.translation import gettext_lazy as _
 
 from communes.models import Commune
@@ -54,11 +57,20 @@ class EntryForm(forms.Form):
         initial=HelpEntry.DEFAULT_DAYS,
     )
 
-    def __init__(self, *args, commune: int | None = None, **kwargs):
+    def __init__(
+        self, *args, commune: int | None = None, expires: date | None = None, **kwargs
+    ):
         super().__init__(*args, **kwargs)
         self.fields["commune"].choices = [("", "—"), *commune_choices()]
         if commune is not None:
             self.fields["commune"].initial = commune
+        if expires is not None:  # changing an entry: its date may stay
+            days = self.fields["days"]
+            days.choices = [
+                ("", _("as now (%(date)s)") % {"date": date_format(expires)}),
+                *days.choices,
+            ]
+            days.required, days.empty_value, days.initial = False, None, ""
 
     def clean_commune(self):
         try:

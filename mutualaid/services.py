@@ -44,29 +44,16 @@ def _skill(name: str) -> Skill | None:
     )
 
 
-@transaction.atomic
-def entry_create(
-    *,
-    author: "User",
-    kind: str,
-    category: str,
-    title: str,
-    details: str = "",
-    commune: Commune | None = None,
-    skill: str = "",
-    days: int = HelpEntry.DEFAULT_DAYS,
-    at: datetime | None = None,
-) -> HelpEntry:
-    """Post an offer or a request, in `commune` (the author's own by default) for
-    `days` days. Records it in the feed and tells the members nearby whose
-    profile matches it (`notices.MATCH`). `at` dates it in the past (the demo
-    seed): nobody is told then."""
-    _active(author)
+def _checked(
+    kind: str, category: str, title: str, details: str, days: int | None
+) -> tuple[str, str]:
+    """The title and details as stored, once the entry's fields are valid
+    (`days` None: the expiry stays as it is)."""
     if kind not in HelpEntry.Kind.values:
         raise ValidationError(_("Say whether you offer or ask."), code="kind")
     if category not in Category.values:
         raise ValidationError(_("Choose a category."), code="category")
-    if not 1 <= days <= HelpEntry.MAX_DAYS:
+    if days is not None and not 1 <= days <= HelpEntry.MAX_DAYS:
         raise ValidationError(
             _("An entry lasts between 1 and %(max)d days.")
             % {"max": HelpEntry.MAX_DAYS},
@@ -85,6 +72,28 @@ def entry_create(
         raise ValidationError(
             _("The details hold at most 1000 characters."), code="too_long"
         )
+    return title, details
+
+
+@transaction.atomic
+def entry_create(
+    *,
+    author: "User",
+    kind: str,
+    category: str,
+    title: str,
+    details: str = "",
+    commune: Commune | None = None,
+    skill: str = "",
+    days: int = HelpEntry.DEFAULT_DAYS,
+    at: datetime | None = None,
+) -> HelpEntry:
+    """Post an offer or a request, in `commune` (the author's own by default) for
+    `days` days. Records it in the feed and tells the members nearby whose
+    profile matches it (`notices.MATCH`). `at` dates it in the past (the demo
+    seed): nobody is told then."""
+    _active(author)
+    title, details = _checked(kind, category, title, details, days)
     if commune is None:
         profile = Profile.objects.filter(user=author).select_related("commune").first()
         commune = profile.commune if profile else None
@@ -125,6 +134,38 @@ def entry_create(
 
 def _lock(entry: HelpEntry) -> HelpEntry:
     return HelpEntry.objects.select_for_update().get(pk=entry.pk)
+
+
+@transaction.atomic
+def entry_update(
+    *,
+    entry: HelpEntry,
+    user: "User",
+    kind: str,
+    category: str,
+    title: str,
+    details: str = "",
+    commune: Commune,
+    skill: str = "",
+    days: int | None = None,
+) -> HelpEntry:
+    """Its author changes an open entry (`days`: from now; None keeps the date).
+    Its answers stay; nobody is told again."""
+    _active(user)
+    entry = _lock(entry)
+    if entry.author_id != user.pk:
+        raise PermissionDenied
+    if not entry.is_open:
+        raise ValidationError(
+            _("A settled or expired entry can no longer be changed."), code="closed"
+        )
+    entry.title, entry.details = _checked(kind, category, title, details, days)
+    entry.kind, entry.category, entry.commune = kind, category, commune
+    entry.skill = _skill(skill)
+    if days is not None:
+        entry.expires_at = timezone.now() + timedelta(days=days)
+    entry.save()
+    return entry
 
 
 @transaction.atomic

@@ -7,6 +7,7 @@ urlpatterns = [
     path("", views.entry_list, name="list"),
     path("nouveau/", views.entry_create, name="create"),
     path("<int:pk>/", views.entry_detail, name="entry"),
+    path("<int:pk>/modifier/", views.entry_edit, name="edit"),
     path("<int:pk>/repondre/", views.answer_create, name="answer"),
     path("<int:pk>/regle/", views.entry_close, name="close"),
     path("<int:pk>/masquer/", views.entry_hide, name="hide"),

@@ -1,7 +1,9 @@
 from django.contrib import messages
 from django.core.exceptions import ValidationError
 from django.core.paginator import Paginator
+from django.http import Http404
 from django.shortcuts import redirect, render
+from django.utils import timezone
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -53,6 +55,44 @@ def entry_create(request):
         request,
         "mutualaid/entry_form.html",
         {"form": form, "skill_suggestions": member_selectors.skill_names()},
+    )
+
+
+def entry_edit(request, pk):
+    """Its author changes an open entry (the same form as to post it)."""
+    entry = _entry(request, pk)
+    if entry.author_id != request.user.pk:
+        raise Http404
+    initial = {
+        "kind": entry.kind,
+        "category": entry.category,
+        "title": entry.title,
+        "details": entry.details,
+        "commune": entry.commune_id,
+        "skill": entry.skill.name if entry.skill else "",
+    }
+    form = EntryForm(
+        request.POST or None,
+        initial=initial,
+        commune=entry.commune_id,
+        expires=timezone.localdate(entry.expires_at),
+    )
+    if form.is_valid():
+        try:
+            services.entry_update(entry=entry, user=request.user, **form.cleaned_data)
+        except ValidationError as error:
+            form.add_error(None, error)
+        else:
+            messages.success(request, _("Your entry is changed."))
+            return redirect(entry)
+    return render(
+        request,
+        "mutualaid/entry_form.html",
+        {
+            "form": form,
+            "entry": entry,
+            "skill_suggestions": member_selectors.skill_names(),
+        },
     )
 
 

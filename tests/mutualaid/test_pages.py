@@ -231,3 +231,46 @@ def with_rates_suspended(function):
 
     with ratelimit.suspended():
         return function()
+
+
+def test_the_author_changes_an_open_entry_others_cannot(client, asker, helper):
+    entry = post(asker, details="Pour samedi")
+    url = reverse("mutualaid:edit", args=[entry.pk])
+    client.force_login(asker)
+    assert url in text(client.get(entry.get_absolute_url()))
+    form = text(client.get(url))
+    assert 'value="Emprunter un vidéoprojecteur"' in form
+    assert "comme maintenant (" in form  # the date may stay
+    expires = entry.expires_at
+    fleurance = Commune.objects.get(name="Fleurance")
+    data = {
+        "kind": "request",
+        "category": "tools",
+        "title": "Emprunter une perceuse",
+        "details": "Pour dimanche",
+        "commune": fleurance.pk,
+        "skill": "",
+        "days": "",
+    }
+    # Another member: not even the form; a crafted POST changes nothing.
+    client.force_login(helper)
+    assert url not in text(client.get(entry.get_absolute_url()))
+    assert client.post(url, data).status_code == 404
+    entry.refresh_from_db()
+    assert entry.title == "Emprunter un vidéoprojecteur"
+    client.force_login(asker)
+    assert client.post(url, data).status_code == 302
+    entry.refresh_from_db()
+    assert (entry.title, entry.category, entry.commune) == (
+        "Emprunter une perceuse",
+        "tools",
+        fleurance,
+    )
+    assert entry.expires_at == expires  # « as now » kept the date
+    client.post(url, {**data, "days": "7"})
+    entry.refresh_from_db()
+    assert entry.expires_at > timezone.now() + timedelta(days=6)
+    assert entry.expires_at < timezone.now() + timedelta(days=8)
+    services.entry_close(entry=entry, user=asker)
+    page = text(client.post(url, data))
+    assert "Une annonce réglée ou expirée ne peut plus être modifiée." in page
