@@ -15,7 +15,7 @@ from forums import services
 from forums.models import Category, Post, Topic
 
 NETWORK = [
-    ("Entraide", "entraide", "Une question, un coup de main : demandez au réseau."),
+    ("Questions au réseau", "entraide", "Une question, un conseil : demandez au réseau."),
     ("Télétravail & coworking", "teletravail-coworking",
      "Connexion, matériel, tiers-lieux, organisation du travail à distance."),
     ("Vie locale", "vie-locale", "Marchés, associations, écoles, santé : vivre dans le Gers."),

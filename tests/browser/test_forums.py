@@ -18,7 +18,7 @@ def test_start_a_topic_with_preview_then_quote_a_reply(new_page, width):
     log_in(page, "camille@example.org")
     page.goto("/forums/")
     assert axe_violations(page) == []
-    page.get_by_role("link", name="Entraide").click()
+    page.locator("#main").get_by_role("link", name="Entraide").click()
     page.get_by_role("link", name="Nouveau sujet").click()
     page.get_by_label("Titre").fill("Un plombier vers Auch ?")
     page.get_by_label("Message").fill("Il me faut **vite** quelqu'un.")

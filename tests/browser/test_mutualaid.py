@@ -80,7 +80,7 @@ def test_post_match_and_answer(new_page, width):
         "Je l'apporte samedi matin."
     )
     page.get_by_role("button", name="Je peux aider").click()
-    page.get_by_text("Votre réponse a été envoyée à l'auteur.").wait_for()
+    page.get_by_text("Votre réponse a été envoyée à l'auteur·e.").wait_for()
     assert HelpAnswer.objects.get().author == helper
     assert axe_violations(page) == []
 
