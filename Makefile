@@ -5,7 +5,7 @@ BIN := $(VENV)/bin
 MANAGE := $(BIN)/python manage.py
 HOST ?= 127.0.0.1
 PORT ?= 8000
-PYTEST_ARGS ?=
+PYTEST_ARGS ?= -n auto
 export PIP_DISABLE_PIP_VERSION_CHECK := 1
 export DJANGO_BASE_URL ?= http://$(HOST):$(PORT)
 

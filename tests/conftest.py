@@ -3,6 +3,7 @@ from django.contrib.auth.models import Group
 from django.core.cache import cache
 
 from tests.factories import PASSWORD, CommitteePageFactory, UserFactory
+from tests.workers import session_settings
 
 NETWORK_EDITORS = "Équipe réseau"
 # The local SMTP server fixture (`smtp_server`), for any test that sends for real.
@@ -16,34 +17,8 @@ def pytest_configure(config):
     # The live server's request threads must not keep connections open, or the
     # PostgreSQL test database cannot be dropped at the end.
     settings.DATABASES["default"]["CONN_MAX_AGE"] = 0
-    # For the whole session (the live server thread outlives any one test), through
-    # override_settings so that cached storages and hashers are reset: templates use
-    # {% static %} and tests do not run collectstatic first.
-    override_settings(
-        CACHES=_cache_of_this_worker(settings.CACHES),
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        STORAGES={
-            **settings.STORAGES,
-            "staticfiles": {
-                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-            },
-        },
-    ).enable()
-
-
-def _cache_of_this_worker(caches):
-    """Each xdist worker gets a Redis database of its own: tests clear the cache
-    (FLUSHDB), which must not wipe another worker's login counters."""
-    import os
-    import re
-
-    worker = os.environ.get("PYTEST_XDIST_WORKER", "gw0")
-    location = caches["default"].get("LOCATION", "")
-    found = re.match(r"(redis://[^/]+)/(\d+)$", location)
-    if not found:
-        return caches
-    number = (int(found[2]) - int(worker[2:])) % 16
-    return {"default": {**caches["default"], "LOCATION": f"{found[1]}/{number}"}}
+    # For the whole session: the live server thread outlives any one test.
+    override_settings(**session_settings(settings)).enable()
 
 
 @pytest.fixture(autouse=True)

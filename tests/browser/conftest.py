@@ -6,6 +6,7 @@ import shutil
 from pathlib import Path
 
 import pytest
+from django.core.servers.basehttp import WSGIServer
 from django.db import connections
 
 CHROMIUM_ARGS = [
@@ -29,6 +30,29 @@ def pytest_collection_modifyitems(items):
     for item in items:
         if Path(__file__).parent in Path(item.fspath).parents:
             item.add_marker(pytest.mark.browser)
+
+
+class _OneRequestAtATime(WSGIServer):
+    """The live server on SQLite's in-memory test database. Its request threads
+    would all share the test's one connection, and two threads running queries on
+    one SQLite connection at once can wait on each other for ever (as Chromium
+    loading a page beside an htmx request did). Served one by one instead; Django's
+    server closes each response's connection when it is not threaded."""
+
+    def __init__(self, *args, connections_override=None, **kwargs):
+        super().__init__(*args, **kwargs)
+
+
+@pytest.fixture(scope="session", autouse=True)
+def _live_server_one_request_at_a_time_on_sqlite():
+    from django.test.testcases import LiveServerThread
+
+    if connections["default"].vendor != "sqlite":
+        yield
+        return
+    with pytest.MonkeyPatch.context() as patch:
+        patch.setattr(LiveServerThread, "server_class", _OneRequestAtATime)
+        yield
 
 
 @pytest.fixture
@@ -63,22 +87,17 @@ def browser(_django_db_helper):
 
 
 def _child_settings() -> None:
-    """In Daphne's spawned process: the test database and the test settings
-    (through override_settings, which resets the storages and hashers)."""
-    from channels.testing.live import set_database_connection
+    """In Daphne's spawned process: the test database (named by the parent, whose
+    name carries the xdist worker's suffix) and the session's test settings."""
     from django.conf import settings
     from django.test import override_settings
 
-    set_database_connection()
+    from tests.workers import session_settings
+
+    settings.DATABASES["default"]["NAME"] = os.environ["SOHOSOLO_TEST_DATABASE"]
     override_settings(
+        **session_settings(settings),
         ALLOWED_HOSTS=[*settings.ALLOWED_HOSTS, "localhost"],
-        PASSWORD_HASHERS=["django.contrib.auth.hashers.MD5PasswordHasher"],
-        STORAGES={
-            **settings.STORAGES,
-            "staticfiles": {
-                "BACKEND": "django.contrib.staticfiles.storage.StaticFilesStorage"
-            },
-        },
     ).enable()
 
 
@@ -108,6 +127,9 @@ class AsgiServer:
         # and our database connection into the child. The child sets itself up
         # from the environment, then points at the test database.
         multiprocessing.set_start_method("spawn", force=True)
+        os.environ["SOHOSOLO_TEST_DATABASE"] = connections["default"].settings_dict[
+            "NAME"
+        ]
         self.process = DaphneProcess(
             "localhost",
             partial(make_application, static_wrapper=ASGIStaticFilesHandler),
