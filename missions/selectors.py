@@ -33,6 +33,7 @@ from django.db.models.functions import Coalesce
 from django.utils import timezone
 
 from activity.models import NotificationPreference
+from committees import rights
 from communes.models import Commune
 from intranet.shell.notices import Channel
 from members import selectors as member_selectors
@@ -46,16 +47,12 @@ KM_PER_DEGREE = 111.2
 DISTANCES = (10, 25, 50)  # the list's filter, in km around my commune
 
 
-def can_moderate(*, user: User | AnonymousUser) -> bool:
-    return bool(user.is_active and user.has_perm("members.moderate"))
-
-
 def readable(*, user: User | AnonymousUser) -> MissionQuerySet:
     """The missions `user` may read: every shown one for a member (never public),
     and a hidden one for its author and the moderators."""
     if not (user.is_authenticated and user.is_active):
         return Mission.objects.none()
-    if can_moderate(user=user):
+    if rights.can_moderate(user=user):
         return Mission.objects.all()
     return Mission.objects.filter(Q(hidden_at__isnull=True) | Q(author=user))
 

@@ -13,6 +13,7 @@ from django.utils.translation import ngettext
 from activity import activity
 from chat import services as chat_services
 from chat.models import Room
+from committees import rights
 from communes.models import Commune
 from intranet import ratelimit
 from intranet.text import clean_text
@@ -311,7 +312,7 @@ def mission_hide(*, mission: Mission, by: User, hidden: bool = True) -> None:
     moderators only. Its author and the moderators still read it, marked hidden.
     Called by the moderation queue on a report (`intranet.shell.reports`) too."""
     _require_member(by)
-    if not selectors.can_moderate(user=by):
+    if not rights.can_moderate(user=by):
         raise PermissionDenied
     mission = _locked(mission)
     mission.hidden_at = timezone.now() if hidden else None

@@ -6,6 +6,7 @@ from django.shortcuts import redirect, render
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
+from committees import rights
 from intranet import errors
 from intranet.http import object_or_404
 from members import selectors as member_selectors
@@ -136,7 +137,7 @@ def mission_detail(request, pk):
         "matches": selectors.matches_for(mission=mission, viewer=request.user)
         if mission.is_open()
         else [],
-        "moderator": selectors.can_moderate(user=request.user),
+        "moderator": rights.can_moderate(user=request.user),
     }
     if is_author:
         context["answers"] = list(selectors.answers_to(mission=mission))
