@@ -29,8 +29,15 @@ class Commune(models.Model):
         return self.postal_codes.split()[0] if self.postal_codes else ""
 
     def distance_km(self, other: "Commune") -> float:
-        """As the crow flies between the two town halls (haversine)."""
-        lat1, lat2 = radians(self.latitude), radians(other.latitude)
-        dlat, dlon = lat2 - lat1, radians(other.longitude - self.longitude)
-        h = sin(dlat / 2) ** 2 + cos(lat1) * cos(lat2) * sin(dlon / 2) ** 2
-        return 2 * 6371 * asin(sqrt(h))
+        """As the crow flies between the two town halls."""
+        return km_between(
+            (self.latitude, self.longitude), (other.latitude, other.longitude)
+        )
+
+
+def km_between(here: tuple[float, float], there: tuple[float, float]) -> float:
+    """As the crow flies between two (latitude, longitude) points (haversine)."""
+    lat1, lat2 = radians(here[0]), radians(there[0])
+    dlat, dlon = lat2 - lat1, radians(there[1] - here[1])
+    h = sin(dlat / 2) ** 2 + cos(lat1) * cos(lat2) * sin(dlon / 2) ** 2
+    return 2 * 6371 * asin(sqrt(h))

@@ -1,7 +1,7 @@
 """How members appear in the feeds: who joins the network and its committees, and
 what "Mon fil" gathers from the people and committees one follows."""
 
-from django.db.models import CharField, F, Value
+from django.db.models import CharField, Exists, F, Value
 from django.db.models.functions import Coalesce
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
@@ -59,6 +59,19 @@ menu.register(
         lambda request: reverse("members:invitation_list"),
         90,
         visible=lambda request: selectors.can_invite_from(request=request),
+    )
+)
+
+# Whether the member is a référent somewhere (may invite): for the navigation.
+header.register(
+    header.Counter(
+        "referent",
+        lambda user: Exists(
+            CommitteeMembership.objects.filter(
+                user=user.pk, role=CommitteeMembership.Role.REFERENT
+            )
+        ),
+        False,
     )
 )
 

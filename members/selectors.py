@@ -20,7 +20,6 @@ from django.db.models.functions import Cast
 from django.utils import timezone
 
 from activity import activity
-from activity import selectors as activity_selectors
 from committees.models import CommitteeMembership, CommitteePage
 from committees.selectors import (
     is_referent_somewhere,
@@ -95,14 +94,13 @@ def can_invite_somewhere(*, user: User) -> bool:
 
 
 def can_invite_from(*, request: HttpRequest) -> bool:
-    """`can_invite_somewhere` for the request's member, from the memberships the
-    request reads once (the navigation and the dashboard both ask)."""
+    """`can_invite_somewhere` for the request's member, from the header's row
+    (`referent`, read once a request): the navigation and the dashboard ask."""
     user = request.user
     if not user.is_authenticated:
         return False
-    return user.has_perm("members.add_invitation") or any(
-        membership.role == CommitteeMembership.Role.REFERENT
-        for membership in activity_selectors.viewer_memberships(viewer=user)
+    return user.has_perm("members.add_invitation") or bool(
+        header.counts(request)["referent"]
     )
 
 
@@ -115,17 +113,26 @@ PRIVATE_FIELDS = ("email", "phone", "commune")
 
 
 def visible_fields(
-    *, profiles: Iterable[Profile], viewer: User | AnonymousUser
+    *,
+    profiles: Iterable[Profile],
+    viewer: User | AnonymousUser,
+    shared: set[int] | None = None,
 ) -> dict[int, dict[str, bool]]:
     """Which of the e-mail, phone and commune of each profile `viewer` may see, by
-    member id. At most two queries, whatever the number of profiles."""
+    member id. At most two queries, whatever the number of profiles; none when
+    the caller knows already which of them share a committee with `viewer`."""
     profiles = list(profiles)
     active = viewer.is_authenticated and viewer.is_active
-    shared: set[int] = set()
-    if active and any(
-        getattr(profile, f"{field}_visibility") == Visibility.COMMITTEES
-        for profile in profiles
-        for field in PRIVATE_FIELDS
+    known = shared is not None
+    shared = set(shared or ())
+    if (
+        active
+        and not known
+        and any(
+            getattr(profile, f"{field}_visibility") == Visibility.COMMITTEES
+            for profile in profiles
+            for field in PRIVATE_FIELDS
+        )
     ):
         mine = CommitteeMembership.objects.filter(user=viewer.pk)
         shared = set(
@@ -152,8 +159,13 @@ def visible_fields(
 
 
 def visible_contact_fields(*, profile: Profile, viewer: User) -> dict[str, bool]:
-    """Which of the e-mail, phone and commune of `profile` `viewer` may see."""
-    return visible_fields(profiles=[profile], viewer=viewer)[profile.user_id]
+    """Which of the e-mail, phone and commune of `profile` `viewer` may see
+    (`profile_for_page` with `viewer` says already whether they share a committee)."""
+    shares = getattr(profile, "shares_committee", None)
+    shared = None if shares is None else ({profile.user_id} if shares else set())
+    return visible_fields(profiles=[profile], viewer=viewer, shared=shared)[
+        profile.user_id
+    ]
 
 
 def field_visible_q(*, field: str, viewer: User) -> Q:
@@ -173,9 +185,25 @@ def field_visible_q(*, field: str, viewer: User) -> Q:
     )
 
 
-def profile_for_page(*, pk: int) -> Profile | None:
+def profile_for_page(*, pk: int, viewer: User | None = None) -> Profile | None:
+    """Member `pk`'s profile with their skills and lines; for `viewer`, in the same
+    query, whether they follow them (`following`) and share a committee
+    (`shares_committee`), and how many members follow them and they follow."""
+    profiles = Profile.objects.all()
+    if viewer is not None:
+        member = User(pk=pk)  # a stand-in: the follows are keyed by its class and id
+        profiles = profiles.annotate(
+            following=Exists(activity.follower_ids(member).filter(user=viewer.pk)),
+            follower_count=header.count_of(followers_of(obj=member)),
+            following_count=header.count_of(members_followed_by(user=member)),
+            shares_committee=Exists(
+                CommitteeMembership.objects.filter(
+                    user=pk, committee__memberships__user=viewer.pk
+                )
+            ),
+        )
     return (
-        Profile.objects.select_related("user", "commune")
+        profiles.select_related("user", "commune")
         .prefetch_related(
             "skills",  # type: ignore[misc]  # stubs miss taggit's relation
             Prefetch(
@@ -211,23 +239,6 @@ def followers_of(*, obj: Model) -> QuerySet[User]:
         .select_related("profile")
         .order_by("last_name", "first_name")
     )
-
-
-def follow_facts(*, viewer: User, member: User) -> dict[str, int | bool]:
-    """For a profile, in one query: whether `viewer` follows `member`, and how
-    many members follow them and they follow."""
-    row = (
-        User.objects.filter(pk=member.pk)
-        .values(
-            following=Exists(activity.follower_ids(member).filter(user=viewer.pk)),
-            follower_count=header.count_of(followers_of(obj=member)),
-            following_count=header.count_of(members_followed_by(user=member)),
-        )
-        .first()
-    )
-    if row is None:
-        return {"following": False, "follower_count": 0, "following_count": 0}
-    return {key: row[key] for key in ("following", "follower_count", "following_count")}
 
 
 def members_followed_by(*, user: User) -> QuerySet[User]:

@@ -297,7 +297,7 @@ def committee_join(request, pk):
 
 
 def profile_detail(request, pk):
-    profile = selectors.profile_for_page(pk=pk)
+    profile = selectors.profile_for_page(pk=pk, viewer=request.user)
     if profile is None:
         raise Http404
     return render(
@@ -312,7 +312,6 @@ def profile_detail(request, pk):
             "memberships": committee_selectors.memberships_of(user=profile.user),
             "bio": render_markdown(profile.bio),
             "is_me": profile.user_id == request.user.pk,
-            **selectors.follow_facts(viewer=request.user, member=profile.user),
         },
     )
 

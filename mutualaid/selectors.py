@@ -9,7 +9,7 @@ from django.db.models import Count, Q
 from django.urls import reverse
 
 from committees import rights
-from communes.models import Commune
+from communes.models import Commune, km_between
 from members import selectors as member_selectors
 from members.models import OfferNeed, Profile
 from mutualaid import matching
@@ -95,22 +95,26 @@ def distance_km(*, a: int | None, b: int | None) -> float | None:
     coordinates = _coordinates()
     if a not in coordinates or b not in coordinates:
         return None
-    here, there = (
-        Commune(latitude=coordinates[a][0], longitude=coordinates[a][1]),
-        (Commune(latitude=coordinates[b][0], longitude=coordinates[b][1])),
-    )
-    return here.distance_km(there)
+    return km_between(coordinates[a], coordinates[b])
 
 
 def communes_near(*, commune_id: int | None, km: float = NEAR_KM) -> list[int]:
-    """The communes within `km` of `commune_id` (itself included)."""
+    """The communes within `km` of `commune_id` (itself included), kept in the
+    cache per commune: the dashboard asks on every visit."""
     if commune_id is None:
         return []
-    return [
-        pk
-        for pk in _coordinates()
-        if (distance := distance_km(a=commune_id, b=pk)) is not None and distance <= km
-    ]
+    key = f"mutualaid:near:{commune_id}:{km}"
+    found: list[int] | None = cache.get(key)
+    if found is None:
+        coordinates = _coordinates()
+        here = coordinates.get(commune_id)
+        found = [
+            pk
+            for pk, there in coordinates.items()
+            if here is not None and km_between(here, there) <= km
+        ]
+        cache.set(key, found, COMMUNES_FOR)
+    return found
 
 
 # Matches of one entry

@@ -283,7 +283,7 @@ def test_profile_page_queries_do_not_grow(
         )
     url = reverse("members:profile_detail", args=[member.pk])
     client_member.get(url)  # content types cached, as in a running server
-    with django_assert_max_num_queries(16):  # 11 + the member's activity
+    with django_assert_max_num_queries(15):  # 10 + the member's activity
         response = client_member.get(url)
     assert response.status_code == 200
 
