@@ -108,6 +108,22 @@ class Unaccent(Func):
         return super().as_sql(compiler, connection, **extra)
 
 
+class StoredFold(Func):
+    """The expression of a generated column: its texts joined by spaces, folded
+    by `sohosolo_fold` on PostgreSQL (where a trigram index can serve LIKE without
+    folding each row again); NULL on SQLite, which folds the texts as it reads.
+    `||` rather than CONCAT: a generated column needs an immutable expression."""
+
+    function = "sohosolo_fold"
+    arg_joiner = " || ' ' || "
+    output_field = TextField()
+
+    def as_sqlite(
+        self, compiler: Any, connection: Any, **extra: Any
+    ) -> tuple[str, Any]:
+        return "NULL", []
+
+
 def _fold_or_null(text: str | None) -> str | None:
     return None if text is None else fold(text)
 

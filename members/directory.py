@@ -40,7 +40,8 @@ class Filters:
 
 # Searched with LIKE '%word%' in the text folded (lower case, no accents: « ecole »
 # finds « École », « ÉCOLE » finds « ecole »), the same on both databases; on
-# PostgreSQL each folded column has a trigram index (migration 0012).
+# PostgreSQL the profile's own texts are folded once into `Profile.folded`
+# (migration 0017), the names and skills at query time, each with a trigram index.
 PROFILE_TEXTS = ["display_name", "headline", "profession", "bio"]
 USER_TEXTS = ["first_name", "last_name"]
 # From this many letters, a word also finds the names it resembles (PostgreSQL's
@@ -70,8 +71,13 @@ def _matching(word: str) -> Q:
     names = _any_text("user__", USER_TEXTS, word)
     if connection.vendor == "postgresql" and len(word) >= FUZZY_FROM:
         names |= _like_name(word)
+    own_texts = (
+        Q(folded__contains=word)  # folded once, when written (PostgreSQL)
+        if connection.vendor == "postgresql"
+        else _any_text("", PROFILE_TEXTS, word)
+    )
     arms = [
-        Profile.objects.filter(_any_text("", PROFILE_TEXTS, word)),
+        Profile.objects.filter(own_texts),
         Profile.objects.filter(names),
         Profile.objects.filter(Contains(Unaccent("skills__name"), word)),
         # What they offer: its own table and index (members migration 0014).

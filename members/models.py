@@ -12,7 +12,7 @@ from django.utils.translation import gettext_lazy as _
 from taggit.managers import TaggableManager
 from taggit.models import ItemBase, TagBase
 
-from intranet.fulltext import StoredVector
+from intranet.fulltext import StoredFold, StoredVector
 
 
 class UserManager(DjangoUserManager):
@@ -202,6 +202,13 @@ class Profile(models.Model):
     updated_at = models.DateTimeField(_("updated on"), auto_now=True)
     # The dashboard's « first steps » checklist, put away by the member.
     first_steps_dismissed_at = models.DateTimeField(null=True, blank=True)
+    # The texts the directory searches, folded once when written (PostgreSQL,
+    # with a trigram index: migration 0017); NULL on SQLite.
+    folded = models.GeneratedField(
+        expression=StoredFold("display_name", "headline", "profession", "bio"),
+        output_field=models.TextField(null=True),
+        db_persist=True,
+    )
 
     class Meta:
         verbose_name = _("profile")
