@@ -7,6 +7,8 @@ trigram GIN index on `folded` answers the `LIKE '%…%'` (migration 0009). The
 SQL function `chat_fold` folds as `fold` does: over `unaccent` on PostgreSQL,
 `fold` itself on SQLite (registered on each connection), for migrations."""
 
+from django.core.exceptions import EmptyResultSet
+from django.db import connections
 from django.db.backends.signals import connection_created
 from django.db.models import F
 from django.dispatch import receiver
@@ -39,6 +41,8 @@ class Found:
     def __init__(self, queryset):
         self.queryset = queryset
         self._count: int | None = None
+        self._latest: int | None = None  # the newest message's id, once asked
+        self._asked = False
 
     def count(self) -> int:
         if self._count is None:
@@ -49,9 +53,30 @@ class Found:
         return self.count()
 
     def _plenty(self) -> bool:
-        if self._count is not None:
-            return self._count > PLENTY
-        return self.queryset.order_by()[: PLENTY + 1].count() > PLENTY
+        """Whether there are more than PLENTY matches, asked in the same query as
+        the newest message's id (where the windows start)."""
+        if self._count is not None and self._count <= PLENTY:
+            return False
+        if not self._asked:
+            self._asked = True
+            try:
+                some = self.queryset.order_by().values("pk")[: PLENTY + 1]
+                sql, params = some.query.sql_with_params()
+            except EmptyResultSet:  # nobody's rooms: nothing to read
+                self._count = 0
+                return False
+            connection = connections[self.queryset.db]
+            table = connection.ops.quote_name(Message._meta.db_table)
+            with connection.cursor() as cursor:
+                cursor.execute(
+                    f"SELECT (SELECT COUNT(*) FROM ({sql}) AS capped), "
+                    f"(SELECT MAX(id) FROM {table})",
+                    params,
+                )
+                capped, self._latest = cursor.fetchone()
+            if capped <= PLENTY:
+                self._count = capped
+        return self._count is None or self._count > PLENTY
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
@@ -62,7 +87,7 @@ class Found:
         ordered = self.queryset.order_by((F("id") + 0).desc())
         if stop is None or not self._plenty():
             return list(ordered[start:stop])
-        latest = Message.objects.order_by("-id").values_list("id", flat=True).first()
+        latest = self._latest
         window = WINDOW
         while latest and latest - window > 0:
             page = list(ordered.filter(id__gt=latest - window)[start:stop])
