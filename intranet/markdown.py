@@ -4,6 +4,8 @@ CommonMark without raw HTML, then an allow-list (nh3): no images, no scripts, no
 styles; links open as user-generated content (`rel="nofollow ugc noopener"`).
 """
 
+from functools import lru_cache
+
 import nh3
 from django.utils.safestring import SafeString, mark_safe
 from markdown_it import MarkdownIt
@@ -18,6 +20,10 @@ ALLOWED_ATTRIBUTES = {"a": {"href", "title"}}
 URL_SCHEMES = {"http", "https", "mailto"}
 
 
+# Rendered texts kept per process: the same messages and posts are shown page
+# after page, and rendering them again was a tenth of a chat room's CPU. Bodies
+# are short (at most a few KB), so a thousand of them stay small.
+@lru_cache(maxsize=1024)
 def render_markdown(text: str) -> SafeString:
     html = _parser.render(text or "")
     # Headings written as "#" would outrank the page's own headings: demote them.

@@ -98,9 +98,10 @@ def mention_text(text: str, names: dict[int, Any]) -> str:
     return TOKEN.sub(name, text or "")
 
 
+@functools.lru_cache(maxsize=1024)
 def plain(text: str) -> str:
     """The words of `text` without its Markdown, on one line (mentions kept as
-    codes)."""
+    codes); kept per process, as `render_markdown` is."""
     words = html.unescape(strip_tags(str(render_markdown(text or ""))))
     return " ".join(words.split())
 

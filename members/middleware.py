@@ -19,6 +19,9 @@ class MemberLanguageMiddleware:
     def __call__(self, request):
         user = request.user
         apply = user.is_authenticated and not request.session.get(SYNCED)
+        # The member, now read, in place of the lazy object that read them: every
+        # later `request.user.…` (a thousand a page) skips its indirection.
+        request.user = user = getattr(user, "_wrapped", user)
         if apply:
             translation.activate(user.language)
             request.LANGUAGE_CODE = user.language

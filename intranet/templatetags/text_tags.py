@@ -2,12 +2,14 @@
 (`intranet.membertext`), relative times, French elision before a name."""
 
 from datetime import datetime, timedelta
+from functools import lru_cache
 from typing import Any
 
 from django import template
 from django.utils import formats, timezone
 from django.utils.html import format_html
 from django.utils.timesince import timesince
+from django.utils.translation import get_language
 from django.utils.translation import gettext as _
 
 from intranet import membertext, text
@@ -57,12 +59,24 @@ def ago(moment: datetime | None) -> str:
     elif now - moment < timedelta(days=7):
         shown = _("%(ago)s ago") % {"ago": timesince(moment, now, depth=1)}
     elif timezone.localtime(moment).year == timezone.localtime(now).year:
-        shown = formats.date_format(timezone.localtime(moment), "j F")
+        shown = _formatted(moment, "j F", *_locale())
     else:
-        shown = formats.date_format(timezone.localtime(moment), "j F Y")
+        shown = _formatted(moment, "j F Y", *_locale())
     return format_html(
         '<time datetime="{}" title="{}">{}</time>',
         moment.isoformat(),
-        formats.date_format(timezone.localtime(moment), "DATETIME_FORMAT"),
+        _formatted(moment, "DATETIME_FORMAT", *_locale()),
         shown,
     )
+
+
+def _locale() -> tuple[str | None, str]:
+    return get_language(), timezone.get_current_timezone_name()
+
+
+@lru_cache(maxsize=4096)
+def _formatted(moment: datetime, format: str, language: str | None, zone: str) -> str:
+    """A moment's date in the current language and time zone (the key's last two
+    parts): the same entries come back page after page, and Django's formatting,
+    character by character through the translations, is a page's costliest tag."""
+    return formats.date_format(timezone.localtime(moment), format)
