@@ -53,30 +53,34 @@ class Found:
         return self.count()
 
     def _plenty(self) -> bool:
-        """Whether there are more than PLENTY matches, asked in the same query as
-        the newest message's id (where the windows start)."""
+        """Whether there are more than PLENTY matches."""
         if self._count is not None and self._count <= PLENTY:
             return False
         if not self._asked:
             self._asked = True
-            try:
-                some = self.queryset.order_by().values("pk")[: PLENTY + 1]
-                sql, params = some.query.sql_with_params()
-            except EmptyResultSet:  # nobody's rooms: nothing to read
-                self._count = 0
-                return False
-            connection = connections[self.queryset.db]
-            table = connection.ops.quote_name(Message._meta.db_table)
-            with connection.cursor() as cursor:
-                cursor.execute(
-                    f"SELECT (SELECT COUNT(*) FROM ({sql}) AS capped), "
-                    f"(SELECT MAX(id) FROM {table})",
-                    params,
-                )
-                capped, self._latest = cursor.fetchone()
+            capped, self._latest = self._capped_count_and_latest()
             if capped <= PLENTY:
                 self._count = capped
-        return self._count is None or self._count > PLENTY
+                return False
+        return True
+
+    def _capped_count_and_latest(self) -> tuple[int, int | None]:
+        """The matches counted up to PLENTY + 1, and the newest message's id (where
+        the windows start), in one query."""
+        try:
+            some = self.queryset.order_by().values("pk")[: PLENTY + 1]
+            sql, params = some.query.sql_with_params()
+        except EmptyResultSet:  # no room to read: nothing to count
+            return 0, None
+        connection = connections[self.queryset.db]
+        table = connection.ops.quote_name(Message._meta.db_table)
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f"SELECT (SELECT COUNT(*) FROM ({sql}) AS capped), "
+                f"(SELECT MAX(id) FROM {table})",
+                params,
+            )
+            return cursor.fetchone()
 
     def __getitem__(self, index):
         if not isinstance(index, slice):
