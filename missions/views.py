@@ -141,6 +141,8 @@ def mission_detail(request, pk):
     }
     if is_author:
         context["answers"] = list(selectors.answers_to(mission=mission))
+        # The members who fit and have answered already: said beside their name.
+        context["answered"] = {answer.member_id for answer in context["answers"]}
     else:
         context["my_answer"] = selectors.answer_of(mission=mission, user=request.user)
         context["answer_form"] = AnswerForm()

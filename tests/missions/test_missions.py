@@ -182,6 +182,23 @@ def test_the_best_fits_come_first_and_the_page_explains_why(member, other_member
     assert str(member) not in [str(m.profile.user) for m in matches]  # not the author
 
 
+def test_the_author_sees_which_members_who_fit_have_answered(member):
+    mission = post(member, skills=("Traduction",))
+    answered = person("Traduction", where="Auch", first_name="Inès")
+    person("Traduction", where="Auch", first_name="Paul")
+    services.answer_create(member=answered, mission=mission, message="Disponible")
+    page = client_of(member).get(mission.get_absolute_url()).content.decode()
+    items = page[page.index('id="matches"') :].split("<li")[1:]
+    # Two members fit: Inès, marked, and Paul, not.
+    assert sorted(("Inès" in item, "A répondu" in item) for item in items) == [
+        (False, False),
+        (True, True),
+    ]
+    # Only the author reads who answered.
+    page = client_of(answered).get(mission.get_absolute_url()).content.decode()
+    assert "A répondu" not in page
+
+
 def test_a_hidden_commune_gives_no_distance_and_does_not_order(member, other_member):
     mission = post(member, skills=("Traduction",), where="Auch")
     hidden = person("Traduction", where="Pavie", commune_visibility=Visibility.NOBODY)
