@@ -160,7 +160,12 @@ else:
     DATABASES["default"].setdefault("CONN_HEALTH_CHECKS", True)
     # The site's queries are short: PostgreSQL's JIT compilation cost them more than
     # it saved (0.9 s of the chat's room list at 100 × the demo, bench/pages.py).
-    DATABASES["default"].setdefault("OPTIONS", {}).setdefault("options", "-c jit=off")
+    # The few prepared statements (`intranet/prepared.py`: the header's row) are
+    # planned once, not for each of their first five runs; other queries are sent
+    # with their values and never read this setting.
+    DATABASES["default"].setdefault("OPTIONS", {}).setdefault(
+        "options", "-c jit=off -c plan_cache_mode=force_generic_plan"
+    )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = env.str("REDIS_URL", default="")
