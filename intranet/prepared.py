@@ -15,8 +15,10 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
+import psycopg
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
+from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import QuerySet
 
 # Two stand-ins per kind of value: unlikely to be a real parameter of the query.
@@ -94,21 +96,29 @@ class Prepared:
 _NEVER_ON_ITS_OWN = 1_000_000  # psycopg's threshold: only what asks is prepared
 
 
+class _Logged(CursorDebugWrapper):
+    """Logs the statement as sent, its values apart: Django reads the SQL it logs
+    back from the cursor, which only its own client-side cursors can tell."""
+
+    def execute(self, sql: Any, params: Any = None) -> Any:
+        with self.debug_sql(sql, params):
+            return CursorWrapper.execute(self, sql, params)
+
+
+class _Preparing(psycopg.Cursor):
+    def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
+        return super().execute(query, params, prepare=True)
+
+
 def _planned_once(connection: Any, sql: str, params: list[Any]) -> list[tuple]:
-    import psycopg
-
-    class Preparing(psycopg.Cursor):
-        def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
-            return super().execute(query, params, prepare=True)
-
     connection.ensure_connection()
     raw = connection.connection
     if raw.prepare_threshold is None:  # Django's default: no preparing at all
         raw.prepare_threshold = _NEVER_ON_ITS_OWN
-    cursor = Preparing(raw)
-    # Through Django's wrapper, so that the query is logged and counted as others.
+    cursor = _Preparing(raw)
+    # Through Django's wrappers, so that the query is logged and counted as others.
     if connection.queries_logged:
-        wrapped = connection.make_debug_cursor(cursor)
+        wrapped = _Logged(cursor, connection)
     else:
         wrapped = connection.make_cursor(cursor)
     with wrapped:
