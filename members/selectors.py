@@ -123,24 +123,20 @@ def visible_fields(
     the caller knows already which of them share a committee with `viewer`."""
     profiles = list(profiles)
     active = viewer.is_authenticated and viewer.is_active
-    known = shared is not None
-    shared = set(shared or ())
-    if (
-        active
-        and not known
-        and any(
+    if shared is None:
+        shared = set()
+        if active and any(
             getattr(profile, f"{field}_visibility") == Visibility.COMMITTEES
             for profile in profiles
             for field in PRIVATE_FIELDS
-        )
-    ):
-        mine = CommitteeMembership.objects.filter(user=viewer.pk)
-        shared = set(
-            CommitteeMembership.objects.filter(
-                committee_id__in=mine.values("committee_id"),
-                user_id__in=[profile.user_id for profile in profiles],
-            ).values_list("user_id", flat=True)
-        )
+        ):
+            mine = CommitteeMembership.objects.filter(user=viewer.pk)
+            shared = set(
+                CommitteeMembership.objects.filter(
+                    committee_id__in=mine.values("committee_id"),
+                    user_id__in=[profile.user_id for profile in profiles],
+                ).values_list("user_id", flat=True)
+            )
 
     def allowed(profile: Profile, field: str) -> bool:
         if profile.user_id == viewer.pk:

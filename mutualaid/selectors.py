@@ -108,11 +108,13 @@ def communes_near(*, commune_id: int | None, km: float = NEAR_KM) -> list[int]:
     if found is None:
         coordinates = _coordinates()
         here = coordinates.get(commune_id)
-        found = [
-            pk
-            for pk, there in coordinates.items()
-            if here is not None and km_between(here, there) <= km
-        ]
+        found = (
+            []
+            if here is None
+            else [
+                pk for pk, there in coordinates.items() if km_between(here, there) <= km
+            ]
+        )
         cache.set(key, found, COMMUNES_FOR)
     return found
 

@@ -75,8 +75,8 @@ def _locale() -> tuple[str | None, str]:
 
 
 @lru_cache(maxsize=4096)
-def _formatted(moment: datetime, format: str, language: str | None, zone: str) -> str:
+def _formatted(moment: datetime, pattern: str, language: str | None, zone: str) -> str:
     """A moment's date in the current language and time zone (the key's last two
     parts): the same entries come back page after page, and Django's formatting,
     character by character through the translations, is a page's costliest tag."""
-    return formats.date_format(timezone.localtime(moment), format)
+    return formats.date_format(timezone.localtime(moment), pattern)
