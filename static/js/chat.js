@@ -622,14 +622,24 @@
     if (ul.firstElementChild !== item) ul.insertBefore(item, ul.firstElementChild);
   }
 
-  // The list again from the server (a new conversation, one left).
+  // The list again from the server (a new conversation, one left). Asked again
+  // while a fetch is on its way, it fetches once more after it: the first answer
+  // may predate what asked (a message in the conversation just listed).
   var refreshing = null;
+  var refreshAgain = false;
+  function refreshed() {
+    refreshing = null;
+    if (refreshAgain) {
+      refreshAgain = false;
+      refreshList();
+    }
+  }
   function refreshList() {
-    if (!roomList || refreshing) return;
+    if (!roomList) return;
+    if (refreshing) { refreshAgain = true; return; }
     refreshing = fetch(roomList.dataset.refresh, { credentials: "same-origin" })
       .then(function (response) { return response.ok ? response.text() : null; })
       .then(function (html) {
-        refreshing = null;
         if (!html) return;
         var fetched = new DOMParser().parseFromString(html, "text/html");
         var fresh = fetched.querySelector(".room-list ul");
@@ -643,7 +653,7 @@
         }
         roomList.querySelector("ul").replaceWith(fresh);
       })
-      .catch(function () { refreshing = null; });
+      .then(refreshed, refreshed);
   }
 
   function clearError() {
