@@ -66,7 +66,7 @@ def _matching(word: str) -> Q:
     """Profiles with `word` in their text, their member's name or a skill's name,
     accents and case aside (on PostgreSQL, also a name one typo away): one
     subquery per table (each an index scan on PostgreSQL, hashed once), since an
-    OR across joined tables would read every profile's text."""
+    OR across joined tables would fold every member's name and skill."""
     word = fold(word)
     names = _any_text("user__", USER_TEXTS, word)
     if connection.vendor == "postgresql" and len(word) >= FUZZY_FROM:
@@ -77,7 +77,6 @@ def _matching(word: str) -> Q:
         else _any_text("", PROFILE_TEXTS, word)
     )
     arms = [
-        Profile.objects.filter(own_texts),
         Profile.objects.filter(names),
         Profile.objects.filter(Contains(Unaccent("skills__name"), word)),
         # What they offer: its own table and index (members migration 0014).
@@ -87,7 +86,11 @@ def _matching(word: str) -> Q:
             ).values("profile_id")
         ),
     ]
-    return reduce(or_, (Q(pk__in=arm.order_by().values("pk")) for arm in arms))
+    # The profile's own texts are read on the row itself, not in a subquery of
+    # their own: the profiles are scanned once.
+    return reduce(
+        or_, (Q(pk__in=arm.order_by().values("pk")) for arm in arms), own_texts
+    )
 
 
 def search(*, viewer: User, filters: Filters) -> QuerySet[Profile]:

@@ -5,8 +5,9 @@ from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Q, QuerySet
+from django.db.models import Count, Q, QuerySet, Window
 from django.db.models.expressions import RawSQL
+from django.db.models.sql.where import WhereNode
 from wagtail.models import Page
 
 # Each kind's results are counted up to this many in the overview ("50+").
@@ -82,15 +83,23 @@ def overview(user: Any, query: str, size: int) -> list[tuple[Kind, Preview]]:
 
 def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
     """The first `size` results of `kind` and their count up to `COUNT_CAP`, in
-    one query: a query of the kind with a capped count as a scalar subquery (it
-    stops at COUNT_CAP + 1 rows), or Wagtail's search results fetched up to it."""
+    one query. A kind's own query matches once: its first COUNT_CAP + 1 rows, in
+    the order shown, are chosen in a subquery, and the query around it reads them
+    again by id, counts them (a window over those rows) and keeps the first `size`.
+    Wagtail's search results (a query of the pages, ranked) get a capped count as
+    a scalar subquery instead (its ranking lives in the query's filter)."""
     found = kind.search(user, query)
-    if not isinstance(found, QuerySet) and hasattr(found, "get_queryset"):
-        # Wagtail's search results (its database backends, PostgreSQL's and
-        # SQLite's) are a query of the pages, ranked: counted the same way rather
-        # than by fetching COUNT_CAP + 1 pages and building each of them.
-        found = found.get_queryset()
     if isinstance(found, QuerySet):
+        first = found.values("pk")[: COUNT_CAP + 1]
+        again = found.all()
+        again.query.where = WhereNode()  # the rows are chosen by `first` alone
+        counted = again.filter(pk__in=first).annotate(search_total=Window(Count("*")))
+        rows = list(counted[:size])
+        count = rows[0].search_total if rows else 0
+    elif hasattr(found, "get_queryset"):
+        # Counted from the pages' query rather than by fetching COUNT_CAP + 1 pages
+        # and building each of them.
+        found = found.get_queryset()
         some = found.order_by().values("pk")[: COUNT_CAP + 1]
         sql, params = some.query.sql_with_params()
         counted = RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS capped", params)

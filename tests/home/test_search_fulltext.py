@@ -1,10 +1,13 @@
 """The site search over forum messages and feed posts: stored vectors on PostgreSQL,
 LIKE without accents on SQLite, the same results on both (issue #19)."""
 
+from datetime import timedelta
+
 import pytest
 from django.contrib.auth.models import Group
 from django.test import Client
 from django.urls import reverse
+from django.utils import timezone
 
 from activity import services as feed
 from activity.models import CommitteeFeedSettings, FeedPost
@@ -136,6 +139,30 @@ def test_wagtail_kinds_have_a_capped_count(client_member, monkeypatch):
     monkeypatch.setattr(site_search, "COUNT_CAP", 3)
     html = client_member.get(reverse("home:search"), {"q": "vide-grenier"}).text
     assert 'badge--muted">3+<' in html
+
+
+def test_a_kind_counted_past_its_cap_still_shows_its_newest_first(member, monkeypatch):
+    """One query a kind: its first rows are chosen in the order shown, then
+    counted; the count stops at the cap and the preview keeps the newest."""
+    now = timezone.now()
+    posts = FeedPost.objects.bulk_create(
+        FeedPost(author=member, body=f"Fibre optique {n}") for n in range(6)
+    )
+    for age, post in enumerate(posts):
+        FeedPost.objects.filter(pk=post.pk).update(created_at=now - timedelta(days=age))
+    FeedPost.objects.create(author=member, body="Rien à voir")
+    kind = site_search.kind_for("posts")
+    monkeypatch.setattr(site_search, "COUNT_CAP", 4)
+    capped = site_search.preview(kind, member, "fibre", 2)
+    assert (capped.count, capped.capped) == (4, True)
+    assert [result.url for result in capped.results] == [
+        posts[0].get_absolute_url(),
+        posts[1].get_absolute_url(),
+    ]
+    monkeypatch.setattr(site_search, "COUNT_CAP", 50)
+    exact = site_search.preview(kind, member, "fibre", 2)
+    assert (exact.count, exact.capped) == (6, False)
+    assert site_search.preview(kind, member, "introuvable", 2).count == 0
 
 
 @pytest.mark.parametrize("count", [5, 40])
