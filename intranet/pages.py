@@ -6,7 +6,8 @@ restrictions. Restrictions are few and rarely change, so which paths carry one i
 kept in the cache, with the paths of alias pages (whose restrictions are their
 source's: a page under one goes Wagtail's way), and forgotten when a restriction or
 an alias is saved or deleted, or a page moves. A page with no restriction above it
-then asks nothing; one with a restriction reads it in one query.
+then asks nothing; one with a restriction reads it in one query. The site search
+leaves out the restricted sections from the same paths (`private_q`).
 
 The site (`Site.find_for_request`, which `{% pageurl %}` and routing ask, a query a
 request) is kept the same way, by host and port, forgotten when a site changes.
@@ -15,7 +16,7 @@ request) is kept the same way, by host and port, forgotten when a site changes.
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import F, QuerySet
+from django.db.models import F, Q, QuerySet
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.http.request import split_domain_port
@@ -41,6 +42,15 @@ def _known() -> tuple[list[tuple[str, int]], set[str]]:
         known = (restricted, aliases)
         cache.set(CACHE_KEY, known, TIMEOUT)
     return known
+
+
+def private_q() -> Q:
+    """Wagtail's `Page.objects.private_q()` (the pages under a view restriction),
+    from the cache: the restricted pages and those below them."""
+    private = Q()
+    for path, _pk in _known()[0]:
+        private |= Q(path__startswith=path)
+    return private
 
 
 class ViewRestrictionsFromCache:

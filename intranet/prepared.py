@@ -15,10 +15,8 @@ import threading
 from collections.abc import Callable, Sequence
 from typing import Any
 
-import psycopg
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
-from django.db.backends.utils import CursorDebugWrapper, CursorWrapper
 from django.db.models import QuerySet
 
 # Two stand-ins per kind of value: unlikely to be a real parameter of the query.
@@ -52,13 +50,9 @@ class Prepared:
         params = list(params)
         for index, name in slots:
             params[index] = values[name]
-        connection = connections[self._using]
-        if connection.vendor == "postgresql":
-            fetched = _planned_once(connection, sql, params)
-        else:
-            with connection.cursor() as cursor:
-                cursor.execute(sql, params)
-                fetched = cursor.fetchall()
+        with connections[self._using].cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched = cursor.fetchall()
         return [tuple(row) for row in compiler.results_iter(results=[fetched])]
 
     def _compile(self) -> tuple[str, Sequence[Any], list[tuple[int, str]], Any]:
@@ -85,42 +79,3 @@ class Prepared:
                 )
             slots.append((index, name))
         return sql, params, slots, compiler
-
-
-# PostgreSQL plans a query each time it is sent: for the header's row (a dozen
-# subqueries) planning took 2.7 ms and running it 0.5 ms. A prepared statement is
-# planned once per connection (kept open for CONN_MAX_AGE), its plan generic
-# (`plan_cache_mode`, in the settings). Django's cursors bind values on the client
-# and never prepare; this one binds them on the server. At 100 × the demo:
-# 3.5 → 0.8 ms on every page.
-_NEVER_ON_ITS_OWN = 1_000_000  # psycopg's threshold: only what asks is prepared
-
-
-class _Logged(CursorDebugWrapper):
-    """Logs the statement as sent, its values apart: Django reads the SQL it logs
-    back from the cursor, which only its own client-side cursors can tell."""
-
-    def execute(self, sql: Any, params: Any = None) -> Any:
-        with self.debug_sql(sql, params):
-            return CursorWrapper.execute(self, sql, params)
-
-
-class _Preparing(psycopg.Cursor):
-    def execute(self, query: Any, params: Any = None, **kwargs: Any) -> Any:
-        return super().execute(query, params, prepare=True)
-
-
-def _planned_once(connection: Any, sql: str, params: list[Any]) -> list[tuple]:
-    connection.ensure_connection()
-    raw = connection.connection
-    if raw.prepare_threshold is None:  # Django's default: no preparing at all
-        raw.prepare_threshold = _NEVER_ON_ITS_OWN
-    cursor = _Preparing(raw)
-    # Through Django's wrappers, so that the query is logged and counted as others.
-    if connection.queries_logged:
-        wrapped = _Logged(cursor, connection)
-    else:
-        wrapped = connection.make_cursor(cursor)
-    with wrapped:
-        wrapped.execute(sql, params)
-        return wrapped.fetchall()

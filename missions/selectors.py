@@ -67,12 +67,21 @@ def mission_for_page(*, pk: int, user: User | AnonymousUser) -> Mission | None:
     )
 
 
+class _Number(Value):
+    """A number written into the SQL. The distance is both selected and grouped
+    by: PostgreSQL receives values apart from the SQL (the settings' server-side
+    binding), and would see the two copies as different expressions ($1 and $5)."""
+
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
+        return repr(float(self.value)), []
+
+
 def _squared_km(lat_field: str, lon_field: str, origin: Commune) -> ExpressionWrapper:
     """The squared distance in km² from `origin` (equirectangular)."""
     ky = KM_PER_DEGREE
     kx = KM_PER_DEGREE * cos(radians(origin.latitude))
-    dy = (F(lat_field) - Value(origin.latitude)) * Value(ky)
-    dx = (F(lon_field) - Value(origin.longitude)) * Value(kx)
+    dy = (F(lat_field) - _Number(origin.latitude)) * _Number(ky)
+    dx = (F(lon_field) - _Number(origin.longitude)) * _Number(kx)
     return ExpressionWrapper(dy * dy + dx * dx, output_field=FloatField())
 
 

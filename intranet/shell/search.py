@@ -1,14 +1,15 @@
 """Kinds of results of the site search. Each app registers its own kinds."""
 
 from collections.abc import Callable
-from contextvars import ContextVar
 from dataclasses import dataclass
 from typing import Any
 
-from django.db.models import Count, Q, QuerySet, Window
+from django.db.models import Count, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.where import WhereNode
 from wagtail.models import Page
+
+from intranet import pages
 
 # Each kind's results are counted up to this many in the overview ("50+").
 COUNT_CAP = 50
@@ -40,10 +41,6 @@ class Kind:
 
 KINDS: list[Kind] = []
 
-# The private sections of the page tree, read once per overview (`overview`), not
-# once per page kind.
-_private_pages: ContextVar[Q | None] = ContextVar("private_pages", default=None)
-
 
 def register(kind: Kind) -> None:
     KINDS.append(kind)
@@ -73,11 +70,7 @@ class Preview:
 def overview(user: Any, query: str, size: int) -> list[tuple[Kind, Preview]]:
     """Every kind that finds something, with its first `size` results and count:
     one query per kind."""
-    token = _private_pages.set(Page.objects.private_q())
-    try:
-        found = [(kind, preview(kind, user, query, size)) for kind in KINDS]
-    finally:
-        _private_pages.reset(token)
+    found = [(kind, preview(kind, user, query, size)) for kind in KINDS]
     return [(kind, each) for kind, each in found if each.count]
 
 
@@ -123,12 +116,11 @@ def page_kind(
     """A kind of result for a Wagtail page type: its published, unrestricted pages."""
 
     def search(user: Any, query: str) -> Any:
-        private = _private_pages.get()
-        pages = model.objects.live()
-        pages = pages.public() if private is None else pages.exclude(private)
+        # Published, and outside the restricted sections (their paths are cached).
+        found = model.objects.live().exclude(pages.private_q())
         if related:
-            pages = pages.select_related(*related)
-        return pages.search(query, operator="and")
+            found = found.select_related(*related)
+        return found.search(query, operator="and")
 
     def to_result(page: Any) -> Result:
         return Result(page.title, page.url, excerpt(page))

@@ -1,5 +1,6 @@
 import pytest
 from django.urls import reverse
+from wagtail.models import PageViewRestriction
 
 from home.models import StandardPage
 from tests.home.test_pages import SECRET, news_index, publish_news
@@ -92,3 +93,21 @@ def test_members_are_found_by_name_and_skill_but_not_by_email(
     html = search(client_member, q="allemand").content.decode()
     assert "Membres" in html and "Bastien Dupouy" in html
     assert "Bastien" not in search(client_member, q=other_member.email).content.decode()
+
+
+def test_a_restricted_section_is_not_found_until_its_restriction_goes(
+    client_member, committee
+):
+    """The restricted paths come from the cache: adding or lifting a restriction
+    shows in the next search, in the overview and in the kind's own list."""
+    news = publish_news(committee, "Assemblée des bénévoles")
+    restriction = PageViewRestriction.objects.create(
+        page=committee, restriction_type=PageViewRestriction.PASSWORD, password="x"
+    )
+    for params in ({}, {"type": "news"}):
+        html = search(client_member, q="assemblée", **params).content.decode()
+        assert news.url not in html
+    restriction.delete()
+    for params in ({}, {"type": "news"}):
+        html = search(client_member, q="assemblée", **params).content.decode()
+        assert news.url in html
