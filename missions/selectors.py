@@ -72,8 +72,8 @@ class _Number(Value):
     by: PostgreSQL receives values apart from the SQL (the settings' server-side
     binding), and would see the two copies as different expressions ($1 and $5)."""
 
-    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, list]:
-        return repr(float(self.value)), []
+    def as_sql(self, compiler: Any, connection: Any) -> tuple[str, tuple]:
+        return repr(float(self.value)), ()
 
 
 def _squared_km(lat_field: str, lon_field: str, origin: Commune) -> ExpressionWrapper:
