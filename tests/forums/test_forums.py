@@ -7,7 +7,7 @@ from django.db import connection, connections
 from django.urls import reverse
 
 from activity import activity
-from activity.models import Notification
+from activity.models import Notification, Reaction
 from forums import services
 from forums.models import ModerationLog, Post, Report, Topic, TopicRead
 from forums.notices import REPLY
@@ -274,6 +274,29 @@ def test_reactions_toggle_and_show_who(client_member, member, other_member, cate
     assert not post.reactions.exists()
     with pytest.raises(ValidationError):
         services.reaction_toggle(post=post, user=member, reaction="colère")
+
+
+def test_the_reaction_bar_escapes_names_and_says_who_and_whether_mine(
+    client_member, member, other_member, category
+):
+    topic = services.topic_create(
+        author=other_member, category=category, title="T", body="x"
+    )
+    post = topic.last_post
+    member.first_name, member.last_name = "<b>Ana", "Ruiz</b>"
+    member.save()
+    services.reaction_toggle(post=post, user=member, reaction="thanks")
+    page = client_member.get(reverse("forums:topic", args=[topic.pk])).content.decode()
+    assert "<b>Ana" not in page
+    assert 'title="Merci : &lt;b&gt;Ana Ruiz&lt;/b&gt;"' in page
+    assert 'class="reaction reaction--mine" aria-pressed="true"' in page
+    bar = page[page.index('<form method="post" action="/forums/messages/') :]
+    bar = bar[: bar.index("</form>")]
+    assert 'name="csrfmiddlewaretoken"' in bar
+    assert f'name="next" value="{reverse("forums:topic", args=[topic.pk])}"' in bar
+    # The menu offers every reaction, each with its name for screen readers.
+    assert bar.count('name="reaction"') == 1 + len(Reaction.choices)
+    assert '<span class="visually-hidden">Réagir</span>' in bar
 
 
 def test_forum_search_stems_french_on_postgresql(client_member, member, category):
