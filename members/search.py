@@ -13,6 +13,10 @@ def _search(user, query):
     return found.prefetch_related(None)  # a result shows no skills
 
 
+def _first(user, query, limit):
+    return directory.first_found(viewer=user, query=query, limit=limit)
+
+
 def _to_result(profile):
     return search.Result(
         profile.name,
@@ -21,4 +25,6 @@ def _to_result(profile):
     )
 
 
-search.register(search.Kind("members", _("Members"), _search, _to_result, order=40))
+search.register(
+    search.Kind("members", _("Members"), _search, _to_result, order=40, first=_first)
+)

@@ -1,8 +1,10 @@
 import pytest
+from django.db import connection
 from django.urls import reverse
 
 from communes.models import Commune
-from members.models import Profile
+from members import directory
+from members.models import OfferNeed, Profile, Skill, TaggedSkill
 from tests.factories import CommitteeMembershipFactory, UserFactory
 
 URL = reverse("members:directory")
@@ -196,3 +198,43 @@ def test_a_filtered_directory_keeps_its_query_budget(
     with django_assert_max_num_queries(12):
         response = client_member.get(URL, {"q": "python"})
     assert response.status_code == 200
+
+
+def test_the_search_overview_finds_the_first_members_as_the_directory_does(member):
+    """`first_found` reads each way of matching apart (PostgreSQL): its first
+    members, in name order, are the directory's, whatever way each one matches,
+    for one word or several, when many or few match."""
+    if connection.vendor != "postgresql":
+        pytest.skip("SQLite's overview is the directory's own query")
+    potter = Skill.objects.create(name="Poterie", slug="poterie")
+    people = []
+    for first, last, headline in (
+        ("Zoé", "Potier", ""),  # by name
+        ("Anne", "Béal", "Poterie et céramique"),  # by her texts
+        ("Marc", "Coste", ""),  # by a skill
+        ("Lou", "Daguin", ""),  # by what she offers
+        ("Paul", "Estève", "Potier à Lectoure"),  # texts and name's word
+        ("Jean", "Fabre", "Bois et poterie"),
+        ("Rose", "Gay", "Rien à voir"),
+    ):
+        person = UserFactory(first_name=first, last_name=last)
+        Profile.objects.filter(user=person).update(headline=headline)
+        people.append(person)
+    TaggedSkill.objects.create(tag=potter, content_object=people[2].profile)
+    OfferNeed.objects.create(
+        profile=people[3].profile, kind=OfferNeed.Kind.OFFER, text="Cours de poterie"
+    )
+    for query in ["pot", "poterie", "POTERIE lectoure", "pot bois", "introuvable"]:
+        everyone = [
+            profile.pk
+            for profile in directory.search(
+                viewer=member, filters=directory.Filters(q=query)
+            )
+        ]
+        for limit in (1, 2, 3, 10):
+            first = directory.first_found(viewer=member, query=query, limit=limit)
+            assert [profile.pk for profile in first][:limit] == everyone[:limit], (
+                query,
+                limit,
+            )
+    assert len(everyone) == 0  # the last query
