@@ -82,23 +82,25 @@ def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
     one query. A kind's own query matches once: its first COUNT_CAP + 1 rows, in
     the order shown, are chosen in a subquery, and the query around it reads them
     again by id, counts them (a window over those rows) and keeps the first `size`.
-    Wagtail's search results (a query of the pages, ranked) get a capped count as
-    a scalar subquery instead (its ranking lives in the query's filter)."""
+    Wagtail's search results (a query of the pages, ranked: its ranking lives in
+    the query's filter) and a query joined to several rows per item get a capped
+    count as a scalar subquery instead."""
     if kind.first is not None:
         found = kind.first(user, query, COUNT_CAP + 1)
     else:
         found = kind.search(user, query)
-    if isinstance(found, QuerySet):
+    if isinstance(found, QuerySet) and not _repeats_rows(found):
         first = found.values("pk")[: COUNT_CAP + 1]
         again = found.all()
         again.query.where = WhereNode()  # the rows are chosen by `first` alone
         counted = again.filter(pk__in=first).annotate(search_total=Window(Count("*")))
         rows = list(counted[:size])
         count = rows[0].search_total if rows else 0
-    elif hasattr(found, "get_queryset"):
-        # Counted from the pages' query rather than by fetching COUNT_CAP + 1 pages
-        # and building each of them.
-        found = found.get_queryset()
+    elif isinstance(found, QuerySet) or hasattr(found, "get_queryset"):
+        # Counted from the query (the pages' one for Wagtail's) rather than by
+        # fetching COUNT_CAP + 1 rows and building each of them.
+        if not isinstance(found, QuerySet):
+            found = found.get_queryset()
         some = found.order_by().values("pk")[: COUNT_CAP + 1]
         sql, params = some.query.sql_with_params()
         counted = RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS capped", params)
@@ -108,6 +110,18 @@ def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
         rows = list(found[: COUNT_CAP + 1])
         count = len(rows)
     return Preview(results(kind, rows[:size]), min(count, COUNT_CAP), count > COUNT_CAP)
+
+
+def _repeats_rows(found: QuerySet) -> bool:
+    """Whether `found` joins a table of several rows per item (a filter through a
+    reverse or many-to-many relation): read again by id without its filter, each
+    item would come once per joined row."""
+    fields: list[Any] = [
+        getattr(join, "join_field", None) for join in found.query.alias_map.values()
+    ]
+    return any(
+        field.one_to_many or field.many_to_many for field in fields if field is not None
+    )
 
 
 def page_kind(

@@ -14,6 +14,7 @@ from activity.models import CommitteeFeedSettings, FeedPost
 from forums import services as forums
 from forums.models import Post, Topic
 from intranet.shell import search as site_search
+from members.models import Profile, Skill, TaggedSkill
 from tests.factories import (
     CategoryFactory,
     CommitteeMembershipFactory,
@@ -163,6 +164,32 @@ def test_a_kind_counted_past_its_cap_still_shows_its_newest_first(member, monkey
     exact = site_search.preview(kind, member, "fibre", 2)
     assert (exact.count, exact.capped) == (6, False)
     assert site_search.preview(kind, member, "introuvable", 2).count == 0
+
+
+def test_a_kind_joined_to_several_rows_an_item_is_counted_as_its_query_finds_it(
+    member,
+):
+    """Reading the first rows again without their filter would repeat an item once
+    per joined row (every skill, not the one found): such a kind is counted by a
+    scalar subquery instead."""
+    profile = member.profile
+    for name in ("Poterie", "Jardin", "Cuisine"):
+        skill = Skill.objects.create(name=name, slug=name.lower())
+        TaggedSkill.objects.create(tag=skill, content_object=profile)
+    kind = site_search.Kind(
+        "skills",
+        "Skills",
+        lambda user, query: Profile.objects.filter(
+            skills__name__icontains=query
+        ).order_by("pk"),
+        lambda found: site_search.Result(str(found.pk), f"/{found.pk}"),
+    )
+    shown = site_search.preview(kind, member, "pot", 5)
+    assert (shown.count, len(shown.results)) == (1, 1)
+    # The site's own kinds join no such table: each is read again by id.
+    for key in ("posts", "forums", "missions", "mutualaid"):
+        found = site_search.kind_for(key).search(member, "fibre")
+        assert not site_search._repeats_rows(found), key
 
 
 @pytest.mark.parametrize("count", [5, 40])
