@@ -14,7 +14,8 @@ def _search(user, query):
 
 
 def _first(user, query, limit):
-    return directory.first_found(viewer=user, query=query, limit=limit)
+    found = directory.first_found(viewer=user, query=query, limit=limit)
+    return found.prefetch_related(None)
 
 
 def _to_result(profile):
