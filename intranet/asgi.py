@@ -20,6 +20,7 @@ from channels.security.websocket import (  # noqa: E402
     OriginValidator,
 )
 
+from intranet.heap import settle  # noqa: E402
 from intranet.routing import websocket_urlpatterns  # noqa: E402
 from intranet.websocket import MembersOnlyMiddleware  # noqa: E402
 
@@ -43,3 +44,6 @@ application = ProtocolTypeRouter(
         "websocket": websocket_application(websocket_urlpatterns),
     }
 )
+
+# Last: what the application loaded stays out of the collector's walks.
+settle()
