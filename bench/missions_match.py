@@ -67,7 +67,7 @@ def grow(members: int) -> None:
                 "last_name, is_staff, is_active, date_joined, email, language) "
                 "SELECT n, '!', false, 'Membre', 'n°' || n, false, true, now(), "
                 "'bench' || n || '@sohosolo.example', 'fr' "
-                "FROM generate_series(%s, %s) n",
+                "FROM generate_series(%s::int, %s::int) n",
                 [start, start + members - have - 1],
             )
             cursor.execute(

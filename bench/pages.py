@@ -183,7 +183,7 @@ def grow(scale: int) -> None:
             cursor.execute(
                 f"INSERT INTO {table} ({names}) "
                 f"SELECT {', '.join(values[name] for name in columns)} "
-                f"FROM {table} t CROSS JOIN generate_series(%s, %s) AS g(k) "
+                f"FROM {table} t CROSS JOIN generate_series(%s::int, %s::int) AS g(k) "
                 f"WHERE t.id <= {base[table]} AND {where}",
                 [first, last],
             )
