@@ -34,8 +34,8 @@ def _names(viewer, comments) -> None:
     membertext.attach_names(comments)
 
 
-feed.register_model(FeedPost, _posts, _prepare_posts)
-feed.register_model(Comment, _comments, _names)
+feed.register_model(FeedPost, _posts, _prepare_posts, one_shape=True)
+feed.register_model(Comment, _comments, _names, one_shape=True)
 
 
 def _mine_and_my_posts(viewer) -> Q:

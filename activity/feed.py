@@ -11,13 +11,15 @@ from collections.abc import Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
 
+from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
 from django.core.exceptions import ValidationError
 from django.db.models import Model, Q
 from django.utils import timezone
 
 from activity import activity
-from intranet.shell.feed import INTERESTS, LOCAL_ONLY, SOURCES, VERBS, Verb
+from intranet.prepared import Prepared
+from intranet.shell.feed import INTERESTS, LOCAL_ONLY, SOURCES, VERBS, Source, Verb
 
 PAGE_SIZE = 20
 EPOCH = datetime(1970, 1, 1, tzinfo=UTC)
@@ -167,7 +169,7 @@ def _attach(viewer, actions, known: Iterable[Model] = ()) -> None:
                 keys.add(model._meta.pk.to_python(raw))
             except ValidationError:
                 continue  # not an id of this model: nothing to show
-        for obj in source.visible(viewer).filter(pk__in=keys):
+        for obj in _visible_among(source, viewer, keys):
             found[type_id, str(obj.pk)] = obj
     for action in actions:
         for name in RELATIONS:
@@ -175,6 +177,26 @@ def _attach(viewer, actions, known: Iterable[Model] = ()) -> None:
             if type_id is not None:
                 obj = found.get((type_id, str(getattr(action, f"{name}_object_id"))))
                 action._meta.get_field(name).set_cached_value(action, obj)
+
+
+_PREPARED: dict[type, Prepared] = {}
+
+
+def _visible_among(source: Source, viewer, keys: set) -> list:
+    """The objects among `keys` that `viewer` may see, from SQL kept per process
+    when the source's query has one shape."""
+    if not source.one_shape:
+        return list(source.visible(viewer).filter(pk__in=keys))
+    prepared = _PREPARED.get(source.model)
+    if prepared is None:
+        prepared = _PREPARED[source.model] = Prepared(
+            lambda viewer, ids: source.visible(get_user_model()(pk=viewer)).filter(
+                pk__any=ids
+            ),
+            viewer=int,
+            ids=list,
+        )
+    return prepared.objects(viewer=viewer.pk, ids=sorted(keys))
 
 
 def _visible(action) -> bool:

@@ -11,7 +11,7 @@ def _committees(viewer):
     return CommitteePage.objects.live()
 
 
-feed.register_model(CommitteePage, _committees)
+feed.register_model(CommitteePage, _committees, one_shape=True)
 search.register(
     search.page_kind(
         "committees",

@@ -35,7 +35,7 @@ def _events(viewer):
     )
 
 
-feed.register_model(EventPage, _events)
+feed.register_model(EventPage, _events, one_shape=True)
 
 
 def _network_meetups(viewer) -> Q:

@@ -40,9 +40,9 @@ def _names(viewer, posts) -> None:
     membertext.attach_names(posts)
 
 
-feed.register_model(Category, _categories)
-feed.register_model(Topic, _topics)
-feed.register_model(Post, _posts, _names)
+feed.register_model(Category, _categories, one_shape=True)
+feed.register_model(Topic, _topics, one_shape=True)
+feed.register_model(Post, _posts, _names, one_shape=True)
 
 
 def _watched_topics(viewer):

@@ -36,7 +36,7 @@ def _news(viewer):
     )
 
 
-feed.register_model(NewsPage, _news)
+feed.register_model(NewsPage, _news, one_shape=True)
 
 
 def _network_news(viewer) -> Q:

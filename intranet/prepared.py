@@ -2,28 +2,88 @@
 
 Django builds, resolves and compiles a queryset's SQL on every request. For a query
 that every page makes with the same shape (the header's counters: one row of
-subqueries on the member's id) that work is most of its cost, and it gives the same
-SQL each time but for the member's id. A `Prepared` query is built at first use
-with two sets of stand-in values; when the two SQL texts are the same and their
-parameters differ only where a stand-in went, that SQL is kept and later runs
-substitute the real values. A query whose shape depends on the values (a list of
-ids, a date computed from another) does not pass the check and is refused loudly,
-so a wrong reuse cannot happen silently.
+subqueries on the member's id; the feed's posts a member may read, among some ids)
+that work is most of its cost, and it gives the same SQL each time but for the
+values. A `Prepared` query is built at first use with two sets of stand-in values;
+when the two SQL texts are the same and their parameters differ only where a
+stand-in went, that SQL is kept and later runs substitute the real values. A query
+whose shape depends on the values (a date computed from another, a list written
+`IN (…)`) does not pass the check and is refused loudly, so a wrong reuse cannot
+happen silently. What the builder reads besides its values (the active language, a
+viewer's rights) must not change its SQL: the callers' tests check it.
+
+A list of values is one parameter with the `any` lookup (`id = ANY(%s)`) on
+PostgreSQL; elsewhere the lookup writes `IN (…)`, and a query with a list is built
+again on every run.
 """
 
+import copy
 import threading
 from collections.abc import Callable, Sequence
+from datetime import UTC, datetime, timedelta
 from typing import Any
 
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
-from django.db.models import QuerySet
+from django.db.backends.base.base import BaseDatabaseWrapper
+from django.db.models import Field, ForeignObject, Lookup, QuerySet
 
-# Two stand-ins per kind of value: unlikely to be a real parameter of the query.
-_STAND_INS: dict[type, tuple[Any, Any]] = {
-    int: (-1_987_654_321, -1_987_654_323),
-    str: ("\x00prepared-a\x00", "\x00prepared-b\x00"),
-}
+
+def _stand_ins(kind: type, index: int) -> tuple[Any, Any]:
+    """Two stand-ins for the `index`-th value, of `kind`: unlikely to be a real
+    parameter of the query, and different from every other value's."""
+    number = -1_987_654_321 - 4 * index
+    if kind is int:
+        return number, number - 2
+    if kind is str:
+        return f"\x00prepared-{index}-a\x00", f"\x00prepared-{index}-b\x00"
+    if kind is datetime:
+        moment = datetime(1901, 2, 3, 4, 5, 6, 7, tzinfo=UTC) + timedelta(days=index)
+        return moment, moment + timedelta(hours=1)
+    if kind is list:
+        # Two lengths: a list written `IN (…)` gives two SQL texts, and is refused.
+        return [number], [number - 2, number - 3]
+    raise ImproperlyConfigured(
+        f"Prepared queries take int, str, datetime or list: {kind}"
+    )
+
+
+def _same(stand_in: Any, param: Any) -> bool:
+    """Whether `param` is `stand_in` as the query holds it (a list of numbers
+    becomes a list of texts for a text column)."""
+    if isinstance(stand_in, list) and isinstance(param, list):
+        return [str(one) for one in stand_in] == [str(one) for one in param]
+    return stand_in == param
+
+
+class AnyOf(Lookup):
+    """`field__any=[…]`: one array parameter on PostgreSQL (`= ANY(%s)`), so that
+    the SQL is the same however many values there are; `IN (…)` elsewhere."""
+
+    lookup_name = "any"
+    prepare_rhs = False
+
+    def get_db_prep_lookup(self, value: Any, connection: BaseDatabaseWrapper) -> Any:
+        prep = self.lhs.output_field.get_db_prep_value
+        return "%s", [[prep(one, connection, prepared=False) for one in value]]
+
+    def as_sql(
+        self, compiler: Any, connection: BaseDatabaseWrapper
+    ) -> tuple[str, tuple[Any, ...]]:
+        lhs, lhs_params = self.process_lhs(compiler, connection)
+        _rhs, rhs_params = self.process_rhs(compiler, connection)
+        values: Any = rhs_params[0]  # the list, as one parameter
+        if connection.vendor == "postgresql":
+            return f"{lhs} = ANY(%s)", (*lhs_params, values)
+        if not values:
+            return "1 = 0", tuple(lhs_params)
+        marks = ", ".join(["%s"] * len(values))
+        return f"{lhs} IN ({marks})", (*lhs_params, *values)
+
+
+# Related fields (a Wagtail page's `pk`, its `page_ptr`) keep lookups of their own.
+Field.register_lookup(AnyOf)
+ForeignObject.register_lookup(AnyOf)
 
 
 class Prepared:
@@ -34,7 +94,7 @@ class Prepared:
     ) -> None:
         self._build = build
         self._using = using
-        self._kinds = kinds  # value name -> its type (int or str)
+        self._kinds = kinds  # value name -> int, str, datetime or list
         self._local = threading.local()
 
     def reset(self) -> None:
@@ -43,6 +103,30 @@ class Prepared:
 
     def rows(self, **values: Any) -> list[tuple]:
         """The rows of the query for these values, through the fields' converters."""
+        sql, params, compiler = self._sql(values)
+        with connections[self._using].cursor() as cursor:
+            cursor.execute(sql, params)
+            fetched = cursor.fetchall()
+        return [tuple(row) for row in compiler.results_iter(results=[fetched])]
+
+    def objects(self, **values: Any) -> list:
+        """What the queryset gives for these values (model instances with their
+        `select_related` and annotations, then its `prefetch_related`), from the
+        kept SQL."""
+        if list in self._kinds.values() and not self._arrays():
+            return list(self._build(**values))
+        sql, params, compiler = self._sql(values)
+        fixed = copy.copy(compiler)
+        fixed.connection = connections[self._using]
+        fixed.as_sql = lambda *args, **kwargs: (sql, params)
+        queryset = self._local.queryset._chain()
+        queryset.query.get_compiler = lambda *args, **kwargs: fixed
+        return list(queryset)
+
+    def _arrays(self) -> bool:
+        return connections[self._using].vendor == "postgresql"
+
+    def _sql(self, values: dict[str, Any]) -> tuple[str, list[Any], Any]:
         compiled = getattr(self._local, "compiled", None)
         if compiled is None:
             compiled = self._local.compiled = self._compile()
@@ -50,15 +134,17 @@ class Prepared:
         params = list(params)
         for index, name in slots:
             params[index] = values[name]
-        with connections[self._using].cursor() as cursor:
-            cursor.execute(sql, params)
-            fetched = cursor.fetchall()
-        return [tuple(row) for row in compiler.results_iter(results=[fetched])]
+        return sql, params, compiler
 
     def _compile(self) -> tuple[str, Sequence[Any], list[tuple[int, str]], Any]:
-        first = {name: _STAND_INS[kind][0] for name, kind in self._kinds.items()}
-        second = {name: _STAND_INS[kind][1] for name, kind in self._kinds.items()}
-        compiler = self._build(**first).query.get_compiler(using=self._using)
+        stand_ins = {
+            name: _stand_ins(kind, index)
+            for index, (name, kind) in enumerate(self._kinds.items())
+        }
+        first = {name: pair[0] for name, pair in stand_ins.items()}
+        second = {name: pair[1] for name, pair in stand_ins.items()}
+        queryset = self._build(**first)
+        compiler = queryset.query.get_compiler(using=self._using)
         sql, params = compiler.as_sql()
         other_sql, other_params = (
             self._build(**second).query.get_compiler(using=self._using).as_sql()
@@ -68,14 +154,18 @@ class Prepared:
                 f"{self._build!r}: the SQL depends on the values"
             )
         slots = []
-        by_value = {value: name for name, value in first.items()}
         for index, (one, two) in enumerate(zip(params, other_params, strict=True)):
             if one == two:
                 continue
-            name = by_value.get(one)
-            if name is None or second[name] != two:
+            names = [
+                name
+                for name in first
+                if _same(first[name], one) and _same(second[name], two)
+            ]
+            if len(names) != 1:
                 raise ImproperlyConfigured(
                     f"{self._build!r}: parameter {index} depends on the values"
                 )
-            slots.append((index, name))
+            slots.append((index, names[0]))
+        self._local.queryset = queryset
         return sql, params, slots, compiler

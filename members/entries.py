@@ -24,7 +24,7 @@ def _members(viewer):
     return User.objects.filter(is_active=True).select_related("profile")
 
 
-feed.register_model(User, _members)
+feed.register_model(User, _members, one_shape=True)
 
 
 def _followed_people(viewer):

@@ -26,6 +26,9 @@ class Source:
     model: type[Model]
     visible: Callable[[Any], QuerySet]  # viewer -> what they may see
     prepare: Callable[[Any, list], None] | None = None
+    # `visible` gives one SQL for every viewer but their id (no branch on their
+    # rights): the feed builds it once per process (`intranet.prepared`).
+    one_shape: bool = False
 
 
 VERBS: dict[str, Verb] = {}
@@ -42,8 +45,10 @@ def register_model(
     model: type[Model],
     visible: Callable[[Any], QuerySet],
     prepare: Callable[[Any, list], None] | None = None,
+    *,
+    one_shape: bool = False,
 ) -> None:
-    SOURCES[model] = Source(model, visible, prepare)
+    SOURCES[model] = Source(model, visible, prepare, one_shape)
 
 
 def register_local_only(entries: Q) -> None:

@@ -1,6 +1,7 @@
 from datetime import timedelta
 
 import pytest
+from django.contrib.auth.models import Group
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from django.urls import reverse
@@ -11,6 +12,7 @@ from activity.models import FeedPost
 from committees import services as committee_services
 from home import services as home_services
 from home.models import NewsPage
+from intranet.shell.feed import SOURCES
 from members import services as member_services
 from tests.factories import (
     CommitteeMembershipFactory,
@@ -241,3 +243,36 @@ def test_feed_pages_link_pages_without_reading_the_site(client_member, member):
         html = client_member.get(url).content.decode()
     assert f'href="{committee.url}"' in html
     assert not [q for q in queries if "wagtailcore_site" in q["sql"]]
+
+
+def test_a_source_of_one_shape_builds_the_same_sql_for_every_kind_of_viewer(
+    member, network_editor
+):
+    """The feed keeps the SQL of `one_shape` sources per process (`_attach`): their
+    query may depend on the viewer's id, never on their rights or committees."""
+    committee = CommitteePageFactory()
+    referent = UserFactory()
+    CommitteeMembershipFactory(user=referent, committee=committee, role="referent")
+    moderator = UserFactory()
+    moderator.groups.add(Group.objects.get(name="Modération des échanges"))
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    viewers = [member, network_editor, referent, moderator, superuser]
+    shaped = [source for source in SOURCES.values() if source.one_shape]
+    assert len(shaped) >= 8  # posts, comments, forums, meetups, pages, members
+    for source in shaped:
+        built = [
+            (viewer.pk, *_sql_of(source.visible(viewer).filter(pk__any=[-5, -6])))
+            for viewer in viewers
+        ]
+        assert len({sql for _pk, sql, _params in built}) == 1, source.model
+        for place, values in enumerate(
+            zip(*(params for *_, params in built), strict=True)
+        ):
+            same = len(set(map(repr, values))) == 1
+            each_viewer = list(values) == [pk for pk, *_ in built]
+            assert same or each_viewer, (source.model, place, values)
+
+
+def _sql_of(queryset) -> tuple[str, list]:
+    sql, params = queryset.query.get_compiler(using="default").as_sql()
+    return sql, list(params)

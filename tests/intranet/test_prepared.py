@@ -1,10 +1,14 @@
 """`intranet.prepared`: SQL built once, run with each member's values, and refused
 when its shape depends on them."""
 
+from datetime import datetime, timedelta
+
 import pytest
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Count
+from django.db.models.functions import Length
+from django.utils import timezone
 
 from intranet.prepared import Prepared
 from members.models import User
@@ -65,3 +69,54 @@ def test_on_postgresql_a_query_run_again_is_a_prepared_statement():
     statement, plans = prepared[0]
     assert "$1" in statement and str(ann.pk) not in statement
     assert plans == 3
+
+
+def test_objects_come_with_their_relations_annotations_and_prefetches(
+    django_assert_num_queries,
+):
+    ann, bob, cid = (UserFactory(first_name=name) for name in ("Ann", "Bob", "Cid"))
+    among = Prepared(
+        lambda names, since: (
+            User.objects.filter(first_name__any=names, date_joined__gte=since)
+            .select_related("profile")
+            .prefetch_related("committee_memberships")
+            .annotate(name_length=Length("first_name"))
+            .order_by("first_name")
+        ),
+        names=list,
+        since=datetime,
+    )
+    long_ago = timezone.now() - timedelta(days=1)
+    with django_assert_num_queries(2):  # the users with their profile, then prefetch
+        found = among.objects(names=["Cid", "Ann"], since=long_ago)
+    assert found == [ann, cid]
+    assert found[0].profile == ann.profile
+    assert found[0].name_length == 3
+    assert list(found[1].committee_memberships.all()) == []
+    assert among.objects(names=["Bob"], since=long_ago) == [bob]
+    assert among.objects(names=[], since=long_ago) == []
+    assert among.objects(names=["Bob"], since=timezone.now() + timedelta(days=1)) == []
+
+
+def test_values_of_the_same_kind_keep_their_own_places():
+    ann, bob = UserFactory(first_name="Ann"), UserFactory(first_name="Bob")
+    either = Prepared(
+        lambda one, two: User.objects.filter(pk=one) | User.objects.filter(pk=two),
+        one=int,
+        two=int,
+    )
+    assert set(either.objects(one=ann.pk, two=bob.pk)) == {ann, bob}
+    assert either.objects(one=ann.pk, two=ann.pk) == [ann]
+
+
+def test_a_list_written_in_is_refused_but_any_is_kept_on_postgresql():
+    ann = UserFactory()
+    written_in = Prepared(lambda ids: User.objects.filter(pk__in=ids), ids=list)
+    if connection.vendor == "postgresql":
+        with pytest.raises(ImproperlyConfigured, match="depends on the values"):
+            written_in.objects(ids=[ann.pk])
+    else:  # no arrays: a query with a list is built again each time
+        assert written_in.objects(ids=[ann.pk]) == [ann]
+    assert Prepared(lambda ids: User.objects.filter(pk__any=ids), ids=list).objects(
+        ids=[ann.pk, 0]
+    ) == [ann]
