@@ -310,3 +310,20 @@ def test_the_room_page_says_who_else_is_online(
     presence.touch(other_member.pk)  # shown at once: no waiting for the list
     html = client_member.get(general.get_absolute_url()).content.decode()
     assert "En ligne : Bastien Dupouy" in html
+
+
+def test_names_in_a_room_are_escaped(client_member, member, general):
+    """The messages are written by `chat_tags.chat_message`, in Python: names from
+    members (the author, who reacted, whom a reply quotes) stay text."""
+    hostile = UserFactory(first_name='<img src=x onerror="alert(1)">', last_name="Zoé")
+    first = services.message_post(room=general, author=hostile, body="Bonjour")
+    services.reaction_toggle(message=first, user=hostile, reaction="like")
+    services.message_post(room=general, author=member, body="Salut", reply_to=first.pk)
+    html = client_member.get(reverse("chat:room", args=[general.pk])).content.decode()
+    assert "<img src=x" not in html
+    escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Zoé"
+    assert (
+        html.count(escaped) >= 4
+    )  # the author, the reaction's title and text, the quote
+    assert 'class="chat-quote" href="#message-' in html
+    assert 'aria-pressed="false"' in html
