@@ -206,32 +206,36 @@ def members_per_commune(*, viewer: User) -> list[tuple[Commune, int]]:
         "directory:communes", _shown_to_all, timeout=SHARED_FOR
     )
     counts = Counter(shown)
-    extra = cache.get_or_set(
-        f"directory:communes:{viewer.pk}",
+    extra, extra_communes = cache.get_or_set(
+        f"directory:communes-of:{viewer.pk}",  # (a list of communes until #19)
         lambda: _shown_to(viewer),
         timeout=SHARED_FOR,
     )
-    for commune in extra:
-        counts[commune.pk] += 1
-        communes.setdefault(commune.pk, commune)
+    counts.update(extra)
+    for pk, commune in extra_communes.items():
+        communes.setdefault(pk, commune)
     return sorted(
         ((communes[pk], count) for pk, count in counts.items()),
         key=lambda item: (-item[1], item[0].name),
     )
 
 
-def _shown_to(viewer: User) -> list[Commune]:
-    """The commune of each member who shows it to `viewer` and not to everyone."""
-    return [
-        profile.commune
-        for profile in Profile.objects.filter(
-            user__is_active=True, commune__isnull=False
-        )
+def _shown_to(viewer: User) -> tuple[dict[int, int], dict[int, Commune]]:
+    """Members per commune among those who show it to `viewer` and not to everyone,
+    and those communes: each commune once (kept as one per member, reading them
+    back from the cache cost 10 ms a page at 100 times the demo)."""
+    counts: Counter[int] = Counter()
+    communes: dict[int, Commune] = {}
+    for profile in (
+        Profile.objects.filter(user__is_active=True, commune__isnull=False)
         .exclude(commune_visibility=Visibility.MEMBERS)
         .filter(selectors.field_visible_q(field="commune", viewer=viewer))
         .select_related("commune")
         .only("commune")
-    ]
+    ):
+        counts[profile.commune_id] += 1
+        communes.setdefault(profile.commune_id, profile.commune)
+    return dict(counts), communes
 
 
 def is_filtered(filters: Filters) -> bool:

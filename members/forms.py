@@ -340,9 +340,7 @@ class DirectoryForm(forms.Form):
     def __init__(self, *args, committees, communes, skills, **kwargs):
         super().__init__(*args, **kwargs)
         everything = [("", _("All"))]
-        self.fields["comite"].choices = everything + [
-            (c.pk, c.title) for c in committees
-        ]
+        self.fields["comite"].choices = everything + committees
         self.fields["commune"].choices = everything + [
             (commune.pk, f"{commune.name} ({count})") for commune, count in communes
         ]

@@ -114,7 +114,7 @@ def directory(request):
     communes = member_directory.members_per_commune(viewer=request.user)
     form = DirectoryForm(
         request.GET or None,
-        committees=committee_selectors.live_committees(),
+        committees=committee_selectors.committee_choices(),
         communes=sorted(communes, key=lambda item: item[0].name),
         skills=member_directory.skill_choices(),
     )

@@ -1,5 +1,7 @@
 from django import template
-from django.utils.html import format_html
+from django.utils import formats
+from django.utils.html import format_html, format_html_join
+from django.utils.translation import ngettext
 
 register = template.Library()
 
@@ -20,4 +22,24 @@ def avatar(user, size: int = 40):
         )
     return format_html(
         '<span class="avatar" aria-hidden="true">{}</span>', user.initials
+    )
+
+
+@register.simple_tag
+def commune_counts(communes) -> str:
+    """The directory's communes as list items, each a link that filters by it and
+    how many members live there: a hundred items, written here rather than by a
+    translated block each (a quarter of the directory's template time)."""
+    return format_html_join(
+        "",
+        '<li><a href="?commune={}">{}</a> — {}</li>',
+        (
+            (
+                commune.pk,
+                commune.name,
+                ngettext("%(counter)s member", "%(counter)s members", count)
+                % {"counter": formats.localize(count)},
+            )
+            for commune, count in communes
+        ),
     )

@@ -101,6 +101,9 @@ def test_hidden_communes_are_not_shown_nor_counted(client_member, network):
     html = names(client_member.get(URL))
     assert "Lectoure" in html
     assert "Marciac" not in html
+    lectoure = Commune.objects.get(name="Lectoure")
+    # The list under the map: a link that filters by the commune, and its count.
+    assert f'<li><a href="?commune={lectoure.pk}">Lectoure</a> — 1 membre</li>' in html
 
 
 def test_communes_shown_to_committees_count_for_committee_mates_only(
