@@ -1,6 +1,8 @@
 import pytest
+from django.conf import settings
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.urls import reverse
+from django.utils.html import escape
 
 from activity import activity, feed, services
 from activity.models import Comment, FeedPost, Notification, PostReaction
@@ -82,3 +84,22 @@ def test_only_the_author_edits_and_deletes(member, other_member):
     services.post_delete(post=post, by=member)
     assert not FeedPost.objects.exists() and not Comment.objects.exists()
     assert not feed.read(member, feed.network_feed(member)).entries
+
+
+def test_each_member_s_composer_offers_their_own_committees_in_their_language(
+    client, member, other_member, committee
+):
+    """The unbound composer's fields are kept per process (`feed_tags`), by
+    language and audiences: never another member's committees or language."""
+    CommitteeMembershipFactory(user=member, committee=committee)
+    option = f'<option value="{committee.pk}">{escape(committee.title)}</option>'
+    client.force_login(member)
+    assert option in client.get(reverse("activity:mine")).content.decode()
+    chosen = client.get(committee.url).content.decode()
+    assert f'<option value="{committee.pk}" selected>' in chosen  # its own page
+    client.force_login(other_member)
+    theirs = client.get(reverse("activity:mine")).content.decode()
+    assert "Pour qui ?" in theirs and escape(committee.title) not in theirs
+    client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
+    english = client.get(reverse("activity:mine")).content.decode()
+    assert "Who is it for?" in english and "Pour qui ?" not in english
