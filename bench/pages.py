@@ -29,8 +29,10 @@ worker has its local-memory cache) and `bench/pages_settings.py`, which adds
 middleware) to the project's URLs. A plain demo member (not staff, in a committee,
 in chat rooms) is logged in through a session made with Django's SessionStore. For
 each page, 2 client threads (keep-alive `http.client`) request it for `--seconds`
-after a 1 s warm-up; the bare page runs first and last, and the ratio is to the
-mean of both.
+after a 1 s warm-up, right after the bare page for half as long: the ratio is to
+that bare run, so that a machine whose speed drifts during the bench (a shared
+one does, by a fifth) compares each page with the bare page of its own minute.
+The bare page's row gives the mean of its runs.
 
 Figures per page:
 - `req`: requests done in the time, `p50`/`p99`: latency in ms seen by the client;
@@ -674,20 +676,31 @@ def main() -> None:
         connection.close()  # the bench's connection: not a worker's
 
     results = {}
+    bare_runs = []
+    (bare_name, bare_path), measured = pages[0], pages[1:]
     with Gunicorn() as server:
-        for name, path in [*pages, pages[0]]:
+        for name, path in measured:
+            bare_runs.append(load(server, bare_path, cookie, args.seconds / 2))
             status, body = server.request(path, cookie)
             figures = load(server, path, cookie, args.seconds)
-            figures["size"] = len(body)
-            figures["gzip"] = len(gzip.compress(body, 6))
-            figures["status"] = status
-            key = name if name not in results else "bare Django page (again)"
-            results[key] = figures
+            figures.update(size=len(body), gzip=len(gzip.compress(body, 6)))
+            figures.update(status=status, bare_cpu=bare_runs[-1]["cpu"])
+            results[name] = figures
             connection.close()
-            print(f"  {key}: {figures['requests']} requests", flush=True)
-
-    bare_names = [n for n in results if n.startswith("bare")]
-    bare_cpu = statistics.mean(results[n]["cpu"] for n in bare_names)
+            beside = bare_runs[-1]["cpu"]
+            print(f"  {name}: {figures['requests']} requests, bare page "
+                  f"{beside:.1f} ms CPU beside it", flush=True)  # fmt: skip
+        status, body = server.request(bare_path, cookie)
+    results = {
+        bare_name: {
+            **{key: statistics.mean(run[key] for run in bare_runs)
+               for key in ("requests", "rate", "p50", "p99", "cpu", "pg")},
+            "statuses": set().union(*(run["statuses"] for run in bare_runs)),
+            "size": len(body), "gzip": len(gzip.compress(body, 6)),
+            "bare_cpu": statistics.mean(run["cpu"] for run in bare_runs),
+        },
+        **results,
+    }  # fmt: skip
     head = ("page", "HTTP", "req", "req/s", "p50", "p99", "CPU ms", "× bare",
             "PG ms", "queries", "DB ms", "slowest ms", "KB", "gz KB")  # fmt: skip
     print("\n| " + " | ".join(head) + " |")
@@ -698,12 +711,12 @@ def main() -> None:
         row = (
             name,
             statuses,
-            f"{figures['requests']}",
+            f"{figures['requests']:.0f}",
             f"{figures['rate']:.1f}",
             f"{figures['p50']:.0f}",
             f"{figures['p99']:.0f}",
             f"{figures['cpu']:.1f}",
-            f"{figures['cpu'] / bare_cpu:.1f}",
+            f"{figures['cpu'] / figures['bare_cpu']:.1f}",
             f"{figures['pg']:.1f}",
             f"{fixed['queries']}",
             f"{fixed['db']:.1f}",
