@@ -16,6 +16,7 @@ from wagtail.models import Page as WagtailPage
 from committees.models import CommitteeMembership, CommitteePage, JoinRequest
 from communes.models import Commune
 from communes.selectors import commune
+from intranet.prepared import Prepared
 
 if TYPE_CHECKING:
     from django.contrib.auth.models import AnonymousUser
@@ -209,16 +210,27 @@ class CommitteePeople:
     mine: CommitteeMembership | None
 
 
+def _people(committee: int, viewer: int, newest: list[int]) -> QuerySet:
+    return (
+        CommitteeMembership.objects.filter(
+            BOARD | Q(user_id__any=newest) | Q(user_id=viewer), committee=committee
+        )
+        .filter(user__is_active=True)
+        .select_related("user__profile")
+        .order_by(role_rank(), "user__last_name", "user__first_name", "pk")
+    )
+
+
+# Every committee page, for every reader: its SQL is built once per process.
+_PEOPLE = Prepared(_people, committee=int, viewer=int, newest=list)
+
+
 def committee_people(
     *, committee: CommitteePage, viewer: User | AnonymousUser, facts: CommitteeFacts
 ) -> CommitteePeople:
     """One query, bounded: the board, the newest members and the reader's row."""
-    wanted = BOARD | Q(user_id__in=facts.newest_ids) | Q(user_id=viewer.pk)
-    rows = list(
-        CommitteeMembership.objects.filter(wanted, committee=committee)
-        .filter(user__is_active=True)
-        .select_related("user__profile")
-        .order_by(role_rank(), "user__last_name", "user__first_name", "pk")
+    rows = _PEOPLE.objects(
+        committee=committee.pk, viewer=viewer.pk or 0, newest=list(facts.newest_ids)
     )
     newest = {row.user_id: row for row in rows if row.user_id in facts.newest_ids}
     return CommitteePeople(

@@ -31,6 +31,7 @@ from committees.models import CommitteePage
 from committees.selectors import committee_ids_of
 from communes.selectors import commune_choices
 from events.models import CarpoolOffer, CarpoolSeat, EventPage, RideRequest, Rsvp
+from intranet.prepared import Prepared
 from intranet.shell import menu
 from members import selectors as member_selectors
 from members.models import User
@@ -127,13 +128,26 @@ def for_member(*, user: User, limit: int = 5) -> list[EventPage]:
     )
 
 
-def committee_upcoming(
-    *, committee: CommitteePage, user: User, limit: int = 4
-) -> list[EventPage]:
+COMMITTEE_UPCOMING = 4  # the meetups a committee's page lists
+
+
+def _committee_upcoming(committee: int, user: int, now: datetime) -> QuerySet:
+    events = visible_events().filter(end__gte=now, committee=committee)
+    listed = listing(events=events, user=User(pk=user), with_committee=False)
+    return listed.order_by("start", "pk")[:COMMITTEE_UPCOMING]
+
+
+# Every committee page, for every reader: its SQL is built once per process.
+_COMMITTEE_UPCOMING = Prepared(
+    _committee_upcoming, committee=int, user=int, now=datetime
+)
+
+
+def committee_upcoming(*, committee: CommitteePage, user: User) -> list[EventPage]:
     """The next meetups of one committee, for its page (which names it already)."""
-    events = visible_events().filter(end__gte=timezone.now(), committee=committee)
-    listed = listing(events=events, user=user, with_committee=False)
-    return list(listed.order_by("start", "pk")[:limit])
+    return _COMMITTEE_UPCOMING.objects(
+        committee=committee.pk, user=user.pk, now=timezone.now()
+    )
 
 
 @dataclass

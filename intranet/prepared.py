@@ -133,8 +133,15 @@ class Prepared:
         sql, params, slots, compiler = compiled
         params = list(params)
         for index, name in slots:
-            params[index] = values[name]
+            params[index] = self._as_param(name, values[name])
         return sql, params, compiler
+
+    def _as_param(self, name: str, value: Any) -> Any:
+        """`value` as the query's parameters hold it: a moment as the database
+        takes it (a text in UTC on SQLite), as a `DateTimeField` would give it."""
+        if self._kinds[name] is datetime:
+            return connections[self._using].ops.adapt_datetimefield_value(value)
+        return value
 
     def _compile(self) -> tuple[str, Sequence[Any], list[tuple[int, str]], Any]:
         stand_ins = {
@@ -143,6 +150,8 @@ class Prepared:
         }
         first = {name: pair[0] for name, pair in stand_ins.items()}
         second = {name: pair[1] for name, pair in stand_ins.items()}
+        held = {name: self._as_param(name, value) for name, value in first.items()}
+        other = {name: self._as_param(name, value) for name, value in second.items()}
         queryset = self._build(**first)
         compiler = queryset.query.get_compiler(using=self._using)
         sql, params = compiler.as_sql()
@@ -160,7 +169,7 @@ class Prepared:
             names = [
                 name
                 for name in first
-                if _same(first[name], one) and _same(second[name], two)
+                if _same(held[name], one) and _same(other[name], two)
             ]
             if len(names) != 1:
                 raise ImproperlyConfigured(

@@ -120,3 +120,15 @@ def test_a_list_written_in_is_refused_but_any_is_kept_on_postgresql():
     assert Prepared(lambda ids: User.objects.filter(pk__any=ids), ids=list).objects(
         ids=[ann.pk, 0]
     ) == [ann]
+
+
+def test_a_moment_is_held_as_the_database_takes_it():
+    """On SQLite a moment is a text in UTC: the kept SQL gets it so, whatever the
+    zone of the value given (here Paris time)."""
+    ann = UserFactory()
+    joined_by = Prepared(
+        lambda moment: User.objects.filter(date_joined__lte=moment), moment=datetime
+    )
+    joined = timezone.localtime(ann.date_joined)
+    assert joined_by.objects(moment=joined) == [ann]
+    assert joined_by.objects(moment=joined - timedelta(microseconds=1)) == []
