@@ -8,6 +8,7 @@ On SQLite (tests, development) the column is empty and `contains_all` falls back
 to LIKE on the text without accents: the same results for whole words.
 """
 
+import functools
 import unicodedata
 from functools import reduce
 from operator import and_
@@ -65,9 +66,13 @@ class WithoutVector(Manager):
 _LIGATURES = str.maketrans({"œ": "oe", "æ": "ae", "ß": "ss", "ø": "o", "ł": "l"})
 
 
+@functools.lru_cache(maxsize=4096)
 def fold(text: str) -> str:
     """Lower case without accents (« Événement » → « evenement », « Œuvre » →
-    « oeuvre »), as the SQL function `sohosolo_fold` does on PostgreSQL."""
+    « oeuvre »), as the SQL function `sohosolo_fold` does on PostgreSQL. Kept for
+    the texts met again (the dashboard folds the same entries on every visit)."""
+    if text.isascii():
+        return text.lower()
     decomposed = unicodedata.normalize("NFKD", text.lower().translate(_LIGATURES))
     return "".join(char for char in decomposed if not unicodedata.combining(char))
 

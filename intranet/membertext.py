@@ -176,9 +176,6 @@ def excerpt_html(
     return mark_safe("".join(out))
 
 
-_fold_letter = functools.lru_cache(maxsize=4096)(fold)
-
-
 def highlight(text: str, query: str) -> SafeString:
     """`text` escaped, each word of `query` found in it wrapped in <mark>, case
     and accents aside (« ecole » marks « École »)."""
@@ -197,7 +194,7 @@ def highlight(text: str, query: str) -> SafeString:
         letters: list[str] = []
         places: list[int] = []
         for index, char in enumerate(text):
-            for letter in _fold_letter(char):
+            for letter in fold(char):
                 letters.append(letter)
                 places.append(index)
         folded, source = "".join(letters), places
