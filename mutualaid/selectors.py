@@ -1,6 +1,7 @@
 """Reads of mutual help: the lists, an entry with its answers, and the matches
 of an entry (`mutualaid.matching`) with what each member shows of their commune."""
 
+import time
 from dataclasses import dataclass
 from typing import TYPE_CHECKING, Any
 
@@ -75,10 +76,18 @@ def answers_for(*, entry: HelpEntry, viewer: "User") -> list[HelpAnswer]:
     return list(answers)
 
 
-# Communes: public data the site never writes, kept in the cache as coordinates.
+# Communes: public data the site never writes, kept in the cache as coordinates,
+# and for a minute in each process (a page measures a dozen distances: reading them
+# from the cache each time cost 3 ms of the dashboard).
+
+_KEPT: dict[str, tuple[float, dict[int, tuple[float, float]]]] = {}
+KEPT_FOR = 60  # seconds
 
 
 def _coordinates() -> dict[int, tuple[float, float]]:
+    kept = _KEPT.get("coordinates")
+    if kept is not None and kept[0] > time.monotonic():
+        return kept[1]
     found: dict[int, tuple[float, float]] | None = cache.get("mutualaid:communes")
     if found is None:
         found = {
@@ -88,6 +97,7 @@ def _coordinates() -> dict[int, tuple[float, float]]:
             )
         }
         cache.set("mutualaid:communes", found, COMMUNES_FOR)
+    _KEPT["coordinates"] = (time.monotonic() + KEPT_FOR, found)
     return found
 
 
