@@ -35,6 +35,7 @@ from forums.models import (
     Topic,
     TopicRead,
 )
+from intranet.prepared import Prepared
 from members.models import User
 
 if TYPE_CHECKING:
@@ -148,15 +149,26 @@ def quote_of(*, topic: Topic, pk: str) -> str:
     return f"> **{quoted.author}** :\n{lines}\n\n"
 
 
-def recent_topics(*, user: User, limit: int = 6) -> list[Topic]:
-    """The topics with the latest activity among those `user` reads, unread marked."""
-    topics = (
-        Topic.objects.filter(category__in=readable_categories(user=user))
+RECENT_TOPICS = 6  # on the dashboard
+
+
+def _recent_topics(user: int) -> QuerySet[Topic]:
+    reader = User(pk=user)
+    return (
+        Topic.objects.filter(category__in=readable_categories(user=reader))
         .select_related("category", "last_post__author")
-        .annotate(read_at=read_marker(user=user))
-        .order_by("-last_post_at")[:limit]
+        .annotate(read_at=read_marker(user=reader))
+        .order_by("-last_post_at")[:RECENT_TOPICS]
     )
-    return mark_unread(topics=topics)
+
+
+# Every dashboard: its SQL is built once per process.
+_RECENT_TOPICS = Prepared(_recent_topics, user=int)
+
+
+def recent_topics(*, user: User) -> list[Topic]:
+    """The topics with the latest activity among those `user` reads, unread marked."""
+    return mark_unread(topics=_RECENT_TOPICS.objects(user=user.pk))
 
 
 def page_of(*, post: Post) -> int:
