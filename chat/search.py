@@ -52,6 +52,13 @@ class Found:
     def __len__(self) -> int:
         return self.count()
 
+    def at_least(self, n: int) -> int:
+        """The count, or `n` when there are at least that many (the overview's
+        « 50+ »): the matches are counted no further than PLENTY if it is enough."""
+        if self._plenty() and PLENTY + 1 >= n:
+            return n
+        return self.count()
+
     def _plenty(self) -> bool:
         """Whether there are more than PLENTY matches."""
         if self._count is not None and self._count <= PLENTY:

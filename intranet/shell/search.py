@@ -25,9 +25,10 @@ class Result:
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of result: `search(user, query)` returns something sliceable with a
-    `count()`, and `to_result` turns one of its items into a `Result`. The search
-    must only return what `user` may see."""
+    """A kind of result: `search(user, query)` returns a queryset, Wagtail's search
+    results, or a sequence of its own (sliceable, with `count()` and `at_least(n)`:
+    the count, or at least `n` when there are more), and `to_result` turns one of
+    its items into a `Result`. The search must only return what `user` may see."""
 
     key: str
     label: str
@@ -106,9 +107,9 @@ def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
         counted = RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS capped", params)
         rows = list(found.annotate(search_total=counted)[:size])
         count = rows[0].search_total if rows else 0
-    else:
-        rows = list(found[: COUNT_CAP + 1])
-        count = len(rows)
+    else:  # a sequence of the kind's own: it says how many, up to a point
+        count = found.at_least(COUNT_CAP + 1)
+        rows = list(found[:size]) if count else []
     return Preview(results(kind, rows[:size]), min(count, COUNT_CAP), count > COUNT_CAP)
 
 

@@ -3,6 +3,7 @@ accents, only in the rooms the member reads, the same on PostgreSQL and SQLite."
 
 import pytest
 from django.db import connection
+from django.test.utils import CaptureQueriesContext
 
 from chat import search as chat_search
 from chat import services
@@ -87,3 +88,28 @@ def test_pages_looked_for_among_the_newest_first_are_the_same(
         assert results.count() == 5
         assert [m.body for m in results[1:5]] == everything[1:]
         assert [m.body for m in results[4:9]] == everything[4:]
+
+
+def test_the_overview_shows_the_newest_and_counts_no_further_than_it_needs(
+    member, other_member, general, settings, monkeypatch
+):
+    """The overview reads only the messages it shows, and says « at least » past
+    PLENTY rather than count every match."""
+    settings.CHAT_MESSAGES_PER_10_SECONDS = 1000
+    for n in range(6):
+        services.message_post(room=general, author=other_member, body=f"fibre {n}")
+    kind = search.kind_for("chat")
+    with CaptureQueriesContext(connection) as queries:
+        few = search.preview(kind, member, "fibre", 2)
+    counted, read = (query["sql"] for query in queries.captured_queries)
+    assert "COUNT(*)" in counted
+    assert read.endswith("LIMIT 2")  # not the 51 rows a count up to 50+ would read
+    assert [result.excerpt for result in few.results] == ["fibre 5", "fibre 4"]
+    assert (few.count, few.capped) == (6, False)
+    monkeypatch.setattr(search, "COUNT_CAP", 4)
+    assert search.preview(kind, member, "fibre", 2).capped
+    monkeypatch.setattr(chat_search, "PLENTY", 3)  # counted no further than 3
+    plenty = search.preview(kind, member, "fibre", 2)
+    assert [result.excerpt for result in plenty.results] == ["fibre 5", "fibre 4"]
+    assert (plenty.count, plenty.capped) == (4, True)
+    assert search.preview(kind, member, "introuvable", 2).count == 0
