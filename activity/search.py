@@ -54,5 +54,6 @@ search.register(
         _to_result,
         order=50,
         prepare=membertext.attach_names,
+        one_shape=True,
     )
 )

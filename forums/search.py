@@ -50,5 +50,6 @@ search.register(
         _to_result,
         order=60,
         prepare=membertext.attach_names,
+        one_shape=True,
     )
 )

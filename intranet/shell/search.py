@@ -4,12 +4,15 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
+from django.contrib.auth import get_user_model
+from django.db import connection
 from django.db.models import Count, QuerySet, Window
 from django.db.models.expressions import RawSQL
 from django.db.models.sql.where import WhereNode
 from wagtail.models import Page
 
-from intranet import pages
+from intranet import fulltext, pages
+from intranet.prepared import Prepared
 
 # Each kind's results are counted up to this many in the overview ("50+").
 COUNT_CAP = 50
@@ -41,6 +44,10 @@ class Kind:
     # `first(user, query, n)`: at least the first `n` items of `search`, in its
     # order, when they can be found more cheaply than by `search` (the overview).
     first: Callable[[Any, str, int], Any] | None = None
+    # Whether `search` builds the same SQL on PostgreSQL for every active member
+    # but their id and the query's words (one text: `fulltext.search_query`): the
+    # overview then keeps its SQL per process. A test checks it for each kind.
+    one_shape: bool = False
 
 
 KINDS: list[Kind] = []
@@ -85,19 +92,23 @@ def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
     again by id, counts them (a window over those rows) and keeps the first `size`.
     Wagtail's search results (a query of the pages, ranked: its ranking lives in
     the query's filter) and a query joined to several rows per item get a capped
-    count as a scalar subquery instead."""
+    count as a scalar subquery instead. A `one_shape` kind's query is built once
+    per process on PostgreSQL (`Prepared`)."""
+    rows, count = _first_rows(kind, user, query, size)
+    return Preview(results(kind, rows), min(count, COUNT_CAP), count > COUNT_CAP)
+
+
+def _first_rows(kind: Kind, user: Any, query: str, size: int) -> tuple[list, int]:
+    if kind.one_shape and user.is_active and connection.vendor == "postgresql":
+        words = " ".join(fulltext.words(query))
+        return _counted(_kept(kind, size).objects(viewer=user.pk, words=words))
     if kind.first is not None:
         found = kind.first(user, query, COUNT_CAP + 1)
     else:
         found = kind.search(user, query)
     if isinstance(found, QuerySet) and not _repeats_rows(found):
-        first = found.values("pk")[: COUNT_CAP + 1]
-        again = found.all()
-        again.query.where = WhereNode()  # the rows are chosen by `first` alone
-        counted = again.filter(pk__in=first).annotate(search_total=Window(Count("*")))
-        rows = list(counted[:size])
-        count = rows[0].search_total if rows else 0
-    elif isinstance(found, QuerySet) or hasattr(found, "get_queryset"):
+        return _counted(list(_first_counted(found, size)))
+    if isinstance(found, QuerySet) or hasattr(found, "get_queryset"):
         # Counted from the query (the pages' one for Wagtail's) rather than by
         # fetching COUNT_CAP + 1 rows and building each of them.
         if not isinstance(found, QuerySet):
@@ -105,12 +116,42 @@ def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
         some = found.order_by().values("pk")[: COUNT_CAP + 1]
         sql, params = some.query.sql_with_params()
         counted = RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS capped", params)
-        rows = list(found.annotate(search_total=counted)[:size])
-        count = rows[0].search_total if rows else 0
-    else:  # a sequence of the kind's own: it says how many, up to a point
-        count = found.at_least(COUNT_CAP + 1)
-        rows = list(found[:size]) if count else []
-    return Preview(results(kind, rows[:size]), min(count, COUNT_CAP), count > COUNT_CAP)
+        return _counted(list(found.annotate(search_total=counted)[:size]))
+    # A sequence of the kind's own: it says how many, up to a point.
+    count = found.at_least(COUNT_CAP + 1)
+    return (list(found[:size]) if count else []), count
+
+
+def _counted(rows: list) -> tuple[list, int]:
+    return rows, rows[0].search_total if rows else 0
+
+
+def _first_counted(found: QuerySet, size: int) -> QuerySet:
+    """The first `size` items of `found`, each with `search_total`: how many of
+    its first COUNT_CAP + 1 there are."""
+    first = found.values("pk")[: COUNT_CAP + 1]
+    again = found.all()
+    again.query.where = WhereNode()  # the rows are chosen by `first` alone
+    counted = again.filter(pk__in=first).annotate(search_total=Window(Count("*")))
+    return counted[:size]
+
+
+_KEPT: dict[tuple[str, int, int], Prepared] = {}
+
+
+def _kept(kind: Kind, size: int) -> Prepared:
+    """The overview's query of a `one_shape` kind, for a member's id and words."""
+    key = (kind.key, size, COUNT_CAP)  # both are written in the SQL
+    prepared = _KEPT.get(key)
+    if prepared is None:
+        prepared = _KEPT[key] = Prepared(
+            lambda viewer, words: _first_counted(
+                kind.search(get_user_model()(pk=viewer), words), size
+            ),
+            viewer=int,
+            words=str,
+        )
+    return prepared
 
 
 def _repeats_rows(found: QuerySet) -> bool:

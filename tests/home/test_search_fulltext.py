@@ -5,6 +5,7 @@ from datetime import timedelta
 
 import pytest
 from django.contrib.auth.models import Group
+from django.db import connection
 from django.test import Client
 from django.urls import reverse
 from django.utils import timezone
@@ -27,11 +28,16 @@ MODERATORS = "Modération des échanges"
 
 
 def found(user, key, query):
-    """The URLs of what `user` finds of kind `key`, all of them."""
+    """The URLs of what `user` finds of kind `key`, all of them; the overview shows
+    the same (from SQL kept per process for a kind of one shape, on PostgreSQL)."""
     kind = site_search.kind_for(key)
-    return {
+    urls = {
         result.url for result in site_search.results(kind, kind.search(user, query))
     }
+    shown = site_search.preview(kind, user, query, site_search.COUNT_CAP)
+    assert {result.url for result in shown.results} == urls
+    assert shown.count == len(urls)
+    return urls
 
 
 @pytest.fixture
@@ -190,6 +196,44 @@ def test_a_kind_joined_to_several_rows_an_item_is_counted_as_its_query_finds_it(
     for key in ("posts", "forums", "missions", "mutualaid"):
         found = site_search.kind_for(key).search(member, "fibre")
         assert not site_search._repeats_rows(found), key
+
+
+def test_a_kind_of_one_shape_builds_the_same_sql_for_every_kind_of_member(
+    member, network_editor, moderator
+):
+    """The overview keeps the SQL of `one_shape` kinds per process: it may depend
+    on the member's id, never on their rights or committees, nor on the words
+    (one text on PostgreSQL)."""
+    committee = CommitteePageFactory()
+    referent = UserFactory()
+    CommitteeMembershipFactory(user=referent, committee=committee, role="referent")
+    superuser = UserFactory(is_superuser=True, is_staff=True)
+    members = [member, network_editor, referent, moderator, superuser]
+    shaped = [kind for kind in site_search.KINDS if kind.one_shape]
+    assert {kind.key for kind in shaped} >= {"posts", "forums"}
+    for kind in shaped:
+        built = [
+            (user.pk, *_sql_of(site_search._first_counted(kind.search(user, q), 3)))
+            for user in members
+            for q in (["voisin", "voisin d'en face"] if _one_text() else ["voisin"])
+        ]
+        assert len({sql for _pk, sql, _params in built}) == 1, kind.key
+        for place, values in enumerate(
+            zip(*(params for *_, params in built), strict=True)
+        ):
+            same = len(set(map(repr, values))) == 1
+            each_member = list(values) == [pk for pk, *_ in built]
+            words = set(values) == {"voisin", "voisin d'en face"}
+            assert same or each_member or words, (kind.key, place, values)
+
+
+def _one_text() -> bool:
+    return connection.vendor == "postgresql"
+
+
+def _sql_of(queryset) -> tuple[str, list]:
+    sql, params = queryset.query.get_compiler(using="default").as_sql()
+    return sql, list(params)
 
 
 @pytest.mark.parametrize("count", [5, 40])
