@@ -1,5 +1,6 @@
 """What every page uses to show text: members' text through the one renderer
-(`intranet.membertext`), relative times, French elision before a name."""
+(`intranet.membertext`), relative times, French elision before a name, a member's
+avatar."""
 
 from datetime import datetime, timedelta
 from functools import lru_cache
@@ -15,6 +16,25 @@ from django.utils.translation import gettext as _
 from intranet import membertext, text
 
 register = template.Library()
+
+
+@register.simple_tag
+def avatar(user: Any, size: int = 40) -> str:
+    """The member's photo, or their initials on a coloured disc (HTML made here
+    rather than by a template of its own: a page shows dozens of them)."""
+    profile = getattr(user, "profile", None)
+    photo = profile.photo_thumbnail if profile is not None else None
+    if photo:
+        return format_html(
+            '<img class="avatar avatar--photo" src="{}" alt="" width="{}" '
+            'height="{}" loading="lazy">',
+            photo.url,
+            size,
+            size,
+        )
+    return format_html(
+        '<span class="avatar" aria-hidden="true">{}</span>', user.initials
+    )
 
 
 @register.filter

@@ -1,28 +1,15 @@
 from django import template
 from django.utils import formats
-from django.utils.html import format_html, format_html_join
+from django.utils.html import format_html_join
 from django.utils.translation import ngettext
+
+from intranet.templatetags import text_tags
 
 register = template.Library()
 
 
-@register.simple_tag
-def avatar(user, size: int = 40):
-    """The member's photo, or their initials on a coloured disc (HTML made here
-    rather than by a template of its own: a page shows dozens of them)."""
-    profile = getattr(user, "profile", None)
-    photo = profile.photo_thumbnail if profile is not None else None
-    if photo:
-        return format_html(
-            '<img class="avatar avatar--photo" src="{}" alt="" width="{}" '
-            'height="{}" loading="lazy">',
-            photo.url,
-            size,
-            size,
-        )
-    return format_html(
-        '<span class="avatar" aria-hidden="true">{}</span>', user.initials
-    )
+# A member's avatar is the shell's, so that the apps below this one show it too.
+register.simple_tag(text_tags.avatar, name="avatar")
 
 
 @register.simple_tag

@@ -7,7 +7,11 @@ from django.utils.html import escape
 from activity import activity, feed, services
 from activity.models import Comment, FeedPost, Notification, PostReaction
 from activity.notices import MENTION, POST_COMMENT
-from tests.factories import CommitteeMembershipFactory
+from tests.factories import (
+    CommitteeMembershipFactory,
+    CommitteePageFactory,
+    UserFactory,
+)
 
 
 def test_a_post_to_the_network_is_recorded_and_shown(client_member, member):
@@ -103,3 +107,27 @@ def test_each_member_s_composer_offers_their_own_committees_in_their_language(
     client.cookies[settings.LANGUAGE_COOKIE_NAME] = "en"
     english = client.get(reverse("activity:mine")).content.decode()
     assert "Who is it for?" in english and "Pour qui ?" not in english
+
+
+def test_a_post_card_keeps_what_people_typed_as_text(client_member, member):
+    """Cards are written by `feed_tags.post_card`, in Python: a member's name, a
+    committee's title and a photo's description stay text, in a feed and on the
+    post's own page."""
+    hostile = '<img src=x onerror="alert(1)">'
+    author = UserFactory(first_name=hostile, last_name="Zoé")
+    committee = CommitteePageFactory(title=f"{hostile} Comité")
+    CommitteeMembershipFactory(user=author, committee=committee)
+    post = services.post_create(author=author, body="Bonjour", committee=committee)
+    FeedPost.objects.filter(pk=post.pk).update(image="feed/a.jpg", image_alt=hostile)
+    escaped = escape(hostile)
+    for url in (
+        reverse("activity:committee", args=[committee.pk]),
+        post.get_absolute_url(),
+    ):
+        html = client_member.get(url).content.decode()
+        card = html[html.index(f'id="publication-{post.pk}"') :]
+        card = card[: card.index("</article>")]
+        assert "<img src=x" not in html
+        assert f">{escaped} Zoé</a>" in card  # the author, linked to their profile
+        assert f">{escaped} Comité</a></span>" in card
+        assert f'src="/media/feed/a.jpg" alt="{escaped}"' in card
