@@ -1,6 +1,13 @@
 from django import template
+from django.template.defaulttags import CsrfTokenNode
+from django.urls import reverse
+from django.utils.html import conditional_escape, format_html
+from django.utils.translation import gettext as _
+from django.utils.translation import pgettext
 
+from activity.templatetags.feed_tags import reaction_bar
 from forums import selectors
+from intranet.templatetags import text_tags
 
 register = template.Library()
 
@@ -12,3 +19,129 @@ def committee_forums(context, committee):
         committee=committee
     )
     return {"categories": list(categories)}
+
+
+_POST = (
+    '<article class="forum-post card{hidden_class}" '
+    'aria-labelledby="message-{pk}-by"> <header class="post__head"> {avatar} '
+    '<p id="message-{pk}-by"> {by}<br> <a class="meta" href="{url}">{ago}</a>'
+    "{edited} </p> </header> {body} </article>"
+)
+
+
+@register.simple_tag(takes_context=True)
+def forum_post(context, post, topic, moderator=False) -> str:
+    """One message of a topic (`post` has been through `selectors.prepare_posts`
+    and the view's `_link`), with what the reader may do with it. Written here
+    rather than by a template: a topic's page shows twenty of them."""
+    author = post.author
+    if author.is_active:
+        by = format_html('<a href="{}">{}</a>', post.author_url, author)
+    else:
+        by = conditional_escape(author)
+    if post.deleted_at:
+        revisions = (
+            format_html(
+                '· <a href="{}">{}</a>',
+                reverse("forums:post_revisions", args=[post.pk]),
+                _("Earlier versions"),
+            )
+            if moderator
+            else ""
+        )
+        body = format_html(
+            '<p class="meta"><em>{}</em> {}</p>',
+            _("Message deleted by its author."),
+            revisions,
+        )
+    else:
+        body = format_html(
+            "{} {} {} {}",
+            format_html(
+                '<p class="badge badge--warning">{}</p>', _("Hidden by a moderator.")
+            )
+            if post.hidden_at
+            else "",
+            format_html('<div class="prose">{}</div>', post.html)
+            if post.can_read
+            else "",
+            "" if post.hidden_at else _foot(context, post, topic),
+            _moderation(context, post) if moderator else "",
+        )
+    return format_html(
+        _POST,
+        pk=post.pk,
+        hidden_class=" forum-post--hidden" if post.hidden_at else "",
+        avatar=text_tags.avatar(author),
+        by=by,
+        url=post.url,
+        ago=text_tags.ago(post.created_at),
+        edited=format_html(' <span class="meta">· {}</span>', _("edited"))
+        if post.edited_at
+        else "",
+        body=body,
+    )
+
+
+def _foot(context, post, topic) -> str:
+    """Reactions, quoting (unless the topic is locked), and edit and delete for
+    its author or report for the others."""
+    quote = ""
+    if not topic.is_locked:
+        label = _("Quote %(name)s's message in my reply") % {"name": post.author}
+        quote = format_html(
+            '<button type="submit" form="reply-form" name="citer" value="{}" '
+            'class="link-button" data-quote="{}" aria-label="{}">{}</button>',
+            post.pk,
+            post.quote_url,
+            text_tags.elide(label),
+            pgettext("to quote a message", "Quote"),
+        )
+    if post.can_edit:
+        links = format_html(
+            '<a href="{}">{}</a> <a href="{}">{}</a>',
+            post.edit_url,
+            _("Edit"),
+            post.delete_url,
+            _("Delete"),
+        )
+    else:
+        links = format_html('<a href="{}">{}</a>', post.report_url, _("Report"))
+    return format_html(
+        '<footer class="post__foot"> {} {} {} </footer>',
+        reaction_bar(context, post, post.react_url),
+        quote,
+        links,
+    )
+
+
+def _moderation(context, post) -> str:
+    """Hide or show the message again; its earlier versions once edited."""
+    if post.hidden_at:
+        button = format_html(
+            '<input type="hidden" name="hidden" value="0">'
+            '<button type="submit" class="link-button">{}</button>',
+            _("Show again"),
+        )
+    else:
+        button = format_html(
+            '<button type="submit" class="link-button">{}</button>',
+            _("Hide (moderation)"),
+        )
+    revisions = (
+        format_html(
+            '<a href="{}">{}</a>',
+            reverse("forums:post_revisions", args=[post.pk]),
+            _("Earlier versions"),
+        )
+        if post.edited_at
+        else ""
+    )
+    return format_html(
+        '<div class="post__moderation"> <form method="post" action="{}"> {} {} '
+        "</form> {} </div>",
+        reverse("forums:post_hide", args=[post.pk]),
+        CsrfTokenNode().render(context),
+        button,
+        revisions,
+    )

@@ -299,6 +299,22 @@ def test_the_reaction_bar_escapes_names_and_says_who_and_whether_mine(
     assert '<span class="visually-hidden">Réagir</span>' in bar
 
 
+def test_a_message_keeps_its_author_s_name_as_text(client_member, member, category):
+    """Messages are written by `forum_tags.forum_post`, in Python: the author's
+    name stays text, in its link and in the quote button's label."""
+    hostile = UserFactory(first_name='<img src=x onerror="alert(1)">', last_name="Zoé")
+    topic = services.topic_create(
+        author=hostile, category=category, title="T", body="Bonjour"
+    )
+    page = client_member.get(reverse("forums:topic", args=[topic.pk])).content.decode()
+    message = page[page.index(f'id="message-{topic.last_post.pk}"') :]
+    message = message[: message.index("</article>")]
+    assert "<img src=x" not in page
+    escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt; Zoé"
+    assert f">{escaped}</a><br>" in message
+    assert f'aria-label="Citer le message de {escaped} dans ma réponse"' in message
+
+
 def test_forum_search_stems_french_on_postgresql(client_member, member, category):
     if connection.vendor != "postgresql":
         pytest.skip("French stemming is PostgreSQL's full-text search")
