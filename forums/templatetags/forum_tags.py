@@ -88,13 +88,14 @@ def _foot(context, post, topic) -> str:
     its author or report for the others."""
     quote = ""
     if not topic.is_locked:
-        label = _("Quote %(name)s's message in my reply") % {"name": post.author}
+        name = {"name": post.author}
+        label = text_tags.elide(_("Quote %(name)s's message in my reply") % name)
         quote = format_html(
             '<button type="submit" form="reply-form" name="citer" value="{}" '
             'class="link-button" data-quote="{}" aria-label="{}">{}</button>',
             post.pk,
             post.quote_url,
-            text_tags.elide(label),
+            label,
             pgettext("to quote a message", "Quote"),
         )
     if post.can_edit:
