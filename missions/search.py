@@ -12,7 +12,7 @@ from missions.models import Mission
 
 
 def _search(user, query):
-    missions = selectors.readable(user=user).shown()
+    missions = selectors.listed(user=user)
     if connection.vendor == "postgresql":
         words = fulltext.search_query(query)
         found = Mission.objects.filter(search_vector=words).order_by().values("pk")
@@ -36,4 +36,8 @@ def _to_result(mission):
     )
 
 
-search.register(search.Kind("missions", _("Missions"), _search, _to_result, order=55))
+search.register(
+    search.Kind(
+        "missions", _("Missions"), _search, _to_result, order=55, one_shape=True
+    )
+)

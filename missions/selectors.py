@@ -57,6 +57,15 @@ def readable(*, user: User | AnonymousUser) -> MissionQuerySet:
     return Mission.objects.filter(Q(hidden_at__isnull=True) | Q(author=user))
 
 
+def listed(*, user: User | AnonymousUser) -> MissionQuerySet:
+    """The missions listed to `user` (the site search): the shown ones, the same
+    for every member, so that its query has one shape; none for anyone else. A
+    hidden mission is opened by its address, for those who may read it."""
+    if not (user.is_authenticated and user.is_active):
+        return Mission.objects.none()
+    return Mission.objects.shown()
+
+
 def mission_for_page(*, pk: int, user: User | AnonymousUser) -> Mission | None:
     return (
         readable(user=user)

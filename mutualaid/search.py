@@ -11,7 +11,7 @@ from mutualaid.models import HelpEntry
 
 
 def _search(user, query):
-    entries = selectors.visible_entries(viewer=user).filter(hidden_at__isnull=True)
+    entries = selectors.listed_entries(viewer=user)
     if connection.vendor == "postgresql":
         entries = entries.filter(search_vector=fulltext.search_query(query))
     else:
@@ -34,5 +34,7 @@ def _to_result(entry: HelpEntry) -> search.Result:
 
 
 search.register(
-    search.Kind("mutualaid", _("Mutual help"), _search, _to_result, order=55)
+    search.Kind(
+        "mutualaid", _("Mutual help"), _search, _to_result, order=55, one_shape=True
+    )
 )

@@ -42,6 +42,14 @@ def visible_entries(*, viewer: "User") -> HelpEntryQuerySet:
     return entries
 
 
+def listed_entries(*, viewer: "User") -> HelpEntryQuerySet:
+    """The entries listed to `viewer` (the site search): the shown ones, the same
+    for every member, so that its query has one shape; none for a visitor."""
+    if not (viewer.is_authenticated and viewer.is_active):
+        return HelpEntry.objects.none()
+    return HelpEntry.objects.shown()
+
+
 @dataclass
 class Filters:
     kind: str = ""

@@ -210,7 +210,7 @@ def test_a_kind_of_one_shape_builds_the_same_sql_for_every_kind_of_member(
     superuser = UserFactory(is_superuser=True, is_staff=True)
     members = [member, network_editor, referent, moderator, superuser]
     shaped = [kind for kind in site_search.KINDS if kind.one_shape]
-    assert {kind.key for kind in shaped} >= {"posts", "forums"}
+    assert {kind.key for kind in shaped} >= {"posts", "forums", "missions", "mutualaid"}
     for kind in shaped:
         built = [
             (user.pk, *_sql_of(site_search._first_counted(kind.search(user, q), 3)))
