@@ -241,3 +241,22 @@ def test_the_search_overview_finds_the_first_members_as_the_directory_does(membe
                 limit,
             )
     assert len(everyone) == 0  # the last query
+
+
+def test_a_card_keeps_what_members_typed_as_text(client_member, db):
+    """Cards and the filters' lists are written in Python (`member_tags.member_card`,
+    `PlainSelect`): names, headlines and skills stay text."""
+    hostile = '<img src=x onerror="alert(1)">'
+    make_member(
+        hostile, "Zoé", skills=[f"{hostile} Python"], headline=hostile,
+        open_to_collaborate=True, helps_newcomers=True,
+    )  # fmt: skip
+    html = client_member.get(URL).content.decode()
+    assert "<img src=x" not in html
+    escaped = "&lt;img src=x onerror=&quot;alert(1)&quot;&gt;"
+    card = html[html.index(f">{escaped} Zoé</a></h2>") :]
+    card = card[: card.index("</li>")]
+    assert f'<p class="meta">{escaped}</p>' in card
+    assert f'<span class="badge">{escaped} Python</span>' in card
+    assert "Ouvert·e aux collaborations · Aide les nouveaux arrivants" in card
+    assert f">{escaped} Python</option>" in html  # the skills filter
