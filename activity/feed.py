@@ -43,7 +43,8 @@ class Entry:
     def actors(self) -> list:
         seen = {}
         for action in self.actions:
-            seen.setdefault(action.actor.pk, action.actor)
+            actor = action.feed_objects["actor"]
+            seen.setdefault(actor.pk, actor)
         return list(seen.values())
 
     @property
@@ -172,11 +173,15 @@ def _attach(viewer, actions, known: Iterable[Model] = ()) -> None:
         for obj in _visible_among(source, viewer, keys):
             found[type_id, str(obj.pk)] = obj
     for action in actions:
+        # Also kept as a plain dict: reading a generic relation costs a content
+        # type lookup each time, and the feed reads each of them several times.
+        action.feed_objects = {}
         for name in RELATIONS:
             type_id = getattr(action, f"{name}_content_type_id")
             if type_id is not None:
                 obj = found.get((type_id, str(getattr(action, f"{name}_object_id"))))
                 action._meta.get_field(name).set_cached_value(action, obj)
+                action.feed_objects[name] = obj
 
 
 _PREPARED: dict[type, Prepared] = {}
@@ -200,21 +205,17 @@ def _visible_among(source: Source, viewer, keys: set) -> list:
 
 
 def _visible(action) -> bool:
-    for name in ("actor", "action_object", "target"):
-        type_id = getattr(action, f"{name}_content_type_id")
-        if type_id is None:
-            continue
-        model = ContentType.objects.get_for_id(type_id).model_class()
-        if model not in SOURCES or getattr(action, name) is None:
-            return False
-    return action.verb in VERBS
+    """Whether the viewer may see every object the entry names (`_attach` found
+    it), and the entry's verb is known."""
+    return action.verb in VERBS and all(
+        obj is not None and type(obj) in SOURCES for obj in action.feed_objects.values()
+    )
 
 
 def _prepare(viewer, actions) -> None:
     by_model: dict[type, dict] = {}
     for action in actions:
-        for name in ("actor", "action_object", "target"):
-            obj = getattr(action, name)
+        for obj in action.feed_objects.values():
             if obj is not None:
                 by_model.setdefault(type(obj), {})[id(obj)] = obj
     for model, objects in by_model.items():
