@@ -29,15 +29,19 @@ worker has its local-memory cache) and `bench/pages_settings.py`, which adds
 middleware) to the project's URLs. A plain demo member (not staff, in a committee,
 in chat rooms) is logged in through a session made with Django's SessionStore. For
 each page, 2 client threads (keep-alive `http.client`) request it for `--seconds`
-after a 1 s warm-up, right after the bare page for half as long: the ratio is to
-that bare run, so that a machine whose speed drifts during the bench (a shared
-one does, by a fifth) compares each page with the bare page of its own minute.
-The bare page's row gives the mean of its runs.
+in `--rounds` slices (default 3), each right after a slice of the bare page half
+as long (each slice after a warm-up: 1 s, then 0.5 s): the page's ratio is the
+median of its slices' ratios to the bare slice beside them, so that a machine whose
+speed swings during the bench (this shared one does, by half, in bursts of a few
+seconds) compares each page with the bare page of the same moment, and one burst
+moves one slice, not the figure. `spread` gives the lowest and highest slice
+ratios. The bare page's row gives the mean of its slices.
 
 Figures per page:
 - `req`: requests done in the time, `p50`/`p99`: latency in ms seen by the client;
 - `CPU ms`: user+system CPU of the gunicorn workers (/proc/<pid>/stat) per request,
-  `× bare`: that over the bare page's;
+  over all the page's slices; `× bare`: the median of the slices' ratios to the bare
+  page, and `spread` their range;
 - `PG ms`: CPU of the PostgreSQL backends that serve the workers, per request
   (the bench keeps the workers' connections open for good, `CONN_MAX_AGE=None`,
   where production reopens them every 60 s, so that no backend ends mid-count);
@@ -574,8 +578,10 @@ def postgres_backends() -> list[int]:
         return [pid for (pid,) in cursor.fetchall()]
 
 
-def load(server: Gunicorn, path: str, cookie: str, seconds: float) -> dict:
-    """2 client threads on the page: warm-up 1 s, then `seconds` measured."""
+def load(
+    server: Gunicorn, path: str, cookie: str, seconds: float, warmup: float = 1.0
+) -> dict:
+    """2 client threads on the page: `warmup` seconds, then `seconds` measured."""
     latencies: list[float] = []
     statuses: set[int] = set()
     lock = threading.Lock()
@@ -601,7 +607,7 @@ def load(server: Gunicorn, path: str, cookie: str, seconds: float) -> dict:
     threads = [threading.Thread(target=client) for _ in range(2)]
     for thread in threads:
         thread.start()
-    time.sleep(1)
+    time.sleep(warmup)
     workers = server.workers()
     cpu, pg = cpu_seconds(workers), cpu_seconds(postgres_backends())
     phase["measure"] = True
@@ -613,17 +619,34 @@ def load(server: Gunicorn, path: str, cookie: str, seconds: float) -> dict:
     pg = cpu_used(pg, cpu_seconds(postgres_backends()))
     for thread in threads:
         thread.join()
+    return {
+        "latencies": latencies,
+        "elapsed": elapsed,
+        "cpu_seconds": cpu,
+        "pg_seconds": pg,
+        "statuses": statuses,
+    }
+
+
+def figures_of(runs: list[dict]) -> dict:
+    """The figures of a page over its slices: rates and latencies of all their
+    requests, CPU per request over all of them."""
+    latencies = [latency for run in runs for latency in run["latencies"]]
     count = len(latencies) or 1
     ordered = sorted(latencies) or [0.0]
     return {
         "requests": len(latencies),
-        "rate": len(latencies) / elapsed,
+        "rate": len(latencies) / sum(run["elapsed"] for run in runs),
         "p50": 1000 * statistics.median(ordered),
         "p99": 1000 * ordered[min(len(ordered) - 1, int(0.99 * len(ordered)))],
-        "cpu": 1000 * cpu / count,
-        "pg": 1000 * pg / count,
-        "statuses": statuses,
+        "cpu": 1000 * sum(run["cpu_seconds"] for run in runs) / count,
+        "pg": 1000 * sum(run["pg_seconds"] for run in runs) / count,
+        "statuses": set().union(*(run["statuses"] for run in runs)),
     }
+
+
+def cpu_per_request(run: dict) -> float:
+    return run["cpu_seconds"] / (len(run["latencies"]) or 1)
 
 
 # --- Main -----------------------------------------------------------------------------
@@ -633,6 +656,7 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.split("\n")[0])
     parser.add_argument("--scale", type=int, default=1, help="grow to N× the demo")
     parser.add_argument("--seconds", type=float, default=10, help="per page")
+    parser.add_argument("--rounds", type=int, default=3, help="slices a page")
     parser.add_argument("--explain", action="store_true")
     parser.add_argument("--no-load", action="store_true", help="grow only")
     parser.add_argument("--only", default="", help="pages whose name contains this")
@@ -680,29 +704,33 @@ def main() -> None:
     (bare_name, bare_path), measured = pages[0], pages[1:]
     with Gunicorn() as server:
         for name, path in measured:
-            bare_runs.append(load(server, bare_path, cookie, args.seconds / 2))
+            runs, ratios = [], []
+            for round_ in range(args.rounds):
+                warmup = 0.5 if round_ else 1.0
+                share = args.seconds / args.rounds
+                bare_runs.append(load(server, bare_path, cookie, share / 2, warmup))
+                runs.append(load(server, path, cookie, share, warmup))
+                ratios.append(
+                    cpu_per_request(runs[-1]) / cpu_per_request(bare_runs[-1])
+                )
             status, body = server.request(path, cookie)
-            figures = load(server, path, cookie, args.seconds)
+            figures = figures_of(runs)
             figures.update(size=len(body), gzip=len(gzip.compress(body, 6)))
-            figures.update(status=status, bare_cpu=bare_runs[-1]["cpu"])
+            figures.update(status=status, ratio=statistics.median(ratios))
+            figures.update(spread=(min(ratios), max(ratios)))
             results[name] = figures
             connection.close()
-            beside = bare_runs[-1]["cpu"]
-            print(f"  {name}: {figures['requests']} requests, bare page "
-                  f"{beside:.1f} ms CPU beside it", flush=True)  # fmt: skip
+            print(f"  {name}: {figures['requests']} requests, × bare "
+                  + ", ".join(f"{ratio:.1f}" for ratio in ratios),
+                  flush=True)  # fmt: skip
         status, body = server.request(bare_path, cookie)
-    results = {
-        bare_name: {
-            **{key: statistics.mean(run[key] for run in bare_runs)
-               for key in ("requests", "rate", "p50", "p99", "cpu", "pg")},
-            "statuses": set().union(*(run["statuses"] for run in bare_runs)),
-            "size": len(body), "gzip": len(gzip.compress(body, 6)),
-            "bare_cpu": statistics.mean(run["cpu"] for run in bare_runs),
-        },
-        **results,
-    }  # fmt: skip
+    bare = figures_of(bare_runs)
+    bare.update(size=len(body), gzip=len(gzip.compress(body, 6)), ratio=1.0)
+    bare.update(spread=(1.0, 1.0))
+    results = {bare_name: bare, **results}
     head = ("page", "HTTP", "req", "req/s", "p50", "p99", "CPU ms", "× bare",
-            "PG ms", "queries", "DB ms", "slowest ms", "KB", "gz KB")  # fmt: skip
+            "spread", "PG ms", "queries", "DB ms", "slowest ms", "KB",
+            "gz KB")  # fmt: skip
     print("\n| " + " | ".join(head) + " |")
     print("| --- | " + " | ".join("--:" for _ in head[1:]) + " |")
     for name, figures in results.items():
@@ -716,7 +744,8 @@ def main() -> None:
             f"{figures['p50']:.0f}",
             f"{figures['p99']:.0f}",
             f"{figures['cpu']:.1f}",
-            f"{figures['cpu'] / figures['bare_cpu']:.1f}",
+            f"{figures['ratio']:.1f}",
+            "–".join(f"{ratio:.1f}" for ratio in figures["spread"]),
             f"{figures['pg']:.1f}",
             f"{fixed['queries']}",
             f"{fixed['db']:.1f}",
