@@ -102,11 +102,7 @@ def post_card(context, post, detail=False) -> str:
     on its own page, with what the viewer may do with it. Written here rather than
     by a template: a feed shows ten of them, and the template took 1 ms each."""
     author, url = post.author, post.get_absolute_url()
-    if author.is_active:
-        profile_url = reverse("members:profile_detail", args=[author.pk])
-        by = format_html('<a href="{}">{}</a>', profile_url, author)
-    else:
-        by = conditional_escape(author)
+    profile_url = reverse("members:profile_detail", args=[author.pk])
     where = ""
     if post.committee:
         committee_url = post.committee.get_url(request=context.get("request"))
@@ -121,13 +117,11 @@ def post_card(context, post, detail=False) -> str:
         pk=post.pk,
         hidden_class=" post--hidden" if post.hidden_at else "",
         avatar=text_tags.avatar(author),
-        by=by,
+        by=byline(author, profile_url),
         where=where,
         url=url,
         ago=text_tags.ago(post.created_at),
-        edited=format_html(' <span class="meta">· {}</span>', _("edited"))
-        if post.edited_at
-        else "",
+        edited=edited_mark(post),
         hidden=format_html(
             '<p class="badge badge--warning">{}</p>',
             _("Hidden by a moderator: members no longer see it."),
@@ -147,6 +141,21 @@ def post_card(context, post, detail=False) -> str:
         ),
         actions=_post_actions(context, post) if detail else _comments_link(post, url),
     )
+
+
+def byline(author, profile_url: str) -> str:
+    """The author's name, linked to their profile while their account is active
+    (a post's, a forum message's)."""
+    if author.is_active:
+        return format_html('<a href="{}">{}</a>', profile_url, author)
+    return conditional_escape(author)
+
+
+def edited_mark(post) -> str:
+    """« · modifié » after the time of something edited since."""
+    if not post.edited_at:
+        return ""
+    return format_html(' <span class="meta">· {}</span>', _("edited"))
 
 
 def _comments_link(post, url: str) -> str:

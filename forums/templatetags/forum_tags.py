@@ -1,11 +1,11 @@
 from django import template
 from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
-from django.utils.html import conditional_escape, format_html
+from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from activity.templatetags.feed_tags import reaction_bar
+from activity.templatetags.feed_tags import byline, edited_mark, reaction_bar
 from forums import selectors
 from intranet.templatetags import text_tags
 
@@ -34,11 +34,6 @@ def forum_post(context, post, topic, moderator=False) -> str:
     """One message of a topic (`post` has been through `selectors.prepare_posts`
     and the view's `_link`), with what the reader may do with it. Written here
     rather than by a template: a topic's page shows twenty of them."""
-    author = post.author
-    if author.is_active:
-        by = format_html('<a href="{}">{}</a>', post.author_url, author)
-    else:
-        by = conditional_escape(author)
     if post.deleted_at:
         revisions = (
             format_html(
@@ -72,13 +67,11 @@ def forum_post(context, post, topic, moderator=False) -> str:
         _POST,
         pk=post.pk,
         hidden_class=" forum-post--hidden" if post.hidden_at else "",
-        avatar=text_tags.avatar(author),
-        by=by,
+        avatar=text_tags.avatar(post.author),
+        by=byline(post.author, post.author_url),
         url=post.url,
         ago=text_tags.ago(post.created_at),
-        edited=format_html(' <span class="meta">· {}</span>', _("edited"))
-        if post.edited_at
-        else "",
+        edited=edited_mark(post),
         body=body,
     )
 
