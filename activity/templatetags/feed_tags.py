@@ -183,21 +183,36 @@ def _post_actions(context, post) -> str:
         links = ""
     if not post.can_moderate:
         return links
-    if post.hidden_at:
+    return format_html(
+        "{} {}",
+        links,
+        moderation_form(
+            context,
+            reverse("activity:post_hide", args=[post.pk]),
+            hidden=bool(post.hidden_at),
+            show="button--secondary button--small",
+            hide="button--danger button--small",
+        ),
+    )
+
+
+def moderation_form(context, action: str, *, hidden: bool, show: str, hide: str) -> str:
+    """The form that hides something from members or shows it again (a post, a
+    forum message), its button of class `show` or `hide`."""
+    if hidden:
         button = format_html(
-            '<input type="hidden" name="hidden" value="0"><button type="submit" '
-            'class="button--secondary button--small">{}</button>',
+            '<input type="hidden" name="hidden" value="0">'
+            '<button type="submit" class="{}">{}</button>',
+            show,
             _("Show again"),
         )
     else:
         button = format_html(
-            '<button type="submit" class="button--danger button--small">{}</button>',
-            _("Hide (moderation)"),
+            '<button type="submit" class="{}">{}</button>', hide, _("Hide (moderation)")
         )
     return format_html(
-        '{} <form method="post" action="{}"> {} {} </form>',
-        links,
-        reverse("activity:post_hide", args=[post.pk]),
+        '<form method="post" action="{}"> {} {} </form>',
+        action,
         CsrfTokenNode().render(context),
         button,
     )

@@ -1,11 +1,15 @@
 from django import template
-from django.template.defaulttags import CsrfTokenNode
 from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
 
-from activity.templatetags.feed_tags import byline, edited_mark, reaction_bar
+from activity.templatetags.feed_tags import (
+    byline,
+    edited_mark,
+    moderation_form,
+    reaction_bar,
+)
 from forums import selectors
 from intranet.templatetags import text_tags
 
@@ -35,15 +39,7 @@ def forum_post(context, post, topic, moderator=False) -> str:
     and the view's `_link`), with what the reader may do with it. Written here
     rather than by a template: a topic's page shows twenty of them."""
     if post.deleted_at:
-        revisions = (
-            format_html(
-                '· <a href="{}">{}</a>',
-                reverse("forums:post_revisions", args=[post.pk]),
-                _("Earlier versions"),
-            )
-            if moderator
-            else ""
-        )
+        revisions = format_html("· {}", _revisions(post)) if moderator else ""
         body = format_html(
             '<p class="meta"><em>{}</em> {}</p>',
             _("Message deleted by its author."),
@@ -111,31 +107,22 @@ def _foot(context, post, topic) -> str:
 
 def _moderation(context, post) -> str:
     """Hide or show the message again; its earlier versions once edited."""
-    if post.hidden_at:
-        button = format_html(
-            '<input type="hidden" name="hidden" value="0">'
-            '<button type="submit" class="link-button">{}</button>',
-            _("Show again"),
-        )
-    else:
-        button = format_html(
-            '<button type="submit" class="link-button">{}</button>',
-            _("Hide (moderation)"),
-        )
-    revisions = (
-        format_html(
-            '<a href="{}">{}</a>',
-            reverse("forums:post_revisions", args=[post.pk]),
-            _("Earlier versions"),
-        )
-        if post.edited_at
-        else ""
-    )
     return format_html(
-        '<div class="post__moderation"> <form method="post" action="{}"> {} {} '
-        "</form> {} </div>",
-        reverse("forums:post_hide", args=[post.pk]),
-        CsrfTokenNode().render(context),
-        button,
-        revisions,
+        '<div class="post__moderation"> {} {} </div>',
+        moderation_form(
+            context,
+            reverse("forums:post_hide", args=[post.pk]),
+            hidden=bool(post.hidden_at),
+            show="link-button",
+            hide="link-button",
+        ),
+        _revisions(post) if post.edited_at else "",
+    )
+
+
+def _revisions(post) -> str:
+    return format_html(
+        '<a href="{}">{}</a>',
+        reverse("forums:post_revisions", args=[post.pk]),
+        _("Earlier versions"),
     )
