@@ -15,7 +15,7 @@ from operator import and_
 from typing import Any
 
 from django.contrib.postgres.search import SearchQuery, SearchVector
-from django.db.models import Func, Manager, Q, QuerySet, TextField
+from django.db.models import Expression, Func, Manager, Q, QuerySet, TextField
 from django.db.models.lookups import Contains
 
 CONFIG = "french_unaccent"
@@ -142,9 +142,10 @@ def search_query(query: str) -> SearchQuery:
     return SearchQuery(" ".join(words(query)), config=CONFIG, search_type="plain")
 
 
-def contains_all(text: str, query: str) -> Q:
+def contains_all(text: str | Expression, query: str) -> Q:
     """SQLite: every word of `query` is in the column `text` (a path across
-    relations allowed), ignoring case and accents. One column, as one vector."""
+    relations allowed, or an expression), ignoring case and accents. One column,
+    as one vector."""
     return reduce(
         and_, (Q(Contains(Unaccent(text), fold(word))) for word in words(query))
     )

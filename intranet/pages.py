@@ -7,7 +7,7 @@ kept in the cache, with the paths of alias pages (whose restrictions are their
 source's: a page under one goes Wagtail's way), and forgotten when a restriction or
 an alias is saved or deleted, or a page moves. A page with no restriction above it
 then asks nothing; one with a restriction reads it in one query. The site search
-leaves out the restricted sections from the same paths (`private_q`).
+leaves out the restricted sections with a subquery (`under_restriction`).
 
 The site (`Site.find_for_request`, which `{% pageurl %}` and routing ask, a query a
 request) is kept the same way, by host and port, forgotten when a site changes.
@@ -16,7 +16,8 @@ request) is kept the same way, by host and port, forgotten when a site changes.
 from typing import Any
 
 from django.core.cache import cache
-from django.db.models import F, Q, QuerySet
+from django.db.models import CharField, Exists, ExpressionWrapper, F, OuterRef, QuerySet
+from django.db.models.lookups import StartsWith
 from django.db.models.signals import post_delete, post_save
 from django.http import HttpRequest
 from django.http.request import split_domain_port
@@ -44,13 +45,19 @@ def _known() -> tuple[list[tuple[str, int]], set[str]]:
     return known
 
 
-def private_q() -> Q:
-    """Wagtail's `Page.objects.private_q()` (the pages under a view restriction),
-    from the cache: the restricted pages and those below them."""
-    private = Q()
-    for path, _pk in _known()[0]:
-        private |= Q(path__startswith=path)
-    return private
+def under_restriction() -> Exists:
+    """Whether a page is under a view restriction, its own or an ancestor's (as
+    Wagtail's `Page.objects.private_q()`): a subquery whose SQL is the same however
+    many restrictions there are, so that a query kept per process (the site
+    search's) always sees the current ones."""
+    return Exists(
+        PageViewRestriction.objects.filter(
+            StartsWith(
+                ExpressionWrapper(OuterRef("path"), output_field=CharField()),
+                F("page__path"),
+            )
+        )
+    )
 
 
 class ViewRestrictionsFromCache:

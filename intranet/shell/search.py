@@ -5,9 +5,11 @@ from dataclasses import dataclass
 from typing import Any
 
 from django.contrib.auth import get_user_model
+from django.contrib.postgres.search import SearchRank, SearchVectorField
 from django.db import connection
-from django.db.models import Count, QuerySet, Window
-from django.db.models.expressions import RawSQL
+from django.db.models import Count, F, QuerySet, TextField, Value, Window
+from django.db.models.expressions import CombinedExpression, RawSQL
+from django.db.models.functions import Concat
 from django.db.models.sql.where import WhereNode
 from wagtail.models import Page
 
@@ -28,10 +30,10 @@ class Result:
 
 @dataclass(frozen=True)
 class Kind:
-    """A kind of result: `search(user, query)` returns a queryset, Wagtail's search
-    results, or a sequence of its own (sliceable, with `count()` and `at_least(n)`:
-    the count, or at least `n` when there are more), and `to_result` turns one of
-    its items into a `Result`. The search must only return what `user` may see."""
+    """A kind of result: `search(user, query)` returns a queryset or a sequence of
+    its own (sliceable, with `count()` and `at_least(n)`: the count, or at least
+    `n` when there are more), and `to_result` turns one of its items into a
+    `Result`. The search must only return what `user` may see."""
 
     key: str
     label: str
@@ -90,10 +92,9 @@ def preview(kind: Kind, user: Any, query: str, size: int) -> Preview:
     one query. A kind's own query matches once: its first COUNT_CAP + 1 rows, in
     the order shown, are chosen in a subquery, and the query around it reads them
     again by id, counts them (a window over those rows) and keeps the first `size`.
-    Wagtail's search results (a query of the pages, ranked: its ranking lives in
-    the query's filter) and a query joined to several rows per item get a capped
-    count as a scalar subquery instead. A `one_shape` kind's query is built once
-    per process on PostgreSQL (`Prepared`)."""
+    A query joined to several rows per item (the pages' search index on SQLite)
+    gets a capped count as a scalar subquery instead. A `one_shape` kind's query
+    is built once per process on PostgreSQL (`Prepared`)."""
     rows, count = _first_rows(kind, user, query, size)
     return Preview(results(kind, rows), min(count, COUNT_CAP), count > COUNT_CAP)
 
@@ -108,11 +109,9 @@ def _first_rows(kind: Kind, user: Any, query: str, size: int) -> tuple[list, int
         found = kind.search(user, query)
     if isinstance(found, QuerySet) and not _repeats_rows(found):
         return _counted(list(_first_counted(found, size)))
-    if isinstance(found, QuerySet) or hasattr(found, "get_queryset"):
-        # Counted from the query (the pages' one for Wagtail's) rather than by
-        # fetching COUNT_CAP + 1 rows and building each of them.
-        if not isinstance(found, QuerySet):
-            found = found.get_queryset()
+    if isinstance(found, QuerySet):
+        # Counted from the query rather than by fetching COUNT_CAP + 1 rows and
+        # building each of them.
         some = found.order_by().values("pk")[: COUNT_CAP + 1]
         sql, params = some.query.sql_with_params()
         counted = RawSQL(f"SELECT COUNT(*) FROM ({sql}) AS capped", params)
@@ -175,16 +174,42 @@ def page_kind(
     order: int,
     related: tuple[str, ...] = (),
 ) -> Kind:
-    """A kind of result for a Wagtail page type: its published, unrestricted pages."""
+    """A kind of result for a Wagtail page type: its published pages outside the
+    restricted sections, found in Wagtail's search index. The same for every
+    member, so of one shape."""
 
-    def search(user: Any, query: str) -> Any:
-        # Published, and outside the restricted sections (their paths are cached).
-        found = model.objects.live().exclude(pages.private_q())
+    def search(user: Any, query: str) -> QuerySet:
+        found = model.objects.live().exclude(pages.under_restriction())
         if related:
             found = found.select_related(*related)
-        return found.search(query, operator="and")
+        return _indexed(found, query)
 
     def to_result(page: Any) -> Result:
         return Result(page.title, page.url, excerpt(page))
 
-    return Kind(key, label, search, to_result, order)
+    return Kind(key, label, search, to_result, order, one_shape=True)
+
+
+def _indexed(found: QuerySet, query: str) -> QuerySet:
+    """The pages of `found` whose entry in Wagtail's search index holds every word
+    of `query`. Read here rather than through Wagtail's backend, which writes the
+    words into the SQL's shape: a query of ours is built once per process.
+
+    On PostgreSQL, the title and body vectors (French without accents: the
+    backend's `SEARCH_CONFIG`), best ranked first, a title counting more the
+    shorter it is (Wagtail's `title_norm`); on SQLite, their texts without
+    accents, newest first."""
+    title, body = F("index_entries__title"), F("index_entries__body")
+    if connection.vendor == "postgresql":
+        words = fulltext.search_query(query)
+        vector = CombinedExpression(title, "||", body, output_field=SearchVectorField())
+        rank = SearchRank(title, words) * F("index_entries__title_norm") + SearchRank(
+            body, words
+        )
+        return (
+            found.alias(indexed=vector)
+            .filter(indexed=words)
+            .order_by(rank.desc(), "-pk")
+        )
+    text = Concat(title, Value(" "), body, output_field=TextField())
+    return found.filter(fulltext.contains_all(text, query)).order_by("-pk")

@@ -98,9 +98,10 @@ def test_members_are_found_by_name_and_skill_but_not_by_email(
 def test_a_restricted_section_is_not_found_until_its_restriction_goes(
     client_member, committee
 ):
-    """The restricted paths come from the cache: adding or lifting a restriction
-    shows in the next search, in the overview and in the kind's own list."""
+    """Adding or lifting a restriction shows in the next search, in the overview
+    and in the kind's own list, though the overview's SQL was kept before."""
     news = publish_news(committee, "Assemblée des bénévoles")
+    assert news.url in search(client_member, q="assemblée").content.decode()
     restriction = PageViewRestriction.objects.create(
         page=committee, restriction_type=PageViewRestriction.PASSWORD, password="x"
     )
