@@ -7,7 +7,9 @@ Verbs are stored as untranslated constants and translated when displayed (each a
 registers how its verbs are shown in `activity.feed`).
 """
 
+from collections.abc import Callable
 from datetime import datetime
+from typing import Any
 
 from actstream import action, registry
 from actstream.models import Action, Follow
@@ -15,6 +17,8 @@ from django.contrib.contenttypes.models import ContentType
 from django.db import transaction
 from django.db.models import CharField, Model, Q, QuerySet
 from django.db.models.functions import Cast
+
+from intranet.prepared import Prepared
 
 STARTED_FOLLOWING = "started following"
 JOINED_NETWORK = "joined the network"
@@ -123,14 +127,46 @@ def by_action_object(model: type[Model], ids) -> Q:
     )
 
 
-def entries(where: Q, *, before: tuple[datetime, int] | None, limit: int, prefetch):
-    """At most `limit` entries matching `where`, newest first, older than the
-    `before` cursor (timestamp, id), with their generic relations prefetched."""
-    found = Action.objects.filter(where, public=True)
-    if before is not None:
-        moment, pk = before
-        found = found.filter(Q(timestamp__lt=moment) | Q(timestamp=moment, pk__lt=pk))
-    return list(found.order_by("-timestamp", "-pk").prefetch_related(*prefetch)[:limit])
+def entries(
+    key: str,
+    where: Callable[[int], Q],
+    subject: int,
+    *,
+    before: tuple[datetime, int] | None,
+    limit: int,
+) -> list[Action]:
+    """At most `limit` entries matching `where(subject)`, newest first, older than
+    the `before` cursor (timestamp, id). `where` builds the same SQL for every
+    `subject` (an id: the reader's, a member's, a committee's), so the query is
+    built once per process for each `key`, `limit` and kind of cursor
+    (`Prepared`): building it was a third of a feed's CPU."""
+    kept = _ENTRIES.get((key, limit, before is not None))
+    if kept is None:
+        kept = _ENTRIES[(key, limit, before is not None)] = _kept_entries(
+            where, limit, cursor=before is not None
+        )
+    if before is None:
+        return kept.objects(subject=subject)
+    moment, pk = before
+    return kept.objects(subject=subject, moment=moment, pk=pk)
+
+
+_ENTRIES: dict[tuple[str, int, bool], Prepared] = {}
+
+
+def _kept_entries(where: Callable[[int], Q], limit: int, *, cursor: bool) -> Prepared:
+    def build(subject: int, **before: Any) -> QuerySet:
+        found = Action.objects.filter(where(subject), public=True)
+        if before:
+            moment, pk = before["moment"], before["pk"]
+            found = found.filter(
+                Q(timestamp__lt=moment) | Q(timestamp=moment, pk__lt=pk)
+            )
+        return found.order_by("-timestamp", "-pk")[:limit]
+
+    if cursor:
+        return Prepared(build, subject=int, moment=datetime, pk=int)
+    return Prepared(build, subject=int)
 
 
 def recorded(verb: str, action_object: Model) -> bool:

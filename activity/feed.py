@@ -3,13 +3,15 @@
 Apps register their verbs, models and interests in `intranet.shell.feed`. An entry
 is shown only when its actor, action object and target are all registered and
 visible to the viewer, so a deleted or restricted object hides its entries, and an
-unregistered model never shows. The feeds are `Q` filters on entries; "Mon fil"
-gathers the registered interests.
+unregistered model never shows. A feed is a `Selection` of entries, a filter on
+one id whose query is built once per process; "Mon fil" gathers the registered
+interests.
 """
 
-from collections.abc import Iterable
+from collections.abc import Callable, Iterable
 from dataclasses import dataclass, field
 from datetime import UTC, datetime, timedelta
+from functools import partial
 
 from django.contrib.auth import get_user_model
 from django.contrib.contenttypes.models import ContentType
@@ -61,30 +63,62 @@ class Page:
 # The feeds
 
 
-def network_feed(viewer) -> Q:
+@dataclass(frozen=True)
+class Selection:
+    """The entries of one feed: `where(subject)`, a filter on one id (the reader's,
+    a member's, a committee's) whose SQL is the same for every id, so that the
+    feed's query is built once per process (`activity.entries`). `key` names the
+    filter: two selections of one key must build the same SQL."""
+
+    key: str
+    where: Callable[[int], Q]
+    subject: int = 0
+
+
+def network_feed(viewer) -> Selection:
+    return Selection("network", _network)
+
+
+def member_feed(member) -> Selection:
+    return Selection("member", _member, member.pk)
+
+
+def committee_feed(committee, *, with_news: bool = True) -> Selection:
+    """What happens in a committee, its published news included; the committee's
+    page, which lists its news beside its feed, leaves them out (`with_news`)."""
+    model = type(committee)
+    verbs = [verb for verb in VERBS if with_news or verb != activity.PUBLISHED]
+    return Selection(
+        f"{model._meta.label}:{'with' if with_news else 'without'}-news",
+        partial(_about, model, verbs),
+        committee.pk,
+    )
+
+
+def my_feed(viewer) -> Selection:
+    return Selection("mine", _mine, viewer.pk)
+
+
+def _network(_subject: int) -> Q:
     where = Q(verb__in=list(VERBS))
     for local in LOCAL_ONLY:
         where &= ~local
     return where
 
 
-def member_feed(member) -> Q:
-    return Q(verb__in=list(VERBS)) & activity.by_actor(
-        member.__class__, [str(member.pk)]
-    )
+def _member(member: int) -> Q:
+    return Q(verb__in=list(VERBS)) & activity.by_actor(get_user_model(), [str(member)])
 
 
-def committee_feed(committee, *, with_news: bool = True) -> Q:
-    """What happens in a committee, its published news included; the committee's
-    page, which lists its news beside its feed, leaves them out (`with_news`)."""
-    verbs = [verb for verb in VERBS if with_news or verb != activity.PUBLISHED]
-    return Q(verb__in=verbs) & activity.by_target(type(committee), [str(committee.pk)])
+def _about(model: type[Model], verbs: list[str], target: int) -> Q:
+    return Q(verb__in=verbs) & activity.by_target(model, [str(target)])
 
 
-def my_feed(viewer) -> Q:
+def _mine(viewer: int) -> Q:
+    reader = get_user_model()(pk=viewer)
     interests = Q()
     for interest in INTERESTS:
-        interests |= interest(viewer)
+        interests |= interest(reader)
     return Q(verb__in=list(VERBS)) & interests
 
 
@@ -107,19 +141,25 @@ def parse_cursor(text: str | None) -> tuple[datetime, int] | None:
 
 def read(
     viewer,
-    where: Q,
+    selection: Selection,
     *,
     cursor: str | None = None,
     size: int = PAGE_SIZE,
     known: Iterable[Model] = (),
 ):
-    """One page of the entries matching `where` that `viewer` may see. `known`:
+    """One page of the entries of `selection` that `viewer` may see. `known`:
     objects the page already read and shows to `viewer` (a profile's member, a
     committee's page), which the entries need not read again."""
     before = parse_cursor(cursor)
     shown, more = [], False
     for _round in range(MAX_ROUNDS):
-        batch = activity.entries(where, before=before, limit=size + 1, prefetch=())
+        batch = activity.entries(
+            selection.key,
+            selection.where,
+            selection.subject,
+            before=before,
+            limit=size + 1,
+        )
         _attach(viewer, batch, known)
         more = len(batch) > size
         for index, action in enumerate(batch, start=1):

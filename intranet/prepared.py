@@ -19,6 +19,7 @@ again on every run.
 
 import copy
 import threading
+import weakref
 from collections.abc import Callable, Sequence
 from datetime import UTC, datetime, timedelta
 from typing import Any
@@ -27,6 +28,7 @@ from django.core.exceptions import ImproperlyConfigured
 from django.db import connections
 from django.db.backends.base.base import BaseDatabaseWrapper
 from django.db.models import Field, ForeignObject, Lookup, QuerySet
+from django.db.models.signals import post_migrate
 
 
 def _stand_ins(kind: type, index: int) -> tuple[Any, Any]:
@@ -48,12 +50,22 @@ def _stand_ins(kind: type, index: int) -> tuple[Any, Any]:
     )
 
 
-def _same(stand_in: Any, param: Any) -> bool:
-    """Whether `param` is `stand_in` as the query holds it (a list of numbers
-    becomes a list of texts for a text column)."""
+def _held(stand_in: Any, param: Any) -> Callable[[Any], Any] | None:
+    """How the query holds a value where it holds `stand_in` as `param`: as it is,
+    or as text (a list of numbers for a text column; an id in actstream's text
+    columns); None when `param` is not `stand_in`."""
     if isinstance(stand_in, list) and isinstance(param, list):
-        return [str(one) for one in stand_in] == [str(one) for one in param]
-    return stand_in == param
+        if [str(one) for one in stand_in] == [str(one) for one in param]:
+            return _as_is
+    elif stand_in == param:
+        return _as_is
+    elif isinstance(stand_in, int) and param == str(stand_in):
+        return str
+    return None
+
+
+def _as_is(value: Any) -> Any:
+    return value
 
 
 class AnyOf(Lookup):
@@ -96,6 +108,7 @@ class Prepared:
         self._using = using
         self._kinds = kinds  # value name -> int, str, datetime or list
         self._local = threading.local()
+        _EVERY.add(self)
 
     def reset(self) -> None:
         """Forget the SQL (what `build` reads has changed: a new counter, say)."""
@@ -132,8 +145,8 @@ class Prepared:
             compiled = self._local.compiled = self._compile()
         sql, params, slots, compiler = compiled
         params = list(params)
-        for index, name in slots:
-            params[index] = self._as_param(name, values[name])
+        for index, name, held_as in slots:
+            params[index] = held_as(self._as_param(name, values[name]))
         return sql, params, compiler
 
     def _as_param(self, name: str, value: Any) -> Any:
@@ -143,7 +156,7 @@ class Prepared:
             return connections[self._using].ops.adapt_datetimefield_value(value)
         return value
 
-    def _compile(self) -> tuple[str, Sequence[Any], list[tuple[int, str]], Any]:
+    def _compile(self) -> tuple[str, Sequence[Any], list[tuple[int, str, Any]], Any]:
         stand_ins = {
             name: _stand_ins(kind, index)
             for index, (name, kind) in enumerate(self._kinds.items())
@@ -166,16 +179,17 @@ class Prepared:
         for index, (one, two) in enumerate(zip(params, other_params, strict=True)):
             if one == two:
                 continue
-            names = [
-                name
+            found = [
+                (name, held_as)
                 for name in first
-                if _same(held[name], one) and _same(other[name], two)
+                if (held_as := _held(held[name], one)) is not None
+                and _held(other[name], two) is held_as
             ]
-            if len(names) != 1:
+            if len(found) != 1:
                 raise ImproperlyConfigured(
                     f"{self._build!r}: parameter {index} depends on the values"
                 )
-            slots.append((index, names[0]))
+            slots.append((index, *found[0]))
         # The fields' converters are the same at every run: looked up once (a
         # tenth of a kept query's cost otherwise).
         selected = [column for column, *_ in compiler.select[: compiler.col_count]]
@@ -183,3 +197,16 @@ class Prepared:
         compiler.get_converters = lambda expressions: converters
         self._local.queryset = queryset
         return sql, params, slots, compiler
+
+
+_EVERY: "weakref.WeakSet[Prepared]" = weakref.WeakSet()
+
+
+def forget_every(**kwargs: Any) -> None:
+    """After `migrate` or `flush` (between tests): the ids a kept SQL holds as
+    constants (content types, groups) may have changed."""
+    for prepared in _EVERY:
+        prepared.reset()
+
+
+post_migrate.connect(forget_every, dispatch_uid="intranet.prepared.forget_every")

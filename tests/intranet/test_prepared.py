@@ -4,10 +4,12 @@ when its shape depends on them."""
 from datetime import datetime, timedelta
 
 import pytest
+from django.apps import apps
 from django.core.exceptions import ImproperlyConfigured
 from django.db import connection
 from django.db.models import Count
 from django.db.models.functions import Length
+from django.db.models.signals import post_migrate
 from django.utils import timezone
 
 from intranet.prepared import Prepared
@@ -132,3 +134,41 @@ def test_a_moment_is_held_as_the_database_takes_it():
     joined = timezone.localtime(ann.date_joined)
     assert joined_by.objects(moment=joined) == [ann]
     assert joined_by.objects(moment=joined - timedelta(microseconds=1)) == []
+
+
+def test_an_id_held_as_text_gets_each_value_as_text():
+    """actstream keeps object ids as text: the kept SQL gets the id written so."""
+    ann, bob = UserFactory(first_name="Ann"), UserFactory(first_name="Bob")
+    named = Prepared(
+        lambda member: User.objects.filter(last_name=str(member)), member=int
+    )
+    User.objects.filter(pk=ann.pk).update(last_name=str(bob.pk))
+    assert named.objects(member=bob.pk) == [ann]
+    assert named.objects(member=ann.pk) == []
+
+
+def test_the_kept_sql_is_forgotten_when_the_database_is_migrated_or_flushed():
+    """It may hold ids read while it was built (a content type's), which a new
+    database gives other values."""
+    ann = UserFactory()
+    builds = []
+
+    def build(member):
+        builds.append(member)
+        return User.objects.filter(pk=member)
+
+    kept = Prepared(build, member=int)
+    assert kept.objects(member=ann.pk) == [ann]
+    assert kept.objects(member=ann.pk) == [ann]
+    assert len(builds) == 2  # the two stand-ins, once
+    post_migrate.send(
+        sender=None,
+        app_config=apps.get_app_config("intranet"),  # no models: others do nothing
+        verbosity=0,
+        interactive=False,
+        using="default",
+        apps=apps,
+        plan=[],
+    )
+    assert kept.objects(member=ann.pk) == [ann]
+    assert len(builds) == 4
