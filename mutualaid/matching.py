@@ -77,6 +77,23 @@ def query(word_list: list[str]) -> SearchQuery | None:
     return SearchQuery(" | ".join(word_list), config=fulltext.CONFIG, search_type="raw")
 
 
+def any_of(word_list: list[str]) -> str:
+    """The words as one text, for `shares_any` (one value of a query kept per
+    process): on PostgreSQL, the query « any of them »."""
+    return " | ".join(word_list)
+
+
+def shares_any(columns: tuple[str, ...], words: str) -> Q:
+    """`text_q` of the words `any_of` wrote: on PostgreSQL the text is the query
+    itself, so that the SQL is the same whatever the words, none included (an
+    empty query matches nothing)."""
+    if connection.vendor == "postgresql":
+        return Q(
+            search_vector=SearchQuery(words, config=fulltext.CONFIG, search_type="raw")
+        )
+    return text_q(columns, words.split(" | ") if words else [])
+
+
 def text_q(columns: tuple[str, ...], word_list: list[str]) -> Q:
     """The rows whose text shares a word with `word_list` (`columns` hold the
     text on SQLite; PostgreSQL reads the stored vector made of them)."""

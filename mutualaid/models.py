@@ -7,6 +7,8 @@ pages read an expired entry as closed at once (`HelpEntry.is_open`,
 `HelpEntryQuerySet.open`), and `manage.py close_expired_help` writes it down.
 """
 
+from datetime import datetime
+
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
@@ -28,9 +30,11 @@ class Category(models.TextChoices):
 
 
 class HelpEntryQuerySet(models.QuerySet["HelpEntry"]):
-    def open(self):
+    def open(self, now: datetime | None = None):
         """Open and not yet expired (whether or not the command closed it)."""
-        return self.filter(status=HelpEntry.Status.OPEN, expires_at__gt=timezone.now())
+        return self.filter(
+            status=HelpEntry.Status.OPEN, expires_at__gt=now or timezone.now()
+        )
 
     def closed(self):
         return self.exclude(status=HelpEntry.Status.OPEN, expires_at__gt=timezone.now())

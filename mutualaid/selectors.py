@@ -1,16 +1,20 @@
 """Reads of mutual help: the lists, an entry with its answers, and the matches
 of an entry (`mutualaid.matching`) with what each member shows of their commune."""
 
+import functools
 import time
 from dataclasses import dataclass
+from datetime import datetime
 from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db.models import Count, Q
 from django.urls import reverse
+from django.utils import timezone
 
 from committees import rights
 from communes.models import Commune, km_between
+from intranet.prepared import Prepared
 from members import selectors as member_selectors
 from members.models import OfferNeed, Profile
 from mutualaid import matching
@@ -250,26 +254,19 @@ def near_me(*, viewer: "User", size: int = PANEL_SIZE) -> list[HelpEntry]:
     """Open entries of others near the member's commune or matching their
     profile's lines (their offers answer requests, their needs offers), nearest
     and matching first. Two queries: the member's commune and lines, then the
-    entries."""
+    entries, whose SQL is the same for every member (kept per process)."""
     rows = _profile_rows(viewer)
     commune_id = rows[0][0] if rows else None
     offers = [(text, skill) for _c, kind, text, skill in rows if kind == OFFER]
     needs = [(text, skill) for _c, kind, text, skill in rows if kind == NEED]
-    offer_words = matching.words(*(text for text, _s in offers))
-    need_words = matching.words(*(text for text, _s in needs))
-    near = communes_near(commune_id=commune_id)
-    wanted = Q(commune_id__in=near) if near else Q(pk__in=[])
-    if offers:
-        wanted |= Q(kind=HelpEntry.Kind.REQUEST) & _lines_q(offer_words, offers)
-    if needs:
-        wanted |= Q(kind=HelpEntry.Kind.OFFER) & _lines_q(need_words, needs)
-    entries = list(
-        HelpEntry.objects.open()
-        .shown()
-        .exclude(author=viewer)
-        .filter(wanted)
-        .select_related("author__profile", "commune")
-        .order_by("-created_at", "-pk")[: size * 4]
+    entries = _near(size).objects(
+        viewer=viewer.pk,
+        now=timezone.now(),
+        near=communes_near(commune_id=commune_id),
+        offer_words=matching.any_of(matching.words(*(t for t, _s in offers))),
+        offer_skills=[skill for _t, skill in offers if skill],
+        need_words=matching.any_of(matching.words(*(t for t, _s in needs))),
+        need_skills=[skill for _t, skill in needs if skill],
     )
     for entry in entries:
         lines = offers if entry.kind == HelpEntry.Kind.REQUEST else needs
@@ -294,12 +291,51 @@ def near_me(*, viewer: "User", size: int = PANEL_SIZE) -> list[HelpEntry]:
     return entries[:size]
 
 
-def _lines_q(words: list[str], lines: list[tuple[str, int | None]]) -> Q:
-    found = matching.text_q(TEXTS, words)
-    skills = [skill for _text, skill in lines if skill]
-    if skills:
-        found |= Q(skill_id__in=skills)
-    return found
+@functools.cache
+def _near(size: int) -> Prepared:
+    """The newest `size * 4` open entries of others in the communes `near`, or
+    that answer the member's offers (requests sharing a word or a skill) or needs
+    (offers likewise)."""
+
+    def build(
+        viewer: int,
+        now: datetime,
+        near: list[int],
+        offer_words: str,
+        offer_skills: list[int],
+        need_words: str,
+        need_skills: list[int],
+    ) -> HelpEntryQuerySet:
+        answers_offers = matching.shares_any(TEXTS, offer_words) | Q(
+            skill_id__any=offer_skills
+        )
+        answers_needs = matching.shares_any(TEXTS, need_words) | Q(
+            skill_id__any=need_skills
+        )
+        wanted = (
+            Q(commune_id__any=near)
+            | (Q(kind=HelpEntry.Kind.REQUEST) & answers_offers)
+            | (Q(kind=HelpEntry.Kind.OFFER) & answers_needs)
+        )
+        return (
+            HelpEntry.objects.open(now)
+            .shown()
+            .exclude(author_id=viewer)
+            .filter(wanted)
+            .select_related("author__profile", "commune")
+            .order_by("-created_at", "-pk")[: size * 4]
+        )
+
+    return Prepared(
+        build,
+        viewer=int,
+        now=datetime,
+        near=list,
+        offer_words=str,
+        offer_skills=list,
+        need_words=str,
+        need_skills=list,
+    )
 
 
 def _profile_rows(viewer: "User") -> list[tuple]:
