@@ -32,11 +32,15 @@ from django.db.models.signals import post_migrate
 
 
 def _stand_ins(kind: type, index: int) -> tuple[Any, Any]:
-    """Two stand-ins for the `index`-th value, of `kind`: unlikely to be a real
-    parameter of the query, and different from every other value's."""
-    number = -1_987_654_321 - 4 * index
+    """Two stand-ins for the `index`-th value, of `kind`, different from every
+    other value's (a constant of the query that happens to equal one is the same
+    in both builds, so it is never taken for a value). Numbers within the range
+    of every integer column, even a small positive one: out of it, Django drops
+    a comparison or the whole query (`seq > -5` is always true), and the SQL
+    would silently lose it."""
+    number = 20_001 + 4 * index
     if kind is int:
-        return number, number - 2
+        return number, number + 2
     if kind is str:
         return f"\x00prepared-{index}-a\x00", f"\x00prepared-{index}-b\x00"
     if kind is datetime:
@@ -44,7 +48,7 @@ def _stand_ins(kind: type, index: int) -> tuple[Any, Any]:
         return moment, moment + timedelta(hours=1)
     if kind is list:
         # Two lengths: a list written `IN (…)` gives two SQL texts, and is refused.
-        return [number], [number - 2, number - 3]
+        return [number], [number + 2, number + 3]
     raise ImproperlyConfigured(
         f"Prepared queries take int, str, datetime or list: {kind}"
     )

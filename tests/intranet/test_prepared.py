@@ -13,7 +13,7 @@ from django.db.models.signals import post_migrate
 from django.utils import timezone
 
 from intranet.prepared import Prepared
-from members.models import User
+from members.models import Profile, User
 from tests.factories import UserFactory
 
 pytestmark = pytest.mark.django_db
@@ -172,3 +172,19 @@ def test_the_kept_sql_is_forgotten_when_the_database_is_migrated_or_flushed():
     )
     assert kept.objects(member=ann.pk) == [ann]
     assert len(builds) == 4
+
+
+@pytest.mark.parametrize("lookup", ["lt", "gt", "lte", "gte", "exact"])
+def test_a_comparison_on_a_small_positive_column_is_kept(lookup):
+    """Out of a column's range, Django drops a comparison (`year > -5` is always
+    true) or the query: the stand-ins stay within every integer column's range."""
+    ann = UserFactory()
+    Profile.objects.filter(user=ann).update(arrival_year=2020)
+    since = Prepared(
+        lambda year: Profile.objects.filter(**{f"arrival_year__{lookup}": year}),
+        year=int,
+    )
+    expected = {"lt": 2021, "gt": 2019, "lte": 2020, "gte": 2020, "exact": 2020}
+    assert since.objects(year=expected[lookup]) == [ann.profile]
+    wrong = {"lt": 2020, "gt": 2020, "lte": 2019, "gte": 2021, "exact": 2019}
+    assert since.objects(year=wrong[lookup]) == []
