@@ -1,6 +1,7 @@
 """Reads of the chat: who may read or write where, room lists with unread counts,
 and messages by their place in the room."""
 
+import functools
 from collections.abc import Iterable
 from datetime import datetime
 
@@ -32,6 +33,7 @@ from chat.models import (
 )
 from committees.models import CommitteeMembership
 from committees.selectors import committee_ids_of
+from intranet.prepared import Prepared
 from members.models import User
 
 PAGE = 50  # messages per page of history
@@ -71,6 +73,23 @@ def my_rooms(*, user: User) -> QuerySet[Room]:
         | Q(kind=Room.Kind.COMMITTEE, committee_id__in=_committees_of(user))
         | Q(kind=Room.Kind.DIRECT, pk__in=_conversations_of(user))
     )
+
+
+def readable_room(*, user: User, pk: int) -> Room | None:
+    """The room `pk` if `user` may read it (one query, built once per process)."""
+    if not user.is_active:
+        return None
+    found = _READABLE.objects(viewer=user.pk, room=pk)
+    return found[0] if found else None
+
+
+_READABLE = Prepared(
+    lambda viewer, room: readable_rooms(user=User(pk=viewer, is_active=True)).filter(
+        pk=room
+    )[:1],
+    viewer=int,
+    room=int,
+)
 
 
 def can_read(*, user: User, room: Room) -> bool:
@@ -160,8 +179,17 @@ def unread_by_room(*, user: User) -> dict[int, int]:
 def room_list(*, user: User) -> list[Room]:
     """My rooms, newest activity first, each with `unread`, `muted` and, for a
     conversation, `people` (the others): one query on the rooms and the member's
-    markers, then the conversations' people."""
-    found = (
+    markers, built once per process (`Prepared`), then the conversations' people."""
+    if not user.is_active:
+        return []
+    rooms: list[Room] = _ROOM_LIST.objects(viewer=user.pk)
+    attach_people(rooms=rooms, user=user)
+    return rooms
+
+
+def _rooms_of(viewer: int) -> QuerySet[Room]:
+    user = User(pk=viewer, is_active=True)
+    return (
         my_rooms(user=user)
         .annotate(mine=FilteredRelation("markers", condition=Q(markers__user=user)))
         .annotate(
@@ -182,24 +210,35 @@ def room_list(*, user: User) -> list[Room]:
         .select_related("committee")
         .order_by(F("last_message_at").desc(nulls_last=True), "position", "pk")
     )
-    rooms: list[Room] = list(found)
-    attach_people(rooms=rooms, user=user)
-    return rooms
+
+
+_ROOM_LIST = Prepared(_rooms_of, viewer=int)
 
 
 def attach_people(*, rooms: list[Room], user: User) -> None:
     """Set `people` (the other participants) on each conversation."""
     direct = [room for room in rooms if room.is_direct]
+    if not direct:
+        return
     people: dict[int, list[User]] = {room.pk: [] for room in direct}
-    for participant in (
-        Participant.objects.filter(room__in=direct, left_at__isnull=True)
-        .exclude(user=user)
-        .select_related("user__profile")
-        .order_by("user__first_name")
+    for participant in _PEOPLE.objects(
+        rooms=[room.pk for room in direct], viewer=user.pk
     ):
         people[participant.room_id].append(participant.user)
     for room in direct:
         room.people = people[room.pk]
+
+
+_PEOPLE = Prepared(
+    lambda rooms, viewer: (
+        Participant.objects.filter(room_id__any=rooms, left_at__isnull=True)
+        .exclude(user_id=viewer)
+        .select_related("user__profile")
+        .order_by("user__first_name")
+    ),
+    rooms=list,
+    viewer=int,
+)
 
 
 def with_extras(*, messages: QuerySet[Message]) -> QuerySet[Message]:
@@ -281,13 +320,26 @@ def messages_before(
     *, room: Room, before: int | None, limit: int = PAGE
 ) -> list[Message]:
     """The `limit` messages before the place `before` (the latest without it),
-    oldest first."""
-    found = Message.objects.filter(room=room)
+    oldest first; the query is built once per process (`Prepared`)."""
     if before:
-        found = found.filter(seq__lt=before)
-    page = list(with_extras(messages=found).order_by("-seq")[:limit])
+        page = _page(limit, cursor=True).objects(room=room.pk, before=before)
+    else:
+        page = _page(limit, cursor=False).objects(room=room.pk)
     page.reverse()
     return attach_extras(messages=page)
+
+
+@functools.cache
+def _page(limit: int, *, cursor: bool) -> Prepared:
+    def build(room: int, before: int | None = None) -> QuerySet[Message]:
+        found = Message.objects.filter(room_id=room)
+        if cursor:
+            found = found.filter(seq__lt=before)
+        return with_extras(messages=found).order_by("-seq")[:limit]
+
+    if cursor:
+        return Prepared(build, room=int, before=int)
+    return Prepared(build, room=int)
 
 
 def marker_of(*, user: User, room: Room) -> ReadMarker | None:

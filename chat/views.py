@@ -30,7 +30,7 @@ from members.selectors import members_named_like
 
 
 def _readable(request, pk) -> Room:
-    room = selectors.readable_rooms(user=request.user).filter(pk=pk).first()
+    room = selectors.readable_room(user=request.user, pk=pk)
     if room is None:
         raise Http404
     return room
