@@ -78,7 +78,24 @@ def unfollow(user, obj: Model) -> bool:
 
 
 def is_following(user, obj: Model) -> bool:
-    return Follow.objects.filter(user=user, flag="", **_key(obj)).exists()
+    """One query, built once per process for each kind of object."""
+    model = type(obj)
+    kept = _FOLLOWING.get(model)
+    if kept is None:
+        kept = _FOLLOWING[model] = Prepared(
+            lambda user, pk: Follow.objects.filter(
+                user_id=user,
+                flag="",
+                content_type=ContentType.objects.get_for_model(model),
+                object_id=str(pk),
+            ).values_list("pk")[:1],
+            user=int,
+            pk=int,
+        )
+    return bool(kept.rows(user=user.pk, pk=obj.pk))
+
+
+_FOLLOWING: dict[type[Model], Prepared] = {}
 
 
 def follower_ids(obj: Model) -> QuerySet:

@@ -21,6 +21,7 @@ from activity.models import (
 )
 from committees.models import CommitteeMembership
 from committees.rights import can_moderate
+from intranet.prepared import Prepared
 from intranet.shell import reports
 
 if TYPE_CHECKING:
@@ -153,13 +154,19 @@ def viewer_memberships(*, viewer: User) -> list[CommitteeMembership]:
     Kept on the user object, as Django keeps its permissions."""
     memo = getattr(viewer, "_memberships_memo", None)
     if memo is None:
-        memo = list(
-            CommitteeMembership.objects.filter(user=viewer.pk)
-            .select_related("committee")
-            .order_by("committee__title", "pk")
-        )
+        memo = _MEMBERSHIPS.objects(viewer=viewer.pk)
         viewer._memberships_memo = memo  # type: ignore[attr-defined]  # a per-request memo: the user object of one request
     return memo
+
+
+_MEMBERSHIPS = Prepared(
+    lambda viewer: (
+        CommitteeMembership.objects.filter(user_id=viewer)
+        .select_related("committee")
+        .order_by("committee__title", "pk")
+    ),
+    viewer=int,
+)
 
 
 def moderators() -> QuerySet[User]:

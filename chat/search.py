@@ -7,10 +7,11 @@ trigram GIN index on `folded` answers the `LIKE '%…%'` (migration 0009). The
 SQL function `chat_fold` folds as `fold` does: over `unaccent` on PostgreSQL,
 `fold` itself on SQLite (registered on each connection), for migrations."""
 
-from django.core.exceptions import EmptyResultSet
-from django.db import connections
+import functools
+
+from django.db import connection
 from django.db.backends.signals import connection_created
-from django.db.models import F
+from django.db.models import F, QuerySet
 from django.dispatch import receiver
 from django.utils.translation import gettext_lazy as _
 
@@ -18,7 +19,9 @@ from chat import selectors
 from chat.models import Message
 from chat.text import fold
 from intranet import membertext
+from intranet.prepared import Prepared
 from intranet.shell import search
+from members.models import User
 
 
 @receiver(connection_created)
@@ -36,13 +39,19 @@ class Found:
     is exact. A few matches are read from the trigram index and sorted; when a
     word matches plenty, a page is looked for among the newest messages first, in
     windows of ids growing eightfold, so a frequent word reads a few hundred rows
-    rather than sort thousands."""
+    rather than sort thousands. Their queries are built once per process for each
+    number of words and page (`Prepared`): only the reader's id and the words
+    change."""
 
-    def __init__(self, queryset):
-        self.queryset = queryset
+    def __init__(self, user, words: list[str]):
+        self._values = {"viewer": user.pk, **{f"w{n}": w for n, w in enumerate(words)}}
         self._count: int | None = None
         self._latest: int | None = None  # the newest message's id, once asked
         self._asked = False
+
+    @functools.cached_property
+    def queryset(self) -> QuerySet:
+        return _matching(**self._values)
 
     def count(self) -> int:
         if self._count is None:
@@ -74,12 +83,7 @@ class Found:
     def _capped_count_and_latest(self) -> tuple[int, int | None]:
         """The matches counted up to PLENTY + 1, and the newest message's id (where
         the windows start), in one query."""
-        try:
-            some = self.queryset.order_by().values("pk")[: PLENTY + 1]
-            sql, params = some.query.sql_with_params()
-        except EmptyResultSet:  # no room to read: nothing to count
-            return 0, None
-        connection = connections[self.queryset.db]
+        sql, params = _kept(self._values, PLENTY).sql(**self._values)
         table = connection.ops.quote_name(Message._meta.db_table)
         with connection.cursor() as cursor:
             cursor.execute(
@@ -93,27 +97,59 @@ class Found:
         if not isinstance(index, slice):
             return self[index : index + 1][0]
         start, stop = index.start or 0, index.stop
-        # `id + 0`: no index gives that order, so the database reads the matches
-        # (of a window) and sorts them, never walks all messages by id.
-        ordered = self.queryset.order_by((F("id") + 0).desc())
-        if stop is None or not self._plenty():
-            return list(ordered[start:stop])
-        latest = self._latest
-        window = WINDOW
-        while latest and latest - window > 0:
-            page = list(ordered.filter(id__gt=latest - window)[start:stop])
-            if len(page) == stop - start:
-                return page
-            window *= 8
-        return list(ordered[start:stop])
+        if stop is None:
+            return list(_newest_first(self.queryset)[start:])
+        if self._plenty():
+            latest, window = self._latest, WINDOW
+            while latest and latest - window > 0:
+                values = {**self._values, "floor": latest - window}
+                page = _kept(values, start, stop).objects(**values)
+                if len(page) == stop - start:
+                    return page
+                window *= 8
+        return _kept(self._values, start, stop).objects(**self._values)
 
 
 def _search(user, query):
-    rooms = selectors.readable_rooms(user=user).values("pk")
+    if not user.is_active:
+        return Message.objects.none()
+    return Found(user, [fold(word) or "" for word in query.split()[:8]])
+
+
+def _matching(viewer: int, floor: int | None = None, **words: str) -> QuerySet:
+    """The shown messages of the rooms `viewer` reads with every word in their
+    folded text (newer than the id `floor`, if given)."""
+    reader = User(pk=viewer, is_active=True)
+    rooms = selectors.readable_rooms(user=reader).values("pk")
     found = Message.objects.shown().filter(room__in=rooms)
-    for word in [fold(word) or "" for word in query.split()[:8]]:
+    if floor is not None:
+        found = found.filter(id__gt=floor)
+    for word in words.values():
         found = found.filter(folded__contains=word)
-    return Found(found.select_related("author", "room__committee"))
+    return found.select_related("author", "room__committee")
+
+
+def _newest_first(found: QuerySet) -> QuerySet:
+    # `id + 0`: no index gives that order, so the database reads the matches (of a
+    # window) and sorts them, never walks all messages by id.
+    return found.order_by((F("id") + 0).desc())
+
+
+def _kept(values: dict, *limits: int) -> Prepared:
+    """The query for values of these names: the matches counted up to one limit
+    (PLENTY), or a page of them (start, stop)."""
+    return _prepared(tuple(values), limits)
+
+
+@functools.lru_cache(maxsize=64)
+def _prepared(names: tuple[str, ...], limits: tuple[int, ...]) -> Prepared:
+    def build(**values) -> QuerySet:
+        found = _matching(**values)
+        if len(limits) == 1:
+            return found.order_by().values("pk")[: limits[0] + 1]
+        return _newest_first(found)[limits[0] : limits[1]]
+
+    return Prepared(build, **{name: str if name[0] == "w" else int for name in names})
 
 
 def _result(message) -> search.Result:

@@ -58,6 +58,21 @@ def readable_categories(*, user: User) -> QuerySet[Category]:
     return Category.objects.filter(Q(members_only=False) | Q(committee_id__in=mine))
 
 
+def committee_categories(*, user: User, committee: int) -> list[Category]:
+    """The committee's categories `user` may open (its page lists them): one
+    query, built once per process."""
+    return _COMMITTEE_CATEGORIES.objects(viewer=user.pk or 0, committee=committee)
+
+
+_COMMITTEE_CATEGORIES = Prepared(
+    lambda viewer, committee: readable_categories(user=User(pk=viewer)).filter(
+        committee_id=committee
+    ),
+    viewer=int,
+    committee=int,
+)
+
+
 def can_read(*, user: User, category: Category) -> bool:
     if not category.members_only:
         return True

@@ -54,22 +54,33 @@ def _stand_ins(kind: type, index: int) -> tuple[Any, Any]:
     )
 
 
-def _held(stand_in: Any, param: Any) -> Callable[[Any], Any] | None:
+def _held(stand_in: Any, param: Any) -> Callable[[Any, Any], Any] | None:
     """How the query holds a value where it holds `stand_in` as `param`: as it is,
-    or as text (a list of numbers for a text column; an id in actstream's text
-    columns); None when `param` is not `stand_in`."""
+    as text (a list of numbers for a text column; an id in actstream's text
+    columns), or as a text looked for inside a column (`contains`: `%text%`, its
+    `%` and `_` escaped); None when `param` is not `stand_in`."""
     if isinstance(stand_in, list) and isinstance(param, list):
         if [str(one) for one in stand_in] == [str(one) for one in param]:
             return _as_is
     elif stand_in == param:
         return _as_is
     elif isinstance(stand_in, int) and param == str(stand_in):
-        return str
+        return _as_text
+    elif isinstance(stand_in, str) and param == f"%{stand_in}%":
+        return _inside
     return None
 
 
-def _as_is(value: Any) -> Any:
+def _as_is(value: Any, connection: BaseDatabaseWrapper) -> Any:
     return value
+
+
+def _as_text(value: Any, connection: BaseDatabaseWrapper) -> str:
+    return str(value)
+
+
+def _inside(value: str, connection: BaseDatabaseWrapper) -> str:
+    return f"%{connection.ops.prep_for_like_query(value)}%"
 
 
 class AnyOf(Lookup):
@@ -140,6 +151,12 @@ class Prepared:
         queryset.query.get_compiler = lambda *args, **kwargs: fixed
         return list(queryset)
 
+    def sql(self, **values: Any) -> tuple[str, list[Any]]:
+        """The kept SQL and its parameters for these values, to be written inside
+        a query of one's own."""
+        sql, params, _compiler = self._sql(values)
+        return sql, params
+
     def _arrays(self) -> bool:
         return connections[self._using].vendor == "postgresql"
 
@@ -149,8 +166,9 @@ class Prepared:
             compiled = self._local.compiled = self._compile()
         sql, params, slots, compiler = compiled
         params = list(params)
+        connection = connections[self._using]
         for index, name, held_as in slots:
-            params[index] = held_as(self._as_param(name, values[name]))
+            params[index] = held_as(self._as_param(name, values[name]), connection)
         return sql, params, compiler
 
     def _as_param(self, name: str, value: Any) -> Any:

@@ -51,6 +51,18 @@ def test_search_keeps_to_readable_shown_messages(member, other_member, committee
     assert found(UserFactory(is_active=False), "reunion") == []
 
 
+def test_percent_signs_and_underscores_are_looked_for_as_written(
+    member, other_member, general
+):
+    """The words go into `LIKE` patterns of a query kept per process: each is
+    escaped at every run, not only the first."""
+    for body in ("Fibre à 100%", "Fibre à 1000 Mb", "mot_de_passe", "motXdeXpasse"):
+        services.message_post(room=general, author=other_member, body=body)
+    assert found(member, "100%") == ["Fibre à 100%"]
+    assert found(member, "mot_de") == ["mot_de_passe"]
+    assert found(member, "fibre %") == ["Fibre à 100%"]
+
+
 @pytest.mark.django_db
 def test_the_database_folds_text_as_python_does():
     words = [

@@ -188,3 +188,14 @@ def test_a_comparison_on_a_small_positive_column_is_kept(lookup):
     assert since.objects(year=expected[lookup]) == [ann.profile]
     wrong = {"lt": 2020, "gt": 2020, "lte": 2019, "gte": 2021, "exact": 2019}
     assert since.objects(year=wrong[lookup]) == []
+
+
+def test_a_text_looked_for_inside_a_column_is_escaped_as_django_does():
+    ann = UserFactory(first_name="100% Ann_e")
+    UserFactory(first_name="1000 Annie")
+    inside = Prepared(
+        lambda part: User.objects.filter(first_name__contains=part), part=str
+    )
+    assert inside.objects(part="0% Ann_") == [ann]
+    assert inside.objects(part="Ann") != []
+    assert inside.objects(part="nobody") == []
