@@ -1,5 +1,6 @@
 """The members directory: who knows what, and where (within each member's privacy)."""
 
+import functools
 from collections import Counter
 from dataclasses import dataclass
 from functools import reduce
@@ -15,6 +16,7 @@ from django.db.models.lookups import Contains
 
 from communes.models import Commune
 from intranet.fulltext import Unaccent, fold
+from intranet.prepared import Prepared
 from members import selectors
 from members.models import OfferNeed, Profile, User, Visibility
 
@@ -65,13 +67,15 @@ def _like_name(word: str) -> Q:
     )
 
 
-def _ways(word: str) -> tuple[Q, Q, Q, Q]:
+def _ways(word: str, fuzzy: bool | None = None) -> tuple[Q, Q, Q, Q]:
     """The ways a profile matches `word`, accents and case aside: its own texts,
-    its member's name (on PostgreSQL, also a name one typo away), a skill's name,
-    what it offers."""
+    its member's name (on PostgreSQL, also a name one typo away, if `fuzzy`: by
+    default from FUZZY_FROM letters), a skill's name, what it offers."""
     word = fold(word)
+    if fuzzy is None:
+        fuzzy = len(word) >= FUZZY_FROM
     names = _any_text("user__", USER_TEXTS, word)
-    if connection.vendor == "postgresql" and len(word) >= FUZZY_FROM:
+    if connection.vendor == "postgresql" and fuzzy:
         names |= _like_name(word)
     own_texts = (
         Q(folded__contains=word)  # folded once, when written (PostgreSQL)
@@ -91,12 +95,12 @@ def _ways(word: str) -> tuple[Q, Q, Q, Q]:
     )
 
 
-def _matching(word: str) -> Q:
+def _matching(word: str, fuzzy: bool | None = None) -> Q:
     """Profiles that match `word` one way or another: the profile's own texts
     read on its row (the profiles are scanned once), each other way in a subquery
     of its table (an index scan on PostgreSQL, hashed once), since an OR across
     joined tables would fold every member's name and skill."""
-    own_texts, names, skilled, offers = _ways(word)
+    own_texts, names, skilled, offers = _ways(word, fuzzy)
     named = Profile.objects.filter(names).order_by().values("pk")
     return own_texts | Q(pk__in=named) | skilled | offers
 
@@ -107,22 +111,38 @@ def first_found(*, viewer: User, query: str, limit: int) -> QuerySet[Profile]:
     each read apart, their own first `limit` in name order (the name index walked
     when many match, their text's index when few do), and the first `limit` are
     among those: a frequent word (a quarter of the profiles at 100 × the demo)
-    no longer sorts every profile that has it (30 → 8 ms)."""
-    words = query.split()[:MAX_WORDS]
+    no longer sorts every profile that has it (30 → 8 ms). That union is built
+    once per process for each number of words, long or short (`Prepared`)."""
+    words = [fold(word) for word in query.split()[:MAX_WORDS]]
     if connection.vendor != "postgresql" or not words:
         return search(viewer=viewer, filters=Filters(q=query))
-    arms = []
-    for way in _ways(words[0]):
-        arm = Profile.objects.filter(way, user__is_active=True)
-        for word in words[1:]:
-            arm = arm.filter(_matching(word))
-        arms.append(arm.order_by(*SORTS["name"]).values("pk")[:limit])
-    sql, params = arms[0].union(*arms[1:]).query.sql_with_params()
+    shape = tuple(len(word) >= FUZZY_FROM for word in words)
+    sql, params = _first_arms(shape, limit).sql(
+        **{f"w{n}": word for n, word in enumerate(words)}
+    )
     return (
         Profile.objects.filter(pk__in=RawSQL(sql, params))
         .select_related("user", "commune")
         .order_by(*SORTS["name"])
     )
+
+
+@functools.lru_cache(maxsize=64)
+def _first_arms(fuzzy: tuple[bool, ...], limit: int) -> Prepared:
+    """The union of `first_found` for words (folded) of this shape: whether each
+    also finds the names it resembles."""
+
+    def build(**words: str) -> QuerySet:
+        (first, first_fuzzy), *others = zip(words.values(), fuzzy, strict=True)
+        arms = []
+        for way in _ways(first, first_fuzzy):
+            arm = Profile.objects.filter(way, user__is_active=True)
+            for word, word_fuzzy in others:
+                arm = arm.filter(_matching(word, word_fuzzy))
+            arms.append(arm.order_by(*SORTS["name"]).values("pk")[:limit])
+        return arms[0].union(*arms[1:])
+
+    return Prepared(build, **{f"w{n}": str for n in range(len(fuzzy))})
 
 
 def search(*, viewer: User, filters: Filters) -> QuerySet[Profile]:
