@@ -157,11 +157,10 @@ def entries(
     `subject` (an id: the reader's, a member's, a committee's), so the query is
     built once per process for each `key`, `limit` and kind of cursor
     (`Prepared`): building it was a third of a feed's CPU."""
-    kept = _ENTRIES.get((key, limit, before is not None))
+    shape = (key, limit, before is not None)
+    kept = _ENTRIES.get(shape)
     if kept is None:
-        kept = _ENTRIES[(key, limit, before is not None)] = _kept_entries(
-            where, limit, cursor=before is not None
-        )
+        kept = _ENTRIES[shape] = _kept_entries(where, limit, cursor=before is not None)
     if before is None:
         return kept.objects(subject=subject)
     moment, pk = before

@@ -14,7 +14,11 @@ viewer's rights) must not change its SQL: the callers' tests check it.
 
 A list of values is one parameter with the `any` lookup (`id = ANY(%s)`) on
 PostgreSQL; elsewhere the lookup writes `IN (…)`, and a query with a list is built
-again on every run.
+again on every run. A value may also be held as text (an id in actstream's text
+columns) or inside a `LIKE` pattern (`contains`), escaped at each run.
+
+Kept SQL may hold ids read while it was built (a content type's): every kept query
+is forgotten after `migrate` or `flush` (tests), which may give them new values.
 """
 
 import copy
