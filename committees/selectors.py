@@ -60,13 +60,20 @@ def committee_members(*, committee: CommitteePage) -> QuerySet[CommitteeMembersh
     )
 
 
-def memberships_of(*, user: User | AnonymousUser) -> QuerySet[CommitteeMembership]:
-    """The committees a member belongs to, with the committee page loaded."""
-    return (
-        CommitteeMembership.objects.filter(user=user.pk, committee__live=True)
+def memberships_of(*, user: User | AnonymousUser) -> list[CommitteeMembership]:
+    """The committees a member belongs to, with the committee page loaded (one
+    query, built once per process)."""
+    return _MEMBERSHIPS.objects(member=user.pk or 0)
+
+
+_MEMBERSHIPS = Prepared(
+    lambda member: (
+        CommitteeMembership.objects.filter(user_id=member, committee__live=True)
         .select_related("committee")
         .order_by("committee__title")
-    )
+    ),
+    member=int,
+)
 
 
 def referents_of(*, committee: CommitteePage) -> list[User]:
