@@ -5,9 +5,9 @@ offered to mail clients as a one-click `List-Unsubscribe` (RFC 8058).
 """
 
 from django.core import signing
-from django.urls import reverse
 
 from intranet import membertext
+from intranet.links import reverse
 from intranet.mail import absolute_url, send_templated_mail
 
 UNSUBSCRIBE_SALT = "activity.unsubscribe"

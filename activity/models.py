@@ -4,12 +4,12 @@ from typing import TYPE_CHECKING, Any
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from intranet import membertext
 from intranet.fulltext import StoredVector, WithoutVector
+from intranet.links import reverse
 from intranet.shell.notices import Channel
 
 if TYPE_CHECKING:

@@ -1,10 +1,10 @@
 """How the chat shows in the shell: its navigation entry with the count of unread
 messages, and the header's counter behind it."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from chat import selectors
+from intranet.links import reverse
 from intranet.shell import header, menu
 
 header.register(

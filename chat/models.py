@@ -6,12 +6,12 @@ from pathlib import PurePosixPath
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activity.models import ReactionBase
 from chat.text import fold
+from intranet.links import reverse
 from members.models import User
 
 MAX_MESSAGE = 4000

@@ -6,10 +6,10 @@ go on to the login page as before (LoginRequiredMiddleware, then Wagtail).
 """
 
 from django.core.exceptions import PermissionDenied
-from django.urls import reverse
 from django.utils.translation import gettext as _
 
 from committees import rights
+from intranet.links import reverse
 
 
 class AdminAccessMiddleware:

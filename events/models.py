@@ -7,7 +7,6 @@ from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.validators import MaxValueValidator, MinValueValidator
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from modelcluster.fields import ParentalKey
@@ -25,6 +24,7 @@ from wagtail.search import index
 from committees.models import CommitteePage
 from communes.models import Commune
 from communes.selectors import commune as commune_of
+from intranet.links import reverse
 from intranet.pages import ViewRestrictionsFromCache
 
 MAX_GUESTS = 10

@@ -1,10 +1,11 @@
-from django.urls import path, reverse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from wagtail import hooks
 from wagtail.admin.widgets import Button
 
 from events import admin_views
 from events.models import EventPage
+from intranet.links import reverse
 
 
 @hooks.register("register_admin_urls")

@@ -1,6 +1,5 @@
 """How the forums appear in the feeds, and who sees them."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import activity
@@ -8,6 +7,7 @@ from activity import selectors as reported
 from forums import selectors
 from forums.models import Category, Post, Subscription, Topic
 from intranet import membertext
+from intranet.links import reverse
 from intranet.shell import dashboard, feed, header, menu, reports
 
 # What the feed may point at.

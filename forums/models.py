@@ -3,7 +3,6 @@ from typing import Any
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.safestring import SafeString
 from django.utils.text import slugify
@@ -12,6 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from activity.models import Hideable, ReactionBase
 from intranet import membertext
 from intranet.fulltext import StoredVector, WithoutVector
+from intranet.links import reverse
 
 
 class Category(models.Model):

@@ -2,13 +2,13 @@
 
 from django.contrib.auth.models import Permission
 from django.db.models import Q
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext_lazy
 
 from activity.notices import MAX_NOTIFIED, MENTION
 from activity.notifications import notify
 from committees.models import CommitteeMembership
+from intranet.links import reverse
 from intranet.shell.notices import Channel, Kind, register
 from members.models import User
 

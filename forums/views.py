@@ -3,7 +3,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponse, HttpResponseBadRequest
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 
@@ -17,6 +16,7 @@ from forums.forms import MoveForm, PostForm, ReportForm, RetitleForm, TopicForm
 from forums.models import Category, Post, Subscription
 from intranet import addresses, errors
 from intranet.http import object_or_404
+from intranet.links import reverse
 
 
 def _category(request, slug) -> Category:

@@ -4,7 +4,6 @@ news panels, the main navigation's sections, and pages in the search."""
 from django.db.models import Exists, OuterRef, Q
 from django.db.models.functions import Left, Length
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils.translation import get_language
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import PageViewRestriction
@@ -14,6 +13,7 @@ from activity import selectors as activity_selectors
 from committees.models import CommitteeMembership, CommitteePage
 from home import review, selectors
 from home.models import NewsPage, StandardPage
+from intranet.links import reverse
 from intranet.shell import dashboard, feed, header, menu, search
 from members.selectors import can_invite_from
 

@@ -9,11 +9,11 @@ from typing import Any
 
 from django.contrib.auth.models import Group
 from django.db.models import Q, QuerySet
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from wagtail.models import Page, TaskState, WorkflowState
 
 from activity.notifications import notify
+from intranet.links import reverse
 from intranet.shell.notices import Channel, Kind, register
 from members.models import User
 

@@ -5,7 +5,6 @@ from django.core.paginator import Paginator
 from django.db.models import F
 from django.http import Http404
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
 from wagtail import views as wagtail_views
@@ -17,6 +16,7 @@ from wagtail.models import Page
 from committees import rights
 from committees.models import CommitteePage
 from home import routing
+from intranet.links import reverse
 from intranet.shell import search as site_search
 from intranet.text import search_terms
 from members import services

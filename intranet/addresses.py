@@ -4,7 +4,7 @@ reaction, its edit… and `reverse` is the dearest part of `{% url %}`."""
 
 from collections.abc import Callable
 
-from django.urls import reverse
+from intranet.links import reverse
 
 
 def of(name: str) -> Callable[[int], str]:

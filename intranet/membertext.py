@@ -23,11 +23,11 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from django.contrib.auth import get_user_model
-from django.urls import reverse
 from django.utils.html import escape, format_html, strip_tags
 from django.utils.safestring import SafeString, mark_safe
 
 from intranet.fulltext import fold
+from intranet.links import reverse
 from intranet.markdown import render_markdown
 
 TOKEN = re.compile(r"@\[(\d{1,10})\]")

@@ -15,11 +15,12 @@ from django.contrib.auth.decorators import login_not_required
 from django.http import HttpRequest, HttpResponse, JsonResponse
 from django.template import loader
 from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.cache import cache_control
 from django.views.decorators.http import require_GET
+
+from intranet.links import reverse
 
 THEME_COLOUR = "#1b5e4b"
 BACKGROUND_COLOUR = "#f6f5f1"

@@ -136,6 +136,8 @@ TEMPLATES = [
                 "django.template.context_processors.i18n",
                 "wagtail.contrib.settings.context_processors.settings",
             ],
+            # `{% url %}` reversing through `intranet.links` (kept per process).
+            "builtins": ["intranet.templatetags.url_tag"],
         },
     },
 ]

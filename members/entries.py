@@ -3,13 +3,13 @@ what "Mon fil" gathers from the people and committees one follows."""
 
 from django.db.models import CharField, Exists, F, Value
 from django.db.models.functions import Coalesce
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import activity
 from committees.models import CommitteeMembership, CommitteePage
 from committees.services import MemberJoined
 from intranet import bus
+from intranet.links import reverse
 from intranet.shell import dashboard, feed, header, menu
 from members import first_steps, selectors
 from members.models import User

@@ -12,13 +12,13 @@ from typing import Any
 from django.core.cache import cache
 from django.db.models import CharField, Exists, F, OuterRef, Q
 from django.db.models.functions import Cast
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from activity import activity
 from activity.models import NotificationPreference
 from committees.models import CommitteeMembership
+from intranet.links import reverse
 from intranet.shell import menu
 from members.models import OfferNeed, TaggedSkill, User
 

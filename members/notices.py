@@ -1,7 +1,6 @@
 """The notification kinds `members` owns, the calls its services make, and what
 members hear of their committees' life (joins and requests to join)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import notifications
@@ -9,6 +8,7 @@ from committees.models import CommitteePage
 from committees.selectors import referents_of
 from committees.services import JoinRequested, MemberJoined
 from intranet import bus
+from intranet.links import reverse
 from intranet.shell.notices import Channel, Kind, register
 from members.models import Invitation, User
 

@@ -1,9 +1,9 @@
 """Members in the site search: the directory's own search, so only active members,
 matched on what every member may see (never on e-mail, phone or a hidden commune)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from intranet.links import reverse
 from intranet.shell import search
 from members import directory
 

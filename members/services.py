@@ -10,7 +10,6 @@ from django.core import signing
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import IntegrityError, transaction
-from django.urls import reverse
 from django.utils import timezone, translation
 from django.utils.translation import gettext as _
 
@@ -20,6 +19,7 @@ from committees import services as committee_services
 from committees.models import CommitteePage
 from intranet import bus, ratelimit
 from intranet.images import process_photo
+from intranet.links import reverse
 from intranet.text import printable
 from members import emails, notices, selectors
 from members.models import (

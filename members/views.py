@@ -6,7 +6,6 @@ from django.core.exceptions import PermissionDenied, ValidationError
 from django.core.paginator import Paginator
 from django.http import Http404, HttpResponseRedirect, JsonResponse
 from django.shortcuts import get_object_or_404, redirect, render
-from django.urls import reverse
 from django.utils import translation
 from django.utils.translation import gettext as _
 from django.views.decorators.http import require_POST
@@ -18,6 +17,7 @@ from committees.models import CommitteeMembership, CommitteePage, JoinRequest
 from communes.maps import MapPoint
 from intranet import errors
 from intranet.http import next_url, object_or_404
+from intranet.links import reverse
 from intranet.markdown import render_markdown
 from intranet.text import search_terms
 from members import directory as member_directory

@@ -1,10 +1,10 @@
 """How missions plug into the shell: their feed entries (members only), their
 entry in the main navigation, and reports to the moderators."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import activity
+from intranet.links import reverse
 from intranet.shell import feed, menu, reports
 from missions import selectors, services
 from missions.models import POSTED, Mission

@@ -6,13 +6,13 @@ from datetime import date
 from django.conf import settings
 from django.contrib.postgres.search import SearchVectorField
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from activity.models import Hideable
 from intranet.fulltext import StoredVector, WithoutVector
+from intranet.links import reverse
 
 
 class MissionQuerySet(models.QuerySet["Mission"]):

@@ -2,10 +2,10 @@
 visitor sees none, a hidden entry only its author and the moderators), the
 dashboard's « Près de chez vous », its entry in the main navigation."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import activity
+from intranet.links import reverse
 from intranet.shell import dashboard, feed, menu, reports
 from mutualaid import selectors, services
 from mutualaid.models import HelpEntry

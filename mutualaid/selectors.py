@@ -9,11 +9,11 @@ from typing import TYPE_CHECKING, Any
 
 from django.core.cache import cache
 from django.db.models import Count, Q
-from django.urls import reverse
 from django.utils import timezone
 
 from committees import rights
 from communes.models import Commune, km_between
+from intranet.links import reverse
 from intranet.prepared import Prepared
 from members import selectors as member_selectors
 from members.models import OfferNeed, Profile

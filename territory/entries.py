@@ -1,9 +1,9 @@
 """How the territory plugs into the shell: its entry in the main navigation, its
 workspaces in the site search."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from intranet.links import reverse
 from intranet.shell import menu, search
 from territory.models import WorkspacePage
 

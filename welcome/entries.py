@@ -3,9 +3,9 @@ sponsors and référents (the families they accompany and the steps that are lat
 the navigation's entry, and the header's counter behind it."""
 
 from django.db.models import Exists
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
+from intranet.links import reverse
 from intranet.shell import dashboard, header, menu
 from welcome import selectors
 

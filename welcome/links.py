@@ -6,8 +6,8 @@ from dataclasses import dataclass
 
 from django.conf import settings
 from django.core import signing
-from django.urls import reverse
 
+from intranet.links import reverse
 from intranet.mail import absolute_url
 from welcome.models import InstallationProject
 

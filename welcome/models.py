@@ -4,9 +4,10 @@ team's private notes and the checklist its sponsor works through."""
 
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
+
+from intranet.links import reverse
 
 
 class Stage(models.TextChoices):

@@ -2,12 +2,12 @@
 make. Members are told through `activity.notifications`; the family, who has no
 account, by e-mail (`welcome.emails`)."""
 
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from activity import notifications
 from committees.models import CommitteeMembership
 from committees.selectors import referents_of
+from intranet.links import reverse
 from intranet.shell.notices import Channel, Kind, register
 
 PROJECT_RECEIVED = "welcome_received"

@@ -3,7 +3,6 @@ import functools
 from django import template
 from django.template.defaulttags import CsrfTokenNode
 from django.template.loader import render_to_string
-from django.urls import reverse
 from django.utils import formats
 from django.utils.html import conditional_escape, format_html
 from django.utils.safestring import mark_safe
@@ -13,6 +12,7 @@ from django.utils.translation import gettext as _
 from activity import activity, feed, selectors
 from activity.forms import CommitteeFeedForm, PostForm
 from activity.models import REACTION_NAMES, CommitteeFeedSettings
+from intranet.links import reverse
 from intranet.templatetags import text_tags
 
 register = template.Library()

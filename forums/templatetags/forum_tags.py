@@ -1,5 +1,4 @@
 from django import template
-from django.urls import reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext as _
 from django.utils.translation import pgettext
@@ -11,6 +10,7 @@ from activity.templatetags.feed_tags import (
     reaction_bar,
 )
 from forums import selectors
+from intranet.links import reverse
 from intranet.templatetags import text_tags
 
 register = template.Library()

@@ -3,12 +3,12 @@ import functools
 from django import template
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.urls import reverse
 from django.utils import translation
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 from django.utils.translation import gettext as _
 
+from intranet.links import reverse
 from intranet.shell import header, menu
 
 register = template.Library()

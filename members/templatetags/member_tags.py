@@ -1,10 +1,10 @@
 from django import template
-from django.urls import reverse
 from django.utils import formats
 from django.utils.html import format_html, format_html_join
 from django.utils.translation import gettext as _
 from django.utils.translation import ngettext
 
+from intranet.links import reverse
 from intranet.templatetags import text_tags
 
 register = template.Library()
