@@ -1,5 +1,7 @@
 """How meetups appear in the feeds and on the dashboard."""
 
+import copy
+
 from django.db.models import Q
 from django.db.models.signals import post_delete, post_save
 from django.utils import timezone
@@ -95,6 +97,8 @@ def _next_meetups(request):
         or event.committee_id in mine
         or answers.get(event.pk) in (selectors.GOING, selectors.WAITLIST)
     ][:PANEL_MEETUPS]
+    # Copies: the shared list is the process's, and each gets this member's answer.
+    events = [copy.copy(event) for event in events]
     for event in events:
         event.my_status = answers.get(event.pk)
     return {"events": events, "agenda_url": selectors.agenda_url(request=request)}

@@ -5,9 +5,13 @@
 members (the news lists, the next meetups), in a generation of `name` that
 `forget(name)` ends (call it where what it shows changes: a page published, an
 answer given). Never put a member's private data in it: key it by what decides
-its content (a language, a committee), never by what a viewer may see.
+its content (a language, a committee), never by what a viewer may see. Each
+process also keeps the value it last read, for as long as its generation lasts,
+so that a list of pages is not unpickled on every request: treat it as read-only
+(copy what you change).
 """
 
+import time
 from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
@@ -58,19 +62,32 @@ def _generation_key(name: str) -> str:
     return f"shell:dashboard:{name}:generation"
 
 
+# full key -> (generation, value, when this process read it)
+_READ: dict[str, tuple[str, Any, float]] = {}
+
+
 def shared(name: str, key: str, compute: Callable[[], Any]) -> Any:
     """The cached value of `name` for `key` (a language, a committee…), computed
     once per generation of `name`. The value is kept with the generation it was
-    computed in, and both are read in one round trip."""
+    computed in. A request reads the generation; the value comes from this
+    process's memory while the generation is the same, else from the cache."""
     generation_key = _generation_key(name)
     full_key = f"shell:dashboard:{name}:value:{key}"
-    found = cache.get_many([generation_key, full_key])
-    generation = versions.version(generation_key, found.get(generation_key))
-    kept = found.get(full_key)
+    generation = versions.version(generation_key)
+    read = _READ.get(full_key)
+    if (
+        read is not None
+        and read[0] == generation
+        and time.monotonic() - read[2] < SHARED_TIMEOUT
+    ):
+        return read[1]
+    kept = cache.get(full_key)
     if kept is not None and kept[0] == generation:
-        return kept[1]
-    value = compute()
-    cache.set(full_key, (generation, value), SHARED_TIMEOUT)
+        value = kept[1]
+    else:
+        value = compute()
+        cache.set(full_key, (generation, value), SHARED_TIMEOUT)
+    _READ[full_key] = (generation, value, time.monotonic())
     return value
 
 

@@ -184,3 +184,30 @@ def test_the_dashboard_runs_a_flat_number_of_queries(
         html = dashboard_of(client_member)
     assert f"Post {count - 1}" in html
     assert html.count('<article class="help-item') == 5
+
+
+@pytest.mark.django_db
+def test_a_process_reads_a_shared_value_from_its_memory_within_a_generation():
+    from django.core.cache import cache
+
+    from intranet.shell import dashboard
+
+    computed = []
+
+    def compute():
+        computed.append(1)
+        return [len(computed)]
+
+    first = dashboard.shared("test-memo", "fr", compute)
+    assert dashboard.shared("test-memo", "fr", compute) is first  # not unpickled
+    assert computed == [1]
+    # Another process (no memory yet) reads the cache's copy, not a new one.
+    dashboard._READ.clear()
+    assert dashboard.shared("test-memo", "fr", compute) == [1]
+    assert computed == [1]
+    # A new generation, whichever process ended it, is computed again.
+    dashboard.forget("test-memo")
+    assert dashboard.shared("test-memo", "fr", compute) == [2]
+    # So is a cache emptied (a Redis restarted): a new generation too.
+    cache.clear()
+    assert dashboard.shared("test-memo", "fr", compute) == [3]
