@@ -307,6 +307,31 @@ class PlainSelect(forms.Select):
         )
 
 
+class _PlainInput:
+    """An `<input>` written in Python, as Django's `input.html` writes it (the same
+    attributes in the same order): the directory's filters are on every visit."""
+
+    def render(self, name, value, attrs=None, renderer=None):
+        widget = self.get_context(name, value, attrs)["widget"]
+        written = format_html('<input type="{}" name="{}"', widget["type"], name)
+        if widget["value"] is not None:
+            written += format_html(' value="{}"', str(widget["value"]))
+        for key, given in widget["attrs"].items():
+            if given is True:
+                written += format_html(" {}", key)
+            elif given is not False:
+                written += format_html(' {}="{}"', key, str(given))
+        return mark_safe(written + ">")  # noqa: S308  # each part escaped above
+
+
+class PlainTextInput(_PlainInput, forms.TextInput):
+    pass
+
+
+class PlainCheckboxInput(_PlainInput, forms.CheckboxInput):
+    pass
+
+
 def _text(value: Any) -> str:
     """`conditional_escape` without the wrapper that lets it take lazy text: the
     cost of a long list of options."""
@@ -323,6 +348,7 @@ class DirectoryForm(forms.Form):
         required=False,
         max_length=100,
         help_text=_("A name, a profession, a skill…"),
+        widget=PlainTextInput,
     )
     comite = forms.TypedChoiceField(
         label=_("Committee"),
@@ -339,12 +365,17 @@ class DirectoryForm(forms.Form):
         widget=PlainSelect,
     )
     competence = forms.ChoiceField(label=_("Skill"), required=False, widget=PlainSelect)
-    collabore = forms.BooleanField(label=_("Open to collaborate"), required=False)
-    aide = forms.BooleanField(label=_("Happy to help newcomers"), required=False)
+    collabore = forms.BooleanField(
+        label=_("Open to collaborate"), required=False, widget=PlainCheckboxInput
+    )
+    aide = forms.BooleanField(
+        label=_("Happy to help newcomers"), required=False, widget=PlainCheckboxInput
+    )
     tri = forms.ChoiceField(
         label=_("Sort by"),
         required=False,
         choices=[("name", _("Name")), ("recent", _("Newest members"))],
+        widget=PlainSelect,
     )
 
     def __init__(self, *args, committees, communes, skills, **kwargs):
