@@ -77,7 +77,7 @@ def ago(moment: datetime | None) -> str:
     if now - moment < timedelta(minutes=1):
         shown = _("just now")
     elif now - moment < timedelta(days=7):
-        shown = _("%(ago)s ago") % {"ago": timesince(moment, now, depth=1)}
+        shown = _minutes_ago((now - moment) // timedelta(minutes=1), get_language())
     elif timezone.localtime(moment).year == timezone.localtime(now).year:
         shown = _formatted(moment, "j F", *_locale())
     else:
@@ -88,6 +88,16 @@ def ago(moment: datetime | None) -> str:
         _formatted(moment, "DATETIME_FORMAT", *_locale()),
         shown,
     )
+
+
+@lru_cache(maxsize=2 * 7 * 24 * 60)
+def _minutes_ago(minutes: int, _language: str | None) -> str:
+    """« il y a 3 heures »: under a week, Django's `timesince` (one unit) depends
+    only on the whole minutes between the two moments, and the language."""
+    start = datetime(2001, 1, 1)  # noqa: DTZ001  # a span, in no time zone
+    return _("%(ago)s ago") % {
+        "ago": timesince(start, start + timedelta(minutes=minutes), depth=1)
+    }
 
 
 def _locale() -> tuple[str | None, str]:

@@ -140,3 +140,31 @@ def test_search_results_name_their_mentions_in_one_query(client_member, member):
     for person in people[1:]:
         feed.post_create(author=member, body=f"Potager avec @{person}")
     assert queries() <= one
+
+
+@pytest.mark.parametrize("language", ["fr", "en"])
+def test_ago_under_a_week_says_what_timesince_says(language):
+    """`ago` keeps its text per whole minute: the same as Django's `timesince`,
+    whatever the seconds: every minute of the first two hours, then on each side
+    of every hour of the week."""
+    from datetime import timedelta
+    from unittest import mock
+
+    from django.utils import timezone, translation
+    from django.utils.html import escape
+    from django.utils.timesince import timesince
+    from django.utils.translation import gettext
+
+    from intranet.templatetags.text_tags import ago
+
+    now = timezone.now()
+    with translation.override(language), mock.patch.object(timezone, "now") as clock:
+        clock.return_value = now
+        hours = {h * 60 + d for h in range(2, 7 * 24) for d in (-1, 0, 1)}
+        for minutes in sorted(set(range(1, 120)) | hours):
+            for seconds in (0, 59.5):
+                moment = now - timedelta(minutes=minutes, seconds=seconds)
+                shown = gettext("%(ago)s ago") % {
+                    "ago": timesince(moment, now, depth=1)
+                }
+                assert f">{escape(shown)}</time>" in ago(moment), (minutes, seconds)
