@@ -43,6 +43,7 @@ def _label(field: BoundField) -> SafeString:
     suffix = field.field.label_suffix
     if suffix is None:
         suffix = field.form.label_suffix
+    # Translators: as Django's: a label ending with one of these gets no suffix.
     if suffix and contents and contents[-1] not in gettext(":?.!"):
         contents = format_html("{}{}", contents, suffix)
     identifier = field.field.widget.attrs.get("id") or field.auto_id
