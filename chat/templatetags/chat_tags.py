@@ -82,13 +82,15 @@ def chat_message(context, message) -> str:
     parts.extend(_reaction(message, row, can_post) for row in message.reaction_rows)
     parts.append("</div>")
     if can_post:
+        # Out of the f-string, where makemessages would not find it.
+        choose = escape(_("Choose a reaction"))
         parts.append(
             '<div class="chat-message__actions">'
             f'<a href="?reponse={message.pk}#composer" data-reply="{message.pk}">'
             f"{escape(_('Reply'))}</a>"
             f'<details class="chat-react"><summary>{escape(_("React"))}</summary>'
             f'<div class="chat-react__menu"><a href="{escape(message.react_url)}">'
-            f"{escape(_('Choose a reaction'))}</a></div></details>"
+            f"{choose}</a></div></details>"
         )
         if own:
             parts.append(
